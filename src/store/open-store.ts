@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgresJs } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import type { Db } from './db.ts';
+import { migrationsFolder, withMigrationLock } from './migrate.ts';
+import * as schema from './schema.ts';
+
+export interface Store {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Runs the migrations under an advisory lock, so replicas starting together migrate once. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  const dir = join(options.dataDir, 'pglite');
+  await mkdir(dir, { recursive: true });
+  const client = new PGlite(dir);
+  await client.waitReady;
+  return wrapPglite(client);
+}
+
+export function openPostgres(url: string): Store {
+  // Errors and notices go through our own handling; postgres' default prints NOTICEs to the console.
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  return {
+    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    kind: 'postgres',
+    migrate: () => migratePostgres(url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Wraps an existing PGlite instance (tests clone a migrated one per file). */
+export function wrapPglite(client: PGlite): Store {
+  const pgliteDb = drizzlePglite({ client, schema });
+  const db = pgliteDb as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    // One connection means one session, where advisory locks are re-entrant: queue calls instead.
+    migrate: serialise(() => withMigrationLock(db, () => migratePglite(pgliteDb, { migrationsFolder }))),
+    close: () => client.close(),
+  };
+}
+
+async function migratePostgres(url: string): Promise<void> {
+  // Session-level advisory locks belong to one connection: migrate over a dedicated one.
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres({ client, schema });
+    await withMigrationLock(db as unknown as Db, () => migratePostgresJs(db, { migrationsFolder }));
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+function serialise(run: () => Promise<void>): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    last = last.then(run, run);
+    return last;
+  };
+}

@@ -1,0 +1,142 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const roleEnum = pgEnum('role', ['requester', 'agent', 'lead', 'admin']);
+export const tierEnum = pgEnum('tier', ['tier1', 'tier2', 'tier3', 'vendor']);
+export const priorityEnum = pgEnum('priority', ['P1', 'P2', 'P3', 'P4']);
+export const ticketStatusEnum = pgEnum('ticket_status', ['new', 'in_progress', 'waiting', 'resolved', 'closed']);
+export const outcomeEnum = pgEnum('answer_outcome', ['answered', 'clarified', 'declined']);
+
+/** A person on one platform: `{ platform, workspace, userId }` is their identity. */
+export const people = pgTable(
+  'people',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    platform: text('platform').notNull(),
+    workspace: text('workspace').notNull(),
+    userId: text('user_id').notNull(),
+    displayName: text('display_name').notNull(),
+    role: roleEnum('role').notNull().default('requester'),
+    /** For agents: the tier whose queue they work. */
+    tier: tierEnum('tier'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('people_identity').on(t.platform, t.workspace, t.userId)],
+);
+
+/** Where a conversation happens, so replies and updates go back to the same place. */
+export interface PlaceRef {
+  platform: string;
+  workspace: string;
+  channel: string;
+  thread?: string;
+}
+
+/** Every question asked and what the desk did with it. */
+export const interactions = pgTable(
+  'interactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+    place: jsonb('place').$type<PlaceRef>().notNull(),
+    question: text('question').notNull(),
+    outcome: outcomeEnum('outcome').notNull(),
+    articleId: text('article_id'),
+    confidence: real('confidence').notNull(),
+    candidates: jsonb('candidates').$type<{ articleId: string; confidence: number }[]>().notNull(),
+    helpful: boolean('helpful'),
+    feedbackAt: at('feedback_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('interactions_person').on(t.personId, t.createdAt)],
+);
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    /** Shown to people as `T-<id>`. */
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    requesterId: integer('requester_id')
+      .notNull()
+      .references(() => people.id),
+    subject: text('subject').notNull(),
+    description: text('description').notNull(),
+    tier: tierEnum('tier').notNull().default('tier1'),
+    priority: priorityEnum('priority').notNull().default('P3'),
+    status: ticketStatusEnum('status').notNull().default('new'),
+    assigneeId: integer('assignee_id').references(() => people.id),
+    /** The place the requester asked from: they are always answered there. */
+    origin: jsonb('origin').$type<PlaceRef>().notNull(),
+    /** The question whose "talk to a human" opened this ticket; unique so a double click opens one. */
+    sourceInteractionId: uuid('source_interaction_id').references(() => interactions.id),
+    vendorName: text('vendor_name'),
+    vendorRef: text('vendor_ref'),
+    responseDueAt: at('response_due_at'),
+    resolutionDueAt: at('resolution_due_at'),
+    firstRespondedAt: at('first_responded_at'),
+    /** Set while waiting on the requester: the SLA clock is paused from this moment. */
+    slaPausedAt: at('sla_paused_at'),
+    resolvedAt: at('resolved_at'),
+    closedAt: at('closed_at'),
+    archivedAt: at('archived_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    /** Optimistic concurrency: every change is `where version = seen`, then `version + 1`. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('tickets_requester').on(t.requesterId, t.createdAt),
+    index('tickets_queue').on(t.tier, t.status),
+    uniqueIndex('tickets_source_interaction').on(t.sourceInteractionId),
+    check('tickets_version_positive', sql`${t.version} > 0`),
+  ],
+);
+
+/** Append-only history of every ticket change; a trigger refuses updates and deletes. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    actorId: integer('actor_id').references(() => people.id),
+    kind: text('kind').notNull(),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    reason: text('reason'),
+    platform: text('platform').notNull(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('ticket_events_ticket').on(t.ticketId, t.id)],
+);
+
+/** A delivery id seen once is never handled again (platform retries, double submits). */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    platform: text('platform').notNull(),
+    deliveryId: text('delivery_id').notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.deliveryId] })],
+);
