@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Inbound, PersonRef, PlaceRef } from '../../src/inbound.ts';
+
+const user = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'must be 1-64 letters, digits or . _ @ -');
+const deliveryId = z.string().trim().min(1).max(200).optional();
+
+export const messageBody = z.object({ user, text: z.string(), id: deliveryId });
+export const actionBody = z.object({
+  user,
+  action: z.string().min(1).max(100),
+  value: z.string().max(1000),
+  id: deliveryId,
+});
+export const inboxQuery = z.union([z.object({ user }), z.object({ place: z.string().trim().min(1).max(100) })]);
+
+const workspace = 'local';
+
+export function toPerson(name: string): PersonRef {
+  return { platform: 'local', workspace, userId: name, displayName: name };
+}
+
+/** Local chat is one-to-one: the place is the person's own conversation with the desk. */
+export function toPlace(name: string): PlaceRef {
+  return { platform: 'local', workspace, channel: `@${name}` };
+}
+
+export function toMessageInbound(body: z.infer<typeof messageBody>): Inbound {
+  return {
+    kind: 'message',
+    from: toPerson(body.user),
+    place: toPlace(body.user),
+    text: body.text,
+    ...(body.id ? { deliveryId: body.id } : {}),
+  };
+}
+
+export function toActionInbound(body: z.infer<typeof actionBody>): Inbound {
+  return {
+    kind: 'action',
+    from: toPerson(body.user),
+    place: toPlace(body.user),
+    actionId: body.action,
+    value: body.value,
+    ...(body.id ? { deliveryId: body.id } : {}),
+  };
+}
+
+/** Zod issues as one readable line for a 400 response. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import type { Desk } from '../../src/desk.ts';
+import { HttpError, type Route, sendJson } from '../../src/http/http-server.ts';
+import { readJsonBody } from '../../src/http/read-json-body.ts';
+import type { Outbox } from '../../src/outbox.ts';
+import { actionBody, describeIssues, inboxQuery, messageBody, toActionInbound, toMessageInbound } from './inbound.ts';
+import { createLocalOutbox } from './local-outbox.ts';
+
+/** Room for a 100 kB question, so an over-long one gets the desk's polite answer rather than a bare 413. */
+export const maxBodyBytes = 128 * 1024;
+
+export interface LocalAdapter {
+  routes: Route[];
+  outbox: Outbox;
+}
+
+/** The credential-free chat: a web page at `/` and the `/api/local/*` JSON API it (and tests) use. */
+export function mountLocal(desk: Desk): LocalAdapter {
+  const outbox = createLocalOutbox();
+  const page = readFile(new URL('./page.html', import.meta.url), 'utf8');
+  const parse =
+    <T>(schema: z.ZodType<T>) =>
+    async (req: IncomingMessage): Promise<T> => {
+      const parsed = schema.safeParse(await readJsonBody(req, maxBodyBytes));
+      if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error));
+      return parsed.data;
+    };
+  const readMessage = parse(messageBody);
+  const readAction = parse(actionBody);
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      path: '/',
+      handle: async (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(await page);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/local/messages',
+      handle: async (req, res) => {
+        const body = await readMessage(req);
+        sendJson(res, 200, { messages: await desk.handle(toMessageInbound(body)) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/local/actions',
+      handle: async (req, res) => {
+        const body = await readAction(req);
+        sendJson(res, 200, { messages: await desk.handle(toActionInbound(body)) });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/local/inbox',
+      handle: (_req, res, url) => {
+        const query = inboxQuery.safeParse(Object.fromEntries(url.searchParams));
+        if (!query.success) throw new HttpError(400, 'give ?user=<name> or ?place=<channel>, e.g. ?place=%23it-tier1');
+        const inbox = 'user' in query.data ? `@${query.data.user}` : query.data.place;
+        sendJson(res, 200, { messages: outbox.take(inbox) });
+      },
+    },
+  ];
+  return { routes, outbox };
+}

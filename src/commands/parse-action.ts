@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { InputError } from '../errors.ts';
+import { type ActionId, actionIds } from '../messages/message.ts';
+
+export type Action =
+  | { id: 'helpful' | 'not_helpful' | 'talk_to_human'; interactionId: string }
+  | { id: 'pick_article'; interactionId: string; articleId: string };
+
+const interactionId = z.uuid();
+const pick = z
+  .string()
+  .max(300)
+  .transform((v) => {
+    const at = v.indexOf(':');
+    return { interactionId: v.slice(0, at), articleId: v.slice(at + 1) };
+  })
+  .pipe(z.object({ interactionId, articleId: z.string().regex(/^[A-Za-z0-9_.-]{1,200}$/) }));
+
+/** A clicked button's id and value come back from the platform: validate both before use. */
+export function parseAction(actionId: string, value: string): Action {
+  const id = z.enum(actionIds).safeParse(actionId);
+  if (!id.success) throw new InputError(`unknown action "${actionId.slice(0, 60)}"`);
+  const known: ActionId = id.data;
+  if (known === 'pick_article') {
+    const parsed = pick.safeParse(value);
+    if (!parsed.success) throw new InputError('pick_article value must be "<interaction id>:<article id>"');
+    return { id: known, ...parsed.data };
+  }
+  const parsed = interactionId.safeParse(value);
+  if (!parsed.success) throw new InputError(`${known} value must be an interaction id`);
+  return { id: known, interactionId: parsed.data };
+}

@@ -1,0 +1,67 @@
+import type { DeskContext } from '../desk-context.ts';
+import { toAnswerMessage, toNotHelpfulMessage } from '../messages/answer-view.ts';
+import { copy } from '../messages/copy.ts';
+import type { Message } from '../messages/message.ts';
+import { toTicketOpenedMessage } from '../messages/ticket-view.ts';
+import { findInteraction, type Interaction, recordFeedback, recordPick } from '../store/interactions.ts';
+import type { Person } from '../store/people.ts';
+import { requestHelp } from '../tickets/request-help.ts';
+import type { Action } from './parse-action.ts';
+
+/** A button click: always about one earlier question, which must be the clicker's own. */
+export async function runAction(ctx: DeskContext, person: Person, action: Action): Promise<Message> {
+  const interaction = await findInteraction(ctx.db, action.interactionId);
+  if (!interaction) return { text: copy.staleAction };
+  if (interaction.personId !== person.id) {
+    ctx.log.warn('action on another person\u2019s interaction refused', {
+      person: person.id,
+      interaction: interaction.id,
+    });
+    return { text: copy.notYourAction };
+  }
+  const now = ctx.clock.now();
+  switch (action.id) {
+    case 'helpful':
+      return {
+        text: (await recordFeedback(ctx.db, interaction.id, true, now))
+          ? copy.helpfulThanks
+          : copy.feedbackAlreadyGiven,
+      };
+    case 'not_helpful':
+      if (!(await recordFeedback(ctx.db, interaction.id, false, now))) return { text: copy.feedbackAlreadyGiven };
+      return toNotHelpfulMessage(interaction.id);
+    case 'talk_to_human': {
+      const { ticket, created } = await requestHelp(ctx, person, {
+        subject: interaction.question,
+        description: describe(ctx, interaction),
+        origin: interaction.place,
+        sourceInteractionId: interaction.id,
+      });
+      return toTicketOpenedMessage(ticket, created);
+    }
+    case 'pick_article': {
+      const offered = interaction.candidates.some((c) => c.articleId === action.articleId);
+      const article = offered ? ctx.kb.get(action.articleId) : undefined;
+      if (!article) return { text: copy.staleAction };
+      await recordPick(ctx.db, interaction.id, article.id);
+      return toAnswerMessage(article, interaction.id);
+    }
+  }
+}
+
+/** What the help desk needs to pick the question up without asking again. */
+function describe(ctx: DeskContext, interaction: Interaction): string {
+  const suggested = interaction.candidates
+    .map((c) => ctx.kb.get(c.articleId)?.title ?? c.articleId)
+    .map((title) => `- ${title}`);
+  const verdict =
+    interaction.helpful === false
+      ? 'The person said the suggested answer did not help.'
+      : 'The person asked for a human.';
+  return [
+    interaction.question,
+    '',
+    verdict,
+    ...(suggested.length ? ['Articles the desk suggested:', ...suggested] : ['The desk found no matching article.']),
+  ].join('\n');
+}

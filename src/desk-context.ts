@@ -1,0 +1,16 @@
+import type { Clock } from './clock.ts';
+import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import type { Logger } from './log.ts';
+import type { Outboxes } from './outbox.ts';
+import type { Db } from './store/db.ts';
+
+/** What every handler of an inbound event may use. */
+export interface DeskContext {
+  db: Db;
+  kb: KnowledgeBase;
+  outboxes: Outboxes;
+  clock: Clock;
+  log: Logger;
+  /** Where new tickets are announced, as `platform:address`. */
+  queues: { tier1: string };
+}

@@ -1,0 +1,54 @@
+import { answerQuestion } from './commands/answer-question.ts';
+import { parseAction } from './commands/parse-action.ts';
+import { type Parsed, parseInput } from './commands/parse-command.ts';
+import { runAction } from './commands/run-action.ts';
+import { runCommand } from './commands/run-command.ts';
+import type { DeskContext } from './desk-context.ts';
+import { InputError, newErrorReference } from './errors.ts';
+import type { Inbound } from './inbound.ts';
+import { copy } from './messages/copy.ts';
+import { toUsageMessage } from './messages/help-view.ts';
+import type { Message } from './messages/message.ts';
+import { claimDelivery } from './store/deliveries.ts';
+import { type Person, upsertPerson } from './store/people.ts';
+
+export interface Desk {
+  /** Handles one inbound event and returns the direct replies. Never throws. */
+  handle(inbound: Inbound): Promise<Message[]>;
+}
+
+export function createDesk(ctx: DeskContext): Desk {
+  return {
+    async handle(inbound) {
+      try {
+        if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from.platform, inbound.deliveryId))) {
+          ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });
+          return [];
+        }
+        const person = await upsertPerson(ctx.db, inbound.from);
+        return [await route(ctx, person, inbound)];
+      } catch (err) {
+        if (err instanceof InputError) {
+          ctx.log.warn('bad input', { platform: inbound.from.platform, kind: inbound.kind, problem: err.message });
+          return [{ text: copy.unknownAction }];
+        }
+        const reference = newErrorReference();
+        ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
+        return [{ text: copy.internalError(reference) }];
+      }
+    },
+  };
+}
+
+async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promise<Message> {
+  if (inbound.kind === 'action') return runAction(ctx, person, parseAction(inbound.actionId, inbound.value));
+  const parsed: Parsed = parseInput(inbound.text, { explicit: inbound.kind === 'command' });
+  switch (parsed.kind) {
+    case 'question':
+      return answerQuestion(ctx, person, inbound.place, parsed.text);
+    case 'command':
+      return runCommand(ctx, person, inbound.place, parsed.command);
+    case 'usage':
+      return toUsageMessage(parsed.problem, parsed.name);
+  }
+}

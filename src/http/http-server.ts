@@ -1,0 +1,62 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { newErrorReference } from '../errors.ts';
+import type { Logger } from '../log.ts';
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void;
+}
+
+/** A status code and a message safe to show the caller. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}
+
+/**
+ * One server for every adapter. Routes read their own bodies: a platform that signs the raw body must
+ * get it untouched, so nothing here parses a body ahead of a route.
+ */
+export function createHttpServer(routes: readonly Route[], log: Logger): Server {
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const matches = routes.filter((r) => r.path === url.pathname);
+    const route = matches.find((r) => r.method === req.method);
+    try {
+      if (!route) {
+        if (matches.length > 0)
+          throw new HttpError(405, `use ${matches.map((r) => r.method).join(' or ')} for ${url.pathname}`);
+        throw new HttpError(404, `nothing at ${url.pathname}`);
+      }
+      await route.handle(req, res, url);
+    } catch (err) {
+      if (res.headersSent) return void res.end();
+      if (err instanceof HttpError) {
+        log.warn('http request refused', {
+          method: req.method,
+          path: url.pathname,
+          status: err.status,
+          problem: err.message,
+        });
+        return sendJson(res, err.status, { error: err.message });
+      }
+      const reference = newErrorReference();
+      log.error('http request failed', { reference, method: req.method, path: url.pathname, err });
+      sendJson(res, 500, { error: `internal error (reference ${reference})` });
+    }
+  });
+}

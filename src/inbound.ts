@@ -1,0 +1,27 @@
+import type { PlaceRef } from './store/schema.ts';
+
+export type { PlaceRef };
+
+/** Who is speaking: `{ platform, workspace, userId }` is the identity; the name is for display. */
+export interface PersonRef {
+  platform: string;
+  workspace: string;
+  userId: string;
+  displayName?: string;
+}
+
+interface InboundBase {
+  from: PersonRef;
+  place: PlaceRef;
+  /** The platform's id for this delivery; a repeat of one already handled is ignored. */
+  deliveryId?: string;
+}
+
+/** What adapters hand the desk, already validated at their edge. */
+export type Inbound =
+  /** Free text: a question, or a command typed in chat. */
+  | (InboundBase & { kind: 'message'; text: string })
+  /** Text that is explicitly a command (a slash command's arguments). */
+  | (InboundBase & { kind: 'command'; text: string })
+  /** A button click: the action id and value are still unparsed outside input. */
+  | (InboundBase & { kind: 'action'; actionId: string; value: string });

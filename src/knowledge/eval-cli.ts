@@ -1,0 +1,89 @@
+/** `npm run eval -- --articles A.jsonl --queries Q.jsonl`: scores search and the answer decision. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { Article } from './article.ts';
+import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
+import { createKnowledgeBase, defaultThresholds } from './knowledge-base.ts';
+
+const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.55] [--clarify 0.3]
+       npm run eval -- --set ../shared/eval/stackfaq
+
+Loads the articles into the same search the desk uses, asks every query, and prints one JSON object:
+  queries            number of queries
+  p_at_1             in-scope queries (gold not null) whose gold article ranks first
+  recall_at_3        in-scope queries whose gold article is in the top 3
+  mrr                mean reciprocal rank of the gold article over in-scope queries (0 when not found)
+  answered_correct   in-scope queries answered confidently (decision "answer") with the gold article
+  wrong_answer_rate  of all confident answers: those with the wrong article or to an out-of-scope query
+  oos_declined       out-of-scope queries (gold null) not answered confidently (clarified or declined);
+                     null when the set has no out-of-scope queries
+Shares are 0..1 rounded to 4 places. Thresholds default to the desk's (ANSWER_MIN_CONFIDENCE,
+CLARIFY_MIN_CONFIDENCE defaults).
+Files: one JSON object a line. articles: {"id","title","body","questions":[...]}; queries: {"query","gold"}.`;
+
+const articleLine = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  body: z.string().default(''),
+  questions: z.array(z.string()).default([]),
+  tags: z.array(z.string()).default([]),
+});
+const queryLine = z.object({ query: z.string(), gold: z.string().nullable() });
+
+function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => [line.trim(), i + 1] as const)
+    .filter(([line]) => line.length > 0)
+    .map(([line, n]) => {
+      const parsed = schema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
+      return parsed.data;
+    });
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: 'string' },
+      queries: { type: 'string' },
+      set: { type: 'string' },
+      answer: { type: 'string' },
+      clarify: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
+  const articlesFile = values.articles ?? (values.set ? join(values.set, 'articles.jsonl') : undefined);
+  const queriesFile = values.queries ?? (values.set ? join(values.set, 'queries.jsonl') : undefined);
+  if (!articlesFile || !queriesFile) {
+    console.error(help);
+    return 2;
+  }
+  const articles: Article[] = readJsonl(articlesFile, articleLine).map((a) => ({ ...a, audience: 'everyone' }));
+  const queries: EvalQuery[] = readJsonl(queriesFile, queryLine);
+  const thresholds = {
+    answer: values.answer ? Number(values.answer) : defaultThresholds.answer,
+    clarify: values.clarify ? Number(values.clarify) : defaultThresholds.clarify,
+  };
+  const kb = createKnowledgeBase(articles, thresholds);
+  const judged = queries.map((q) => {
+    const decision = kb.ask(q.query);
+    return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
+  });
+  console.log(JSON.stringify(scoreEvaluation(judged)));
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  console.error(`eval: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

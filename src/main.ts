@@ -1,0 +1,135 @@
+/**
+ * The composition root: the only module that reads `process.env` and the only one that sees both the
+ * desk and the adapters. `npm start` runs it; tests call `startApp` with their own store and clock.
+ */
+import type { FSWatcher } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { mountLocal } from '../adapters/local/index.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { type Config, type Env, loadConfig } from './config.ts';
+import { createDesk, type Desk } from './desk.ts';
+import { ConfigError } from './errors.ts';
+import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
+import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
+import { loadArticles } from './knowledge/load-articles.ts';
+import { watchArticles } from './knowledge/watch-articles.ts';
+import { createLogger, type Logger } from './log.ts';
+import { openStore, type Store } from './store/open-store.ts';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock?: Clock;
+  log: Logger;
+}
+
+export interface App {
+  url: string;
+  server: Server;
+  desk: Desk;
+  kb: KnowledgeBase;
+  close(): Promise<void>;
+}
+
+export async function startApp({ config, store, clock = systemClock, log }: AppDeps): Promise<App> {
+  await store.migrate();
+  const load = async () => createKnowledgeBase(await loadArticles(config.knowledgeDir, log), config.thresholds);
+  const kb = createReloadableKnowledgeBase(await load());
+  log.info('knowledge base loaded', { articles: kb.size, dir: config.knowledgeDir });
+  let watcher: FSWatcher | undefined;
+  if (config.knowledgeWatch) {
+    watcher = watchArticles(config.knowledgeDir, log, (articles) =>
+      kb.replace(createKnowledgeBase(articles, config.thresholds)),
+    );
+  }
+
+  // Each adapter mounts routes and brings its platform's outbox; the desk only sees the outboxes.
+  const outboxes: Record<string, import('./outbox.ts').Outbox> = {};
+  const desk = createDesk({ db: store.db, kb, outboxes, clock, log, queues: config.queues });
+  const local = mountLocal(desk);
+  outboxes.local = local.outbox;
+  const health: Route = {
+    method: 'GET',
+    path: '/healthz',
+    handle: (_req, res) => sendJson(res, 200, { status: 'ok' }),
+  };
+  const server = createHttpServer([health, ...local.routes], log);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}/`;
+  return {
+    url,
+    server,
+    desk,
+    kb,
+    async close() {
+      watcher?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Reads the environment (plus overrides), opens the store and starts everything. */
+export async function bootFromEnvironment(overrides: Env = {}): Promise<App & { log: Logger }> {
+  const config = loadConfig({ ...process.env, ...overrides });
+  const log = createLogger(config.logLevel);
+  const store = await openStore(config);
+  try {
+    const app = await startApp({ config, store, log });
+    return {
+      ...app,
+      log,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+/** Where `npm start` would be listening with the current environment (the terminal chat looks there first). */
+export function configuredBaseUrl(): string {
+  const config = loadConfig(process.env);
+  return `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+}
+
+async function runFromCommandLine(argv: string[]): Promise<void> {
+  try {
+    if (argv.includes('--migrate-only')) {
+      const config = loadConfig(process.env);
+      const store = await openStore(config);
+      await store.migrate();
+      await store.close();
+      console.log(`Migrations applied (${store.kind}).`);
+      return;
+    }
+    const app = await bootFromEnvironment();
+    console.log(`Tierdesk is running. Open ${app.url} to chat with the desk.`);
+    const stop = async (signal: string) => {
+      app.log.info('shutting down', { signal });
+      await app.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  } catch (err) {
+    if (err instanceof ConfigError) console.error(err.message);
+    else console.error('Tierdesk could not start:', err);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runFromCommandLine(process.argv.slice(2));
+}

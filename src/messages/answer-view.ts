@@ -1,0 +1,70 @@
+import type { Article } from '../knowledge/article.ts';
+import { toExcerpt } from '../knowledge/excerpt.ts';
+import { copy } from './copy.ts';
+import type { Button, Message } from './message.ts';
+
+const talkToHuman = (interactionId: string): Button => ({
+  label: 'Talk to a human',
+  actionId: 'talk_to_human',
+  value: interactionId,
+});
+
+/** The best article with "Did this help?" buttons. */
+export function toAnswerMessage(article: Article, interactionId: string): Message {
+  const excerpt = toExcerpt(article.body);
+  return {
+    text: `${article.title}\n${excerpt}\n(article: ${article.id}) Did this help?`,
+    blocks: [
+      { kind: 'text', text: `**${article.title}**\n\n${excerpt}` },
+      { kind: 'context', text: `Article \`${article.id}\` · Did this help?` },
+      {
+        kind: 'actions',
+        buttons: [
+          { label: '👍 Helpful', actionId: 'helpful', value: interactionId, style: 'primary' },
+          { label: '👎 Not helpful', actionId: 'not_helpful', value: interactionId },
+          talkToHuman(interactionId),
+        ],
+      },
+    ],
+  };
+}
+
+/** "Which of these?": the top few articles as choices, and a way out to a person. */
+export function toClarifyMessage(articles: Article[], interactionId: string): Message {
+  const lines = articles.map((a, i) => `${i + 1}. ${a.title}`);
+  return {
+    text: [copy.clarify, ...lines].join('\n'),
+    blocks: [
+      { kind: 'text', text: copy.clarify },
+      {
+        kind: 'actions',
+        buttons: [
+          ...articles.map(
+            (a): Button => ({ label: a.title, actionId: 'pick_article', value: `${interactionId}:${a.id}` }),
+          ),
+          talkToHuman(interactionId),
+        ],
+      },
+    ],
+  };
+}
+
+export function toDeclineMessage(interactionId: string): Message {
+  return {
+    text: copy.declined,
+    blocks: [
+      { kind: 'text', text: copy.declined },
+      { kind: 'actions', buttons: [{ ...talkToHuman(interactionId), style: 'primary' }] },
+    ],
+  };
+}
+
+export function toNotHelpfulMessage(interactionId: string): Message {
+  return {
+    text: copy.notHelpful,
+    blocks: [
+      { kind: 'text', text: copy.notHelpful },
+      { kind: 'actions', buttons: [{ ...talkToHuman(interactionId), style: 'primary' }] },
+    ],
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The neutral message model every view produces and every adapter renders. `text` is always a complete
+ * fallback: it is what the terminal shows and what notifications display.
+ */
+export interface Message {
+  text: string;
+  blocks?: Block[];
+}
+
+export type Block =
+  /** A small markdown subset: **bold**, _italic_, `code`, [label](url), "- " and "1. " lines. */
+  | { kind: 'text'; text: string }
+  | { kind: 'fields'; fields: Field[] }
+  | { kind: 'actions'; buttons: Button[] }
+  | { kind: 'context'; text: string }
+  | { kind: 'divider' };
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export const actionIds = ['helpful', 'not_helpful', 'talk_to_human', 'pick_article'] as const;
+export type ActionId = (typeof actionIds)[number];
+
+export interface Button {
+  label: string;
+  actionId: ActionId;
+  /** Comes back as outside input when clicked: parsed again, never trusted. */
+  value: string;
+  style?: 'primary' | 'danger';
+}

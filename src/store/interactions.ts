@@ -1,0 +1,35 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx } from './db.ts';
+import { interactions } from './schema.ts';
+
+export type Interaction = typeof interactions.$inferSelect;
+export type NewInteraction = typeof interactions.$inferInsert;
+
+export async function recordInteraction(db: DbOrTx, values: NewInteraction): Promise<Interaction> {
+  const [row] = await db.insert(interactions).values(values).returning();
+  if (!row) throw new Error('insert of an interaction returned no row');
+  return row;
+}
+
+export async function findInteraction(db: DbOrTx, id: string): Promise<Interaction | undefined> {
+  const [row] = await db.select().from(interactions).where(eq(interactions.id, id));
+  return row;
+}
+
+/** The first answer to "did this help?" counts; a second click changes nothing. */
+export async function recordFeedback(db: DbOrTx, id: string, helpful: boolean, at: Date): Promise<boolean> {
+  const updated = await db
+    .update(interactions)
+    .set({ helpful, feedbackAt: at })
+    .where(and(eq(interactions.id, id), isNull(interactions.helpful)))
+    .returning({ id: interactions.id });
+  return updated.length > 0;
+}
+
+/** A pick from "Which of these?" says which article the question was about; "did it help?" comes next. */
+export async function recordPick(db: DbOrTx, id: string, articleId: string): Promise<void> {
+  await db
+    .update(interactions)
+    .set({ articleId })
+    .where(and(eq(interactions.id, id), isNull(interactions.helpful)));
+}

@@ -1,0 +1,58 @@
+import { maxSubjectLength } from '../commands/parse-command.ts';
+import type { DeskContext } from '../desk-context.ts';
+import type { PlaceRef } from '../inbound.ts';
+import { toQueueCardMessage } from '../messages/ticket-view.ts';
+import { splitPlace } from '../outbox.ts';
+import type { Person } from '../store/people.ts';
+import { openTicket, type Ticket } from './open-ticket.ts';
+
+export interface HelpRequest {
+  subject: string;
+  description: string;
+  origin: PlaceRef;
+  sourceInteractionId?: string;
+}
+
+/** Opens a ticket for a person and announces it to the Tier 1 queue. */
+export async function requestHelp(
+  ctx: DeskContext,
+  person: Person,
+  request: HelpRequest,
+): Promise<{ ticket: Ticket; created: boolean }> {
+  const result = await openTicket(ctx.db, {
+    requesterId: person.id,
+    subject: toSubject(request.subject),
+    description: request.description,
+    origin: request.origin,
+    ...(request.sourceInteractionId ? { sourceInteractionId: request.sourceInteractionId } : {}),
+    at: ctx.clock.now(),
+  });
+  if (result.created) {
+    ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });
+    await announce(ctx, result.ticket, person);
+  }
+  return result;
+}
+
+function toSubject(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= maxSubjectLength ? line : `${line.slice(0, maxSubjectLength - 1)}…`;
+}
+
+/** The ticket is already safe in the store: a queue that cannot be reached is logged, not fatal. */
+async function announce(ctx: DeskContext, ticket: Ticket, requester: Person): Promise<void> {
+  const { platform, address } = splitPlace(ctx.queues.tier1);
+  const outbox = ctx.outboxes[platform];
+  if (!outbox) {
+    ctx.log.warn('queue platform is not connected; ticket not announced', {
+      ticket: ticket.id,
+      queue: ctx.queues.tier1,
+    });
+    return;
+  }
+  try {
+    await outbox.post(address, toQueueCardMessage(ticket, requester.displayName));
+  } catch (err) {
+    ctx.log.error('queue announcement failed', { ticket: ticket.id, queue: ctx.queues.tier1, err });
+  }
+}
