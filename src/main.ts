@@ -125,6 +125,8 @@ async function runFromCommandLine(argv: string[]): Promise<void> {
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (err) {
     if (err instanceof ConfigError) console.error(err.message);
+    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      console.error('Tierdesk could not start: the port is already in use. Stop the other process or set PORT.');
     else console.error('Tierdesk could not start:', err);
     process.exit(1);
   }

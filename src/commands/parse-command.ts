@@ -23,7 +23,7 @@ export const maxSubjectLength = 200;
 
 const ticketRef = z
   .string()
-  .regex(/^#?t-?(\d{1,9})$/i)
+  .regex(/^#?(?:t-?)?(\d{1,9})$/i)
   .transform((s) => Number(/\d+/.exec(s)?.[0]));
 
 const isCommandName = (w: string): w is CommandName => (commandNames as readonly string[]).includes(w);

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Article } from './article.ts';
+import { editDistanceWithin } from './edit-distance.ts';
 import { terms } from './text.ts';
 
 export interface Candidate {
@@ -38,6 +39,7 @@ export class SearchIndex {
   private readonly averageLength: Record<Field, number>;
   private readonly vocabulary: Fuse<string>;
   private readonly known = new Set<string>();
+  private readonly corrections = new Map<string, string>();
 
   constructor(readonly articles: readonly Article[]) {
     const totals: Record<Field, number> = { title: 0, questions: 0, tags: 0, body: 0 };
@@ -103,10 +105,24 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Maps a word the knowledge base has never seen onto a close known one ("pasword" → "password"). */
+  /**
+   * Maps a word the knowledge base has never seen onto a close known one ("pasword" → "password").
+   * fuse.js proposes; a small edit distance (or a short continuation) decides, so "recipe" does not
+   * become "receipt".
+   */
   private correct(term: string): string {
     if (this.known.has(term) || term.length < 4 || /\d/.test(term)) return term;
-    return this.vocabulary.search(term, { limit: 1 })[0]?.item ?? term;
+    const cached = this.corrections.get(term);
+    if (cached !== undefined) return cached;
+    const allowed = term.length >= 8 ? 2 : 1;
+    const proposals = this.vocabulary.search(term, { limit: 3 });
+    // A known word that merely continues this one counts too: stems of irregular forms ("stol" of "stole").
+    const close = (word: string) =>
+      editDistanceWithin(term, word, allowed) || (word.startsWith(term) && word.length - term.length <= 3);
+    const corrected = proposals.find((p) => close(p.item))?.item ?? term;
+    if (this.corrections.size >= 10_000) this.corrections.clear();
+    this.corrections.set(term, corrected);
+    return corrected;
   }
 
   search(question: string, limit = 5): Candidate[] {

@@ -1,0 +1,313 @@
+/**
+ * `npm run bench [-- --json]`: latency of one knowledge-base `ask` (search + answer decision) at 100, 1,000
+ * and 10,000 articles, as p50 / p99 / mean over 1,000 real evaluation queries, plus index build time.
+ * Larger knowledge bases are grown from the real evaluation articles by deterministic variants.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { Article } from '../src/knowledge/article.ts';
+import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+
+const sizes = [100, 1_000, 10_000];
+const measuredQueries = 1_000;
+const warmupQueries = 100;
+
+interface Row {
+  articles: number;
+  buildMs: number;
+  queries: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+// --- deterministic randomness -------------------------------------------------------------------------
+
+/** FNV-1a, so that a seed can be derived from a name (an article id) rather than from call order. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: small and good enough for shuffling; Math.random would make runs incomparable. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+// --- evaluation data ----------------------------------------------------------------------------------
+
+interface EvalData {
+  articles: Article[];
+  queries: string[];
+}
+
+function readJsonl(file: URL): Record<string, unknown>[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+function loadEvalData(root: URL): EvalData {
+  const articles: Article[] = [];
+  const queries: string[] = [];
+  // Sorted so that the article order, and therefore every seeded choice below, is the same on every machine.
+  const sets = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  for (const set of sets) {
+    const dir = new URL(`${set}/`, root);
+    const articlesFile = new URL('articles.jsonl', dir);
+    const queriesFile = new URL('queries.jsonl', dir);
+    if (existsSync(articlesFile)) {
+      for (const a of readJsonl(articlesFile)) {
+        articles.push({
+          id: String(a.id),
+          title: String(a.title ?? ''),
+          tags: [],
+          questions: Array.isArray(a.questions) ? a.questions.map(String) : [],
+          body: String(a.body ?? ''),
+          audience: 'everyone',
+        });
+      }
+    }
+    if (existsSync(queriesFile)) {
+      for (const q of readJsonl(queriesFile)) if (typeof q.query === 'string') queries.push(q.query);
+    }
+  }
+  return { articles, queries };
+}
+
+// --- synthetic variants -------------------------------------------------------------------------------
+
+const onsets = ['b', 'br', 'c', 'd', 'f', 'g', 'gr', 'k', 'l', 'm', 'n', 'p', 'pl', 'r', 's', 'st', 't', 'v', 'z'];
+const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou'];
+const codas = ['', '', 'n', 'r', 'x', 'l', 'sk', 'nd'];
+
+/**
+ * Word `n` of an open-ended invented vocabulary (product names, error codes, internal jargon): a real
+ * knowledge base keeps meeting new words as it grows, which grows the index and the fuzzy vocabulary.
+ */
+function inventedWord(n: number): string {
+  const random = rng(hashString(`word:${n}`));
+  const syllables = 2 + Math.floor(random() * 2);
+  let word = '';
+  for (let i = 0; i < syllables; i++) word += pick(onsets, random) + pick(vowels, random);
+  return word + pick(codas, random);
+}
+
+/**
+ * Every token of the real corpus, duplicates kept: drawing from it follows the corpus' own word
+ * frequencies, so borrowed words land in posting lists about as often as they do in real text.
+ */
+function corpusTokens(articles: readonly Article[]): string[] {
+  return articles.flatMap((a) => [a.title, ...a.questions, a.body].join(' ').split(/\s+/)).filter(Boolean);
+}
+
+class VariantMaker {
+  private readonly tokens: string[];
+
+  constructor(private readonly bases: readonly Article[]) {
+    this.tokens = corpusTokens(bases);
+  }
+
+  /**
+   * Variant `serial` (0-based, counted over the whole knowledge base) is variant `k` of one base article.
+   * Seeds come from the id and `k`, not from a shared stream, so the 1,000-article set is a prefix of the
+   * 10,000-article one and the two sizes differ only in size.
+   */
+  make(base: Article, k: number, serial: number): Article {
+    const random = rng(hashString(`${base.id}~${k}`));
+    const donor = pick(this.bases, random);
+    // New words appear more slowly than articles (Heaps' law): the invented range grows with the serial,
+    // and the squared draw favours words already used so that some of them are shared between articles.
+    const inventedRange = 50 + 2 * serial;
+    const mutate = (text: string) => {
+      const words = text.split(/\s+/).filter(Boolean);
+      for (let i = 0; i < words.length; i++) {
+        const roll = random();
+        if (roll < 0.06) words[i] = pick(this.tokens, random);
+        else if (roll < 0.08) words[i] = inventedWord(Math.floor(inventedRange * random() ** 2));
+      }
+      if (words.length > 1 && random() < 0.3) {
+        const i = Math.floor(random() * (words.length - 1));
+        [words[i], words[i + 1]] = [words[i + 1] as string, words[i] as string];
+      }
+      return words.join(' ');
+    };
+    const keepSome = <T>(items: readonly T[]) => {
+      const keep = Math.ceil(items.length * (0.6 + 0.4 * random()));
+      return shuffled(items, random).slice(0, keep);
+    };
+
+    const questions = keepSome(base.questions).map(mutate);
+    if (donor.questions.length > 0 && random() < 0.5) questions.push(mutate(pick(donor.questions, random)));
+    const sentences = keepSome(splitSentences(base.body)).map(mutate);
+    const donorSentences = splitSentences(donor.body);
+    if (donorSentences.length > 0 && random() < 0.5) sentences.push(mutate(pick(donorSentences, random)));
+
+    return {
+      ...base,
+      id: `${base.id}~${k}`,
+      title: mutate(base.title),
+      questions,
+      body: sentences.join(' '),
+    };
+  }
+}
+
+function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Below the real corpus size a sample of real articles; above it every real article plus variants. */
+function buildArticles(bases: readonly Article[], size: number, maker: VariantMaker): Article[] {
+  if (size <= bases.length) return shuffled(bases, rng(hashString(`sample:${size}`))).slice(0, size);
+  const out = [...bases];
+  // Round-robin over the bases keeps each evaluation set's share of the knowledge base constant.
+  for (let serial = 0; out.length < size; serial++) {
+    const base = bases[serial % bases.length] as Article;
+    out.push(maker.make(base, Math.floor(serial / bases.length) + 1, serial));
+  }
+  return out;
+}
+
+// --- measurement --------------------------------------------------------------------------------------
+
+/** Nearest-rank percentile: an actually observed latency, never an interpolation between two. */
+function percentile(sorted: readonly number[], p: number): number {
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
+}
+
+/** Keeps every decision observably used, so no optimiser can decide a timed call is dead code. */
+let sink = 0;
+
+function timeQueries(kb: KnowledgeBase, queries: readonly string[]): number[] {
+  const durations: number[] = [];
+  for (const query of queries) {
+    const start = performance.now();
+    const decision = kb.ask(query);
+    durations.push(performance.now() - start);
+    sink += decision.candidates.length;
+  }
+  return durations;
+}
+
+function measure(size: number, bases: readonly Article[], allQueries: readonly string[], maker: VariantMaker): Row {
+  const articles = buildArticles(bases, size, maker);
+
+  const buildStart = performance.now();
+  const kb = createKnowledgeBase(articles, defaultThresholds);
+  const buildMs = performance.now() - buildStart;
+
+  // One shuffled order per size: measured queries first, warm-up taken from the rest so that the JIT is
+  // warmed on the same kind of text without replaying the measured queries.
+  const order = shuffled(allQueries, rng(hashString(`queries:${size}`)));
+  const nth = (i: number) => order[i % order.length] as string;
+  const measured = Array.from({ length: measuredQueries }, (_, i) => nth(i));
+  const warmup = Array.from({ length: warmupQueries }, (_, i) => nth(measuredQueries + i));
+
+  timeQueries(kb, warmup);
+  const durations = timeQueries(kb, measured).sort((x, y) => x - y);
+  const mean = durations.reduce((sum, d) => sum + d, 0) / durations.length;
+  return {
+    articles: kb.size,
+    buildMs,
+    queries: durations.length,
+    p50Ms: percentile(durations, 50),
+    p99Ms: percentile(durations, 99),
+    meanMs: mean,
+  };
+}
+
+// --- output -------------------------------------------------------------------------------------------
+
+function table(rows: readonly Row[], header: string): string {
+  const columns: [string, (r: Row) => string][] = [
+    ['articles', (r) => String(r.articles)],
+    ['build ms', (r) => r.buildMs.toFixed(0)],
+    ['queries', (r) => String(r.queries)],
+    ['p50 ms', (r) => r.p50Ms.toFixed(3)],
+    ['p99 ms', (r) => r.p99Ms.toFixed(3)],
+    ['mean ms', (r) => r.meanMs.toFixed(3)],
+  ];
+  const cells = [columns.map(([name]) => name), ...rows.map((r) => columns.map(([, format]) => format(r)))];
+  const widths = columns.map((_, c) => Math.max(...cells.map((line) => (line[c] ?? '').length)));
+  const lines = cells.map((line) => line.map((cell, c) => cell.padStart(widths[c] ?? 0)).join('   '));
+  return [header, ...lines].join('\n');
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
+  const evalRoot = new URL('../../shared/eval/', import.meta.url);
+  if (!existsSync(evalRoot)) {
+    console.error(`bench: evaluation data not found at ${evalRoot.pathname}`);
+    console.error('bench: it builds articles and queries from ../shared/eval/*/{articles,queries}.jsonl');
+    return 1;
+  }
+  const { articles: bases, queries } = loadEvalData(evalRoot);
+  if (bases.length === 0 || queries.length === 0) {
+    console.error(`bench: no articles.jsonl / queries.jsonl lines found under ${evalRoot.pathname}`);
+    return 1;
+  }
+
+  const maker = new VariantMaker(bases);
+  const rows = sizes.map((size) => measure(size, bases, queries, maker));
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown cpu';
+
+  if (values.json) {
+    const json = rows.map((r) => ({
+      ...r,
+      buildMs: round(r.buildMs),
+      p50Ms: round(r.p50Ms),
+      p99Ms: round(r.p99Ms),
+      meanMs: round(r.meanMs),
+    }));
+    console.log(JSON.stringify({ node: process.version, cpu, rows: json }));
+  } else {
+    console.log(table(rows, `search + decision latency (node ${process.version}, ${cpu})`));
+  }
+  // Never true; reading the sink is what keeps the timed work observable.
+  if (sink < 0) console.log(sink);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  console.error(`bench: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

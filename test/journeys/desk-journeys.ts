@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { allText, type ChatDriver, findButton } from './chat-driver.ts';
+
+/** The journeys every adapter must pass; `makeDriver` starts a fresh desk for each. */
+export function deskJourneys(name: string, makeDriver: () => Promise<ChatDriver>) {
+  describe(`${name}: journeys`, () => {
+    it('answers a question with the right article and "did this help?" buttons', async () => {
+      const chat = await makeDriver();
+      try {
+        const seen = await chat.say('alice', 'how do I reset my password?');
+        expect(allText(seen)).toContain('Reset a forgotten password');
+        const thanks = await chat.click('alice', findButton(seen, /helpful/i));
+        expect(allText(thanks)).toMatch(/glad that helped/i);
+        expect(seen.flatMap((s) => s.buttons.map((b) => b.label))).toEqual(
+          expect.arrayContaining([expect.stringMatching(/not helpful/i), expect.stringMatching(/talk to a human/i)]),
+        );
+      } finally {
+        await chat.close();
+      }
+    });
+
+    it('turns "not helpful" into a ticket the requester can follow with status and mine', async () => {
+      const chat = await makeDriver();
+      try {
+        const answer = await chat.say('alice', 'how do I reset my password?');
+        const sorry = await chat.click('alice', findButton(answer, /not helpful/i));
+        expect(allText(sorry)).toMatch(/didn.t help/i);
+        const opened = await chat.click('alice', findButton(sorry, /talk to a human/i));
+        const ref = /T-\d+/.exec(allText(opened))?.[0];
+        expect(ref).toBeDefined();
+        const status = await chat.say('alice', `status ${ref}`);
+        expect(allText(status)).toContain(`${ref}: how do I reset my password?`);
+        expect(allText(status)).toMatch(/New/);
+        expect(allText(await chat.say('alice', 'mine'))).toContain(ref);
+        // Another person cannot read it.
+        expect(allText(await chat.say('bob', `status ${ref}`))).toMatch(/couldn't find/i);
+      } finally {
+        await chat.close();
+      }
+    });
+
+    it('handles a repeated delivery once and opens one ticket however often "talk to a human" is pressed', async () => {
+      const chat = await makeDriver();
+      try {
+        const first = await chat.say('carol', 'how do I set up the VPN?', { deliveryId: 'delivery-1' });
+        const repeat = await chat.say('carol', 'how do I set up the VPN?', { deliveryId: 'delivery-1' });
+        expect(first.length).toBeGreaterThan(0);
+        expect(repeat).toEqual([]);
+        const talk = findButton(first, /talk to a human/i);
+        const one = allText(await chat.click('carol', talk));
+        const two = allText(await chat.click('carol', talk));
+        const refOne = /T-\d+/.exec(one)?.[0];
+        expect(refOne).toBeDefined();
+        expect(/T-\d+/.exec(two)?.[0]).toBe(refOne);
+        expect(allText(await chat.say('carol', 'mine')).match(/T-\d+/g)).toEqual([refOne]);
+      } finally {
+        await chat.close();
+      }
+    });
+
+    it('declines what the knowledge base does not cover and offers a human', async () => {
+      const chat = await makeDriver();
+      try {
+        const seen = await chat.say('dave', 'what is the capital of Mongolia');
+        expect(allText(seen)).toMatch(/couldn't find an article/i);
+        findButton(seen, /talk to a human/i);
+      } finally {
+        await chat.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { createFixedClock } from '../../src/clock.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { createMemoryLogger } from '../../src/log.ts';
+import { type App, startApp } from '../../src/main.ts';
+import type { Message } from '../../src/messages/message.ts';
+import type { Store } from '../../src/store/open-store.ts';
+import { createTestStore } from './test-store.ts';
+
+export const shippedKnowledge = fileURLToPath(new URL('../../knowledge', import.meta.url));
+export const testStart = new Date('2026-11-23T09:00:00Z');
+
+export interface TestApp extends App {
+  store: Store;
+  log: ReturnType<typeof createMemoryLogger>;
+  clock: ReturnType<typeof createFixedClock>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  get(path: string): Promise<Response>;
+}
+
+/** The real app on a free port, over a fresh store, with a fixed clock and an in-memory log. */
+export async function startTestApp(env: Record<string, string> = {}, store?: Store): Promise<TestApp> {
+  const config: Config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: shippedKnowledge, KNOWLEDGE_WATCH: 'false', ...env });
+  const usedStore = store ?? (await createTestStore());
+  const log = createMemoryLogger();
+  const clock = createFixedClock(testStart);
+  const app = await startApp({ config, store: usedStore, clock, log });
+  const base = app.url.replace(/\/$/, '');
+  return {
+    ...app,
+    store: usedStore,
+    log,
+    clock,
+    post: (path, body, headers = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    get: (path) => fetch(`${base}${path}`),
+    async close() {
+      await app.close();
+      if (!store) await usedStore.close();
+    },
+  };
+}
+
+export function buttonsOf(message: Message | undefined) {
+  return (message?.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseAction } from '../../../src/commands/parse-action.ts';
+import { InputError } from '../../../src/errors.ts';
+
+const id = '3782d925-3e9a-4d49-a261-41cf8ebf8b59';
+
+describe('parseAction', () => {
+  it('reads feedback and hand-off actions carrying an interaction id', () => {
+    expect(parseAction('helpful', id)).toEqual({ id: 'helpful', interactionId: id });
+    expect(parseAction('not_helpful', id)).toEqual({ id: 'not_helpful', interactionId: id });
+    expect(parseAction('talk_to_human', id)).toEqual({ id: 'talk_to_human', interactionId: id });
+  });
+
+  it('reads a pick as interaction and article', () => {
+    expect(parseAction('pick_article', `${id}:vpn-connect`)).toEqual({
+      id: 'pick_article',
+      interactionId: id,
+      articleId: 'vpn-connect',
+    });
+  });
+
+  it('refuses unknown ids and malformed values as input errors', () => {
+    expect(() => parseAction('drop_tables', id)).toThrow(InputError);
+    expect(() => parseAction('helpful', 'T-1')).toThrow(InputError);
+    expect(() => parseAction('pick_article', id)).toThrow(InputError);
+    expect(() => parseAction('pick_article', `${id}:../../etc/passwd`)).toThrow(InputError);
+  });
+});

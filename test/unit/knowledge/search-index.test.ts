@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/knowledge/article.ts';
+import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
+import { loadArticles } from '../../../src/knowledge/load-articles.ts';
+import { SearchIndex } from '../../../src/knowledge/search-index.ts';
+import { createMemoryLogger } from '../../../src/log.ts';
+import { shippedKnowledge } from '../../support/test-app.ts';
+
+const article = (id: string, title: string, questions: string[] = [], body = `About ${title}.`): Article => ({
+  id,
+  title,
+  tags: [],
+  questions,
+  body,
+  audience: 'everyone',
+});
+
+describe('SearchIndex', () => {
+  const index = new SearchIndex([
+    article('printer', 'Set up a printer', ['printing does not work']),
+    article('password', 'Reset a forgotten password', ['I forgot my password']),
+    article('vpn', 'Connect to the VPN', ['vpn keeps disconnecting'], 'Use the VPN client when working remotely.'),
+  ]);
+
+  it('ranks by meaning words, ignoring question words and word endings', () => {
+    expect(index.search('How do I print?')[0]?.article.id).toBe('printer');
+    expect(index.search('forgetting passwords')[0]?.article.id).toBe('password');
+  });
+
+  it('tolerates typos in words the knowledge base knows', () => {
+    expect(index.search('pasword resset')[0]?.article.id).toBe('password');
+    expect(index.search('printr')[0]?.article.id).toBe('printer');
+  });
+
+  it('is sure of a near-verbatim question and unsure of an unrelated one', () => {
+    const sure = index.search('I forgot my password')[0];
+    expect(sure?.confidence).toBeGreaterThan(0.8);
+    const unrelated = index.search('best pizza near the office')[0];
+    expect(unrelated?.confidence ?? 0).toBeLessThan(defaultThresholds.clarify);
+  });
+
+  it('returns nothing for a question with no meaningful words, or an empty index', () => {
+    expect(index.search('how do I?')).toEqual([]);
+    expect(new SearchIndex([]).search('printer')).toEqual([]);
+  });
+
+  it('scores confidence between 0 and 1, best first', () => {
+    const results = index.search('vpn printer password');
+    expect(results.length).toBe(3);
+    for (const r of results) expect(r.confidence).toBeGreaterThanOrEqual(0);
+    for (const r of results) expect(r.confidence).toBeLessThanOrEqual(1);
+    expect(results[0]?.score).toBeGreaterThanOrEqual(results[1]?.score ?? 0);
+  });
+});
+
+describe('the shipped knowledge base', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = createKnowledgeBase(await loadArticles(shippedKnowledge, createMemoryLogger()), defaultThresholds);
+  });
+
+  // Written for this test, in the way employees ask; none is an article's listed phrasing.
+  it.each([
+    ['how do i reset my password', 'password-reset'],
+    ['pasword reset', 'password-reset'],
+    ['my account got locked after too many tries', 'account-locked-out'],
+    ['set up 2fa on my new phone', 'mfa-setup'],
+    ['vpn keeps dropping at home', 'vpn-connect'],
+    ['what is the guest wifi password', 'wifi-office-and-guest'],
+    ['add my work email to my iphone', 'email-on-phone'],
+    ['the printer on floor 3 is not printing', 'printer-setup'],
+    ['got a suspicious email asking for my bank details', 'phishing-report'],
+    ['my mailbox is full', 'storage-quota'],
+    ['someone stole my laptop from the car', 'lost-stolen-device'],
+    ['how do I claim back a taxi receipt', 'expenses-submit'],
+    ['my camera does not work in meetings', 'video-calls'],
+    ['need a new laptop, mine is 5 years old', 'laptop-request'],
+  ])('"%s" → %s', (question, expected) => {
+    const decision = kb.ask(question);
+    expect(decision.candidates[0]?.article.id).toBe(expected);
+    expect(decision.kind).not.toBe('decline');
+  });
+
+  it.each(['what is the capital of Mongolia', 'recipe for banana bread', 'who won the football yesterday'])(
+    'declines "%s"',
+    (question) => {
+      expect(kb.ask(question).kind).toBe('decline');
+    },
+  );
+});
