@@ -2,6 +2,7 @@ import type { Article } from '../knowledge/article.ts';
 import { toExcerpt } from '../knowledge/excerpt.ts';
 import { copy } from './copy.ts';
 import type { Button, Message } from './message.ts';
+import { stripMarkdown } from './plain-text.ts';
 
 const talkToHuman = (interactionId: string): Button => ({
   label: 'Talk to a human',
@@ -13,7 +14,7 @@ const talkToHuman = (interactionId: string): Button => ({
 export function toAnswerMessage(article: Article, interactionId: string): Message {
   const excerpt = toExcerpt(article.body);
   return {
-    text: `${article.title}\n${excerpt}\n(article: ${article.id}) Did this help?`,
+    text: `${article.title}\n${stripMarkdown(excerpt)}\n(article: ${article.id}) Did this help?`,
     blocks: [
       { kind: 'text', text: `**${article.title}**\n\n${excerpt}` },
       { kind: 'context', text: `Article \`${article.id}\` · Did this help?` },

@@ -1,6 +1,7 @@
 import type { Ticket } from '../tickets/open-ticket.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import type { Message } from './message.ts';
+import { stripMarkdown } from './plain-text.ts';
 
 const statusLabel: Record<Ticket['status'], string> = {
   new: 'New — waiting for the help desk',
@@ -34,7 +35,7 @@ export function toTicketOpenedMessage(t: Ticket, created: boolean): Message {
     : `You already have ticket **${ref}** for this question: "${t.subject}".`;
   const hint = `Type \`status ${ref}\` any time to check on it.`;
   return {
-    text: `${lead.replaceAll('**', '')} ${hint}`,
+    text: stripMarkdown(`${lead} ${hint}`),
     blocks: [
       { kind: 'text', text: lead },
       { kind: 'fields', fields: ticketFields(t) },
@@ -58,7 +59,7 @@ export function toTicketStatusMessage(t: Ticket): Message {
 export function toTicketListMessage(heading: string, list: Ticket[]): Message {
   const lines = list.map((t) => `- **${toTicketRef(t.id)}** ${t.subject} — ${statusLabel[t.status]}`);
   const text = [heading, ...lines].join('\n');
-  return { text: text.replaceAll('**', ''), blocks: [{ kind: 'text', text }] };
+  return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
 
 /** The card a tier's queue sees when a ticket arrives. */

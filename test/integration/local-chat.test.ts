@@ -79,10 +79,11 @@ describe('local chat HTTP API', () => {
 
   it('announces a new ticket in the Tier 1 queue inbox, once', async () => {
     await send('/api/local/messages', { user: 'erin', text: 'ticket Monitor flickers after docking' });
-    const queue = await (await app.get('/api/local/inbox?place=%23it-tier1')).json();
+    const queue = (await (await app.get('/api/local/inbox?place=%23it-tier1')).json()) as { messages: Message[] };
     expect(queue.messages).toHaveLength(1);
-    expect(queue.messages[0].text).toMatch(/New ticket T-\d+ from erin: Monitor flickers after docking/);
-    expect((await (await app.get('/api/local/inbox?place=%23it-tier1')).json()).messages).toEqual([]);
+    expect(queue.messages[0]?.text).toMatch(/New ticket T-\d+ from erin: Monitor flickers after docking/);
+    const again = (await (await app.get('/api/local/inbox?place=%23it-tier1')).json()) as { messages: Message[] };
+    expect(again.messages).toEqual([]);
     expect((await app.get('/api/local/inbox')).status).toBe(400);
   });
 

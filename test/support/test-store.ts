@@ -20,7 +20,8 @@ async function migratedTemplate(): Promise<PGlite> {
 
 export async function createTestStore(): Promise<Store> {
   if (serverUrl) return createServerStore(serverUrl);
-  const clone = await (await migratedTemplate()).clone();
+  // clone() is typed as the interface, but returns a full PGlite instance.
+  const clone = (await (await migratedTemplate()).clone()) as PGlite;
   return wrapPglite(clone);
 }
 

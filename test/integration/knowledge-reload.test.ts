@@ -1,0 +1,34 @@
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { Message } from '../../src/messages/message.ts';
+import { shippedKnowledge, startTestApp } from '../support/test-app.ts';
+
+it('picks up a new article saved while the desk runs, and survives a broken one', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tierdesk-kb-'));
+  await cp(shippedKnowledge, dir, { recursive: true });
+  const app = await startTestApp({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'true' });
+  const ask = async (text: string) => {
+    const res = await app.post('/api/local/messages', { user: 'alice', text });
+    return ((await res.json()) as { messages: Message[] }).messages[0]?.text ?? '';
+  };
+  try {
+    const question = 'how do I book the boardroom projector';
+    expect(await ask(question)).not.toMatch(/Book the boardroom projector/);
+    await writeFile(
+      join(dir, 'boardroom-projector.md'),
+      '---\ntitle: Book the boardroom projector\nquestions:\n  - reserve the projector\n---\n\nBook it in the room calendar.\n',
+    );
+    await writeFile(join(dir, 'broken.md'), '---\ntitle: [oops\n---\nbody');
+    const until = Date.now() + 10_000;
+    while (app.kb.size !== 37 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(app.kb.size).toBe(37);
+    expect(await ask(question)).toMatch(/Book the boardroom projector/);
+    expect(app.log.lines).toContainEqual(
+      expect.objectContaining({ msg: 'knowledge article skipped', file: join(dir, 'broken.md') }),
+    );
+  } finally {
+    await app.close();
+  }
+});

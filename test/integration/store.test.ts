@@ -1,0 +1,74 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/messages/message.ts';
+import { openStore, type Store } from '../../src/store/open-store.ts';
+import { people, ticketEvents, tickets } from '../../src/store/schema.ts';
+import { openTicket } from '../../src/tickets/open-ticket.ts';
+import { startTestApp } from '../support/test-app.ts';
+import { createTestStore } from '../support/test-store.ts';
+
+const origin = { platform: 'local', workspace: 'local', channel: '@alice' };
+
+describe('store', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await createTestStore();
+  });
+  afterAll(() => store.close());
+
+  it('migrates idempotently, also when asked concurrently', async () => {
+    await Promise.all([store.migrate(), store.migrate()]);
+    const result: unknown = await store.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    // PGlite answers { rows }, postgres-js answers the rows themselves.
+    const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+
+  it('numbers tickets and records an "opened" event in the same transaction', async () => {
+    const [person] = await store.db
+      .insert(people)
+      .values({ platform: 'local', workspace: 'local', userId: 'alice', displayName: 'alice' })
+      .returning();
+    const at = new Date('2026-11-23T10:00:00Z');
+    const { ticket } = await openTicket(store.db, {
+      requesterId: person!.id,
+      subject: 'S',
+      description: 'D',
+      origin,
+      at,
+    });
+    expect(ticket).toMatchObject({ id: 1, tier: 'tier1', priority: 'P3', status: 'new', version: 1 });
+    const events = await store.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
+    expect(events).toEqual([expect.objectContaining({ kind: 'opened', toValue: 'new', actorId: person!.id, at })]);
+  });
+
+  it('refuses to rewrite or delete history', async () => {
+    await expect(store.db.update(ticketEvents).set({ kind: 'edited' })).rejects.toThrow();
+    await expect(store.db.delete(ticketEvents)).rejects.toThrow();
+    await expect(store.db.delete(tickets)).rejects.toThrow();
+    await expect(store.db.delete(people)).rejects.toThrow();
+    expect(await store.db.$count(ticketEvents)).toBe(1);
+  });
+});
+
+describe('embedded PGlite in DATA_DIR', () => {
+  it('keeps tickets across a restart', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tierdesk-data-'));
+    const ask = async (text: string) => {
+      const store = await openStore({ dataDir });
+      const app = await startTestApp({}, store);
+      try {
+        const res = await app.post('/api/local/messages', { user: 'alice', text });
+        return ((await res.json()) as { messages: Message[] }).messages[0]?.text ?? '';
+      } finally {
+        await app.close();
+        await store.close();
+      }
+    };
+    expect(await ask('ticket Docking station not detected')).toMatch(/T-1/);
+    expect(await ask('status T-1')).toMatch(/T-1: Docking station not detected/);
+  });
+});

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { configKeys, group, loadConfig } from '../../src/config.ts';
+import { ConfigError } from '../../src/errors.ts';
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all, on defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      knowledgeDir: './knowledge',
+      knowledgeWatch: true,
+      thresholds: { answer: 0.55, clarify: 0.3 },
+      queues: { tier1: 'local:#it-tier1' },
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every key it documents', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://desk@db:5432/tierdesk',
+      DATA_DIR: '/var/lib/tierdesk',
+      KNOWLEDGE_DIR: '/srv/kb',
+      KNOWLEDGE_WATCH: 'false',
+      ANSWER_MIN_CONFIDENCE: '0.7',
+      CLARIFY_MIN_CONFIDENCE: '0.4',
+      QUEUE_TIER1: 'slack:C0123',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://desk@db:5432/tierdesk',
+      knowledgeWatch: false,
+      thresholds: { answer: 0.7, clarify: 0.4 },
+      queues: { tier1: 'slack:C0123' },
+      logLevel: 'debug',
+    });
+  });
+
+  it('names every invalid key at once', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        QUEUE_TIER1: 'tier1',
+        ANSWER_MIN_CONFIDENCE: '2',
+      });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      for (const key of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'QUEUE_TIER1', 'ANSWER_MIN_CONFIDENCE']) {
+        expect(problems).toContain(key);
+      }
+    }
+  });
+
+  it('refuses a clarify threshold above the answer threshold', () => {
+    expect(() => loadConfig({ ANSWER_MIN_CONFIDENCE: '0.3', CLARIFY_MIN_CONFIDENCE: '0.5' })).toThrow(
+      /CLARIFY_MIN_CONFIDENCE/,
+    );
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ PORT: '  ', DATABASE_URL: '' }).port).toBe(3000);
+  });
+});
+
+describe('group', () => {
+  const keys = ['A_TOKEN', 'A_SECRET', 'A_ID'] as const;
+
+  it('is absent when none of its keys is set, and complete when all are', () => {
+    const problems: string[] = [];
+    expect(group({}, keys, problems)).toBeUndefined();
+    expect(group({ A_TOKEN: 't', A_SECRET: 's', A_ID: 'i' }, keys, problems)).toEqual({
+      A_TOKEN: 't',
+      A_SECRET: 's',
+      A_ID: 'i',
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('names each missing key of a half-filled group', () => {
+    const problems: string[] = [];
+    expect(group({ A_TOKEN: 't' }, keys, problems)).toBeUndefined();
+    expect(problems).toEqual([
+      'A_SECRET is missing (needed together with A_TOKEN)',
+      'A_ID is missing (needed together with A_TOKEN)',
+    ]);
+  });
+});
+
+describe('README configuration table', () => {
+  it('lists exactly the keys the schema reads', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.split(/^## Configuration$/m)[1]?.split(/^## /m)[0] ?? '';
+    const documented = [...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(configKeys).sort());
+  });
+});
