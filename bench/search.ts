@@ -3,11 +3,12 @@
  * and 10,000 articles, as p50 / p99 / mean over 1,000 real evaluation queries, plus index build time.
  * Larger knowledge bases are grown from the real evaluation articles by deterministic variants.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Article } from '../src/knowledge/article.ts';
+import { readEvalArticles, readEvalQueries } from '../src/knowledge/eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 
 const sizes = [100, 1_000, 10_000];
@@ -67,13 +68,6 @@ interface EvalData {
   queries: string[];
 }
 
-function readJsonl(file: URL): Record<string, unknown>[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
 function loadEvalData(root: URL): EvalData {
   const articles: Article[] = [];
   const queries: string[] = [];
@@ -86,21 +80,8 @@ function loadEvalData(root: URL): EvalData {
     const dir = new URL(`${set}/`, root);
     const articlesFile = new URL('articles.jsonl', dir);
     const queriesFile = new URL('queries.jsonl', dir);
-    if (existsSync(articlesFile)) {
-      for (const a of readJsonl(articlesFile)) {
-        articles.push({
-          id: String(a.id),
-          title: String(a.title ?? ''),
-          tags: [],
-          questions: Array.isArray(a.questions) ? a.questions.map(String) : [],
-          body: String(a.body ?? ''),
-          audience: 'everyone',
-        });
-      }
-    }
-    if (existsSync(queriesFile)) {
-      for (const q of readJsonl(queriesFile)) if (typeof q.query === 'string') queries.push(q.query);
-    }
+    if (existsSync(articlesFile)) articles.push(...readEvalArticles(articlesFile));
+    if (existsSync(queriesFile)) queries.push(...readEvalQueries(queriesFile).map((q) => q.query));
   }
   return { articles, queries };
 }

@@ -1,10 +1,8 @@
 /** `npm run eval -- --articles A.jsonl --queries Q.jsonl`: scores search and the answer decision. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import type { Article } from './article.ts';
-import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
+import { scoreEvaluation } from './eval-metrics.ts';
+import { readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds } from './knowledge-base.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.55] [--clarify 0.3]
@@ -22,27 +20,6 @@ Loads the articles into the same search the desk uses, asks every query, and pri
 Shares are 0..1 rounded to 4 places. Thresholds default to the desk's (ANSWER_MIN_CONFIDENCE,
 CLARIFY_MIN_CONFIDENCE defaults).
 Files: one JSON object a line. articles: {"id","title","body","questions":[...]}; queries: {"query","gold"}.`;
-
-const articleLine = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  body: z.string().default(''),
-  questions: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
-});
-const queryLine = z.object({ query: z.string(), gold: z.string().nullable() });
-
-function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line, i) => [line.trim(), i + 1] as const)
-    .filter(([line]) => line.length > 0)
-    .map(([line, n]) => {
-      const parsed = schema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues[0]?.message ?? 'invalid line'}`);
-      return parsed.data;
-    });
-}
 
 function main(argv: string[]): number {
   const { values } = parseArgs({
@@ -66,8 +43,8 @@ function main(argv: string[]): number {
     console.error(help);
     return 2;
   }
-  const articles: Article[] = readJsonl(articlesFile, articleLine).map((a) => ({ ...a, audience: 'everyone' }));
-  const queries: EvalQuery[] = readJsonl(queriesFile, queryLine);
+  const articles = readEvalArticles(articlesFile);
+  const queries = readEvalQueries(queriesFile);
   const thresholds = {
     answer: values.answer ? Number(values.answer) : defaultThresholds.answer,
     clarify: values.clarify ? Number(values.clarify) : defaultThresholds.clarify,

@@ -50,22 +50,16 @@ export function toClarifyMessage(articles: Article[], interactionId: string): Me
   };
 }
 
-export function toDeclineMessage(interactionId: string): Message {
+/** A sentence and one way forward: a person from the help desk. */
+function toOfferHumanMessage(text: string, interactionId: string): Message {
   return {
-    text: copy.declined,
+    text,
     blocks: [
-      { kind: 'text', text: copy.declined },
+      { kind: 'text', text },
       { kind: 'actions', buttons: [{ ...talkToHuman(interactionId), style: 'primary' }] },
     ],
   };
 }
 
-export function toNotHelpfulMessage(interactionId: string): Message {
-  return {
-    text: copy.notHelpful,
-    blocks: [
-      { kind: 'text', text: copy.notHelpful },
-      { kind: 'actions', buttons: [{ ...talkToHuman(interactionId), style: 'primary' }] },
-    ],
-  };
-}
+export const toDeclineMessage = (interactionId: string) => toOfferHumanMessage(copy.declined, interactionId);
+export const toNotHelpfulMessage = (interactionId: string) => toOfferHumanMessage(copy.notHelpful, interactionId);

@@ -3,45 +3,46 @@ import { allText, type ChatDriver, findButton } from './chat-driver.ts';
 
 /** The journeys every adapter must pass; `makeDriver` starts a fresh desk for each. */
 export function deskJourneys(name: string, makeDriver: () => Promise<ChatDriver>) {
+  /** Each journey gets a fresh desk and always closes it. */
+  const journey = (title: string, run: (chat: ChatDriver) => Promise<void>) =>
+    it(title, async () => {
+      const chat = await makeDriver();
+      try {
+        await run(chat);
+      } finally {
+        await chat.close();
+      }
+    });
+
   describe(`${name}: journeys`, () => {
-    it('answers a question with the right article and "did this help?" buttons', async () => {
-      const chat = await makeDriver();
-      try {
-        const seen = await chat.say('alice', 'how do I reset my password?');
-        expect(allText(seen)).toContain('Reset a forgotten password');
-        const thanks = await chat.click('alice', findButton(seen, /helpful/i));
-        expect(allText(thanks)).toMatch(/glad that helped/i);
-        expect(seen.flatMap((s) => s.buttons.map((b) => b.label))).toEqual(
-          expect.arrayContaining([expect.stringMatching(/not helpful/i), expect.stringMatching(/talk to a human/i)]),
-        );
-      } finally {
-        await chat.close();
-      }
+    journey('answers a question with the right article and "did this help?" buttons', async (chat) => {
+      const seen = await chat.say('alice', 'how do I reset my password?');
+      expect(allText(seen)).toContain('Reset a forgotten password');
+      const thanks = await chat.click('alice', findButton(seen, /^\W*helpful$/i));
+      expect(allText(thanks)).toMatch(/glad that helped/i);
+      expect(seen.flatMap((s) => s.buttons.map((b) => b.label))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/not helpful/i), expect.stringMatching(/talk to a human/i)]),
+      );
     });
 
-    it('turns "not helpful" into a ticket the requester can follow with status and mine', async () => {
-      const chat = await makeDriver();
-      try {
-        const answer = await chat.say('alice', 'how do I reset my password?');
-        const sorry = await chat.click('alice', findButton(answer, /not helpful/i));
-        expect(allText(sorry)).toMatch(/didn.t help/i);
-        const opened = await chat.click('alice', findButton(sorry, /talk to a human/i));
-        const ref = /T-\d+/.exec(allText(opened))?.[0];
-        expect(ref).toBeDefined();
-        const status = await chat.say('alice', `status ${ref}`);
-        expect(allText(status)).toContain(`${ref}: how do I reset my password?`);
-        expect(allText(status)).toMatch(/New/);
-        expect(allText(await chat.say('alice', 'mine'))).toContain(ref);
-        // Another person cannot read it.
-        expect(allText(await chat.say('bob', `status ${ref}`))).toMatch(/couldn't find/i);
-      } finally {
-        await chat.close();
-      }
+    journey('turns "not helpful" into a ticket the requester can follow with status and mine', async (chat) => {
+      const answer = await chat.say('alice', 'how do I reset my password?');
+      const sorry = await chat.click('alice', findButton(answer, /not helpful/i));
+      expect(allText(sorry)).toMatch(/didn.t help/i);
+      const opened = await chat.click('alice', findButton(sorry, /talk to a human/i));
+      const ref = /T-\d+/.exec(allText(opened))?.[0];
+      expect(ref).toBeDefined();
+      const status = await chat.say('alice', `status ${ref}`);
+      expect(allText(status)).toContain(`${ref}: how do I reset my password?`);
+      expect(allText(status)).toMatch(/New/);
+      expect(allText(await chat.say('alice', 'mine'))).toContain(ref);
+      // Another person cannot read it.
+      expect(allText(await chat.say('bob', `status ${ref}`))).toMatch(/couldn't find/i);
     });
 
-    it('handles a repeated delivery once and opens one ticket however often "talk to a human" is pressed', async () => {
-      const chat = await makeDriver();
-      try {
+    journey(
+      'handles a repeated delivery once and opens one ticket however often "talk to a human" is pressed',
+      async (chat) => {
         const first = await chat.say('carol', 'how do I set up the VPN?', { deliveryId: 'delivery-1' });
         const repeat = await chat.say('carol', 'how do I set up the VPN?', { deliveryId: 'delivery-1' });
         expect(first.length).toBeGreaterThan(0);
@@ -53,20 +54,13 @@ export function deskJourneys(name: string, makeDriver: () => Promise<ChatDriver>
         expect(refOne).toBeDefined();
         expect(/T-\d+/.exec(two)?.[0]).toBe(refOne);
         expect(allText(await chat.say('carol', 'mine')).match(/T-\d+/g)).toEqual([refOne]);
-      } finally {
-        await chat.close();
-      }
-    });
+      },
+    );
 
-    it('declines what the knowledge base does not cover and offers a human', async () => {
-      const chat = await makeDriver();
-      try {
-        const seen = await chat.say('dave', 'what is the capital of Mongolia');
-        expect(allText(seen)).toMatch(/couldn't find an article/i);
-        findButton(seen, /talk to a human/i);
-      } finally {
-        await chat.close();
-      }
+    journey('declines what the knowledge base does not cover and offers a human', async (chat) => {
+      const seen = await chat.say('dave', 'what is the capital of Mongolia');
+      expect(allText(seen)).toMatch(/couldn't find an article/i);
+      findButton(seen, /talk to a human/i);
     });
   });
 }
