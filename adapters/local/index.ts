@@ -39,6 +39,12 @@ export function mountLocal(desk: Desk): LocalAdapter {
       },
     },
     {
+      // Browsers ask for it on every page load; an empty answer keeps the logs free of 404s.
+      method: 'GET',
+      path: '/favicon.ico',
+      handle: (_req, res) => void res.writeHead(204).end(),
+    },
+    {
       method: 'POST',
       path: '/api/local/messages',
       handle: async (req, res) => {
