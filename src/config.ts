@@ -22,7 +22,34 @@ export const configKeys = {
   CLARIFY_MIN_CONFIDENCE: confidence.default(0.3),
   QUEUE_TIER1: place.default('local:#it-tier1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token (xoxb-…)')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token (xapp-…)')
+    .optional(),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+    .optional(),
+  SLACK_SUPPORT_CHANNELS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[CG][A-Z0-9]+$/, 'must be channel ids such as C0123ABCD, comma-separated')))
+    .optional(),
 } as const;
+
+/** Keys that only mean something when their platform's required keys are set. */
+const slackRequired = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
+const slackOptional = ['SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_SUPPORT_CHANNELS'] as const;
 
 export type ConfigKey = keyof typeof configKeys;
 
@@ -36,6 +63,18 @@ export interface Config {
   thresholds: { answer: number; clarify: number };
   queues: { tier1: string };
   logLevel: LogLevel;
+  slack?: SlackConfig;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Set: connect over Socket Mode instead of receiving HTTP requests on /slack/events. */
+  appToken?: string;
+  /** The Web API base URL, ending in `/`. */
+  apiUrl: string;
+  /** Channels where every top-level message is treated as a question. */
+  supportChannels: string[];
 }
 
 /**
@@ -67,11 +106,28 @@ export function loadConfig(env: Env): Config {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
   }
+  const slackKeys = group(env, slackRequired, problems);
+  if (!slackKeys) {
+    for (const k of slackOptional) {
+      if (nonEmpty(env[k]) !== undefined)
+        problems.push(`${k} is set but Slack is not configured (set ${slackRequired.join(' and ')})`);
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   if (c.CLARIFY_MIN_CONFIDENCE > c.ANSWER_MIN_CONFIDENCE) {
     throw new ConfigError(['CLARIFY_MIN_CONFIDENCE must not be greater than ANSWER_MIN_CONFIDENCE']);
   }
+  const slack: SlackConfig | undefined =
+    slackKeys && c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET
+      ? {
+          botToken: c.SLACK_BOT_TOKEN,
+          signingSecret: c.SLACK_SIGNING_SECRET,
+          ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
+          apiUrl: c.SLACK_API_URL ?? 'https://slack.com/api/',
+          supportChannels: c.SLACK_SUPPORT_CHANNELS ?? [],
+        }
+      : undefined;
   return {
     port: c.PORT,
     host: c.HOST,
@@ -82,5 +138,6 @@ export function loadConfig(env: Env): Config {
     thresholds: { answer: c.ANSWER_MIN_CONFIDENCE, clarify: c.CLARIFY_MIN_CONFIDENCE },
     queues: { tier1: c.QUEUE_TIER1 },
     logLevel: c.LOG_LEVEL,
+    ...(slack ? { slack } : {}),
   };
 }

@@ -5,16 +5,21 @@ import { runAction } from './commands/run-action.ts';
 import { runCommand } from './commands/run-command.ts';
 import type { DeskContext } from './desk-context.ts';
 import { InputError, newErrorReference } from './errors.ts';
-import type { Inbound } from './inbound.ts';
+import type { Inbound, PersonRef } from './inbound.ts';
 import { copy } from './messages/copy.ts';
 import { toUsageMessage } from './messages/help-view.ts';
 import type { Message } from './messages/message.ts';
+import { toHomeMessage, toTicketOpenedMessage } from './messages/ticket-view.ts';
 import { claimDelivery } from './store/deliveries.ts';
 import { type Person, upsertPerson } from './store/people.ts';
+import { requestHelp } from './tickets/request-help.ts';
+import { listHomeTickets } from './tickets/ticket-queries.ts';
 
 export interface Desk {
   /** Handles one inbound event and returns the direct replies. Never throws. */
   handle(inbound: Inbound): Promise<Message[]>;
+  /** A person's own page (Slack's App Home): their open and recently resolved tickets. */
+  home(person: PersonRef): Promise<Message>;
 }
 
 export function createDesk(ctx: DeskContext): Desk {
@@ -37,11 +42,26 @@ export function createDesk(ctx: DeskContext): Desk {
         return [{ text: copy.internalError(reference) }];
       }
     },
+    async home(from) {
+      const person = await upsertPerson(ctx.db, from);
+      const since = new Date(ctx.clock.now().getTime() - recentlyResolvedDays * 86_400_000);
+      return toHomeMessage(await listHomeTickets(ctx.db, person.id, since));
+    },
   };
 }
 
+/** How long a resolved ticket stays on a person's home page. */
+const recentlyResolvedDays = 14;
+
 async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promise<Message> {
   if (inbound.kind === 'action') return runAction(ctx, person, parseAction(inbound.actionId, inbound.value));
+  if (inbound.kind === 'new_ticket') {
+    const { form } = inbound;
+    const description = form.description || form.subject;
+    const request = { subject: form.subject, description, priority: form.priority, origin: inbound.place };
+    const { ticket, created } = await requestHelp(ctx, person, request);
+    return toTicketOpenedMessage(ticket, created);
+  }
   const parsed: Parsed = parseInput(inbound.text, { explicit: inbound.kind === 'command' });
   switch (parsed.kind) {
     case 'question':

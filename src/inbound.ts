@@ -1,4 +1,5 @@
 import type { PlaceRef } from './store/schema.ts';
+import type { NewTicketForm } from './tickets/new-ticket-form.ts';
 
 export type { PlaceRef };
 
@@ -24,4 +25,6 @@ export type Inbound =
   /** Text that is explicitly a command (a slash command's arguments). */
   | (InboundBase & { kind: 'command'; text: string })
   /** A button click: the action id and value are still unparsed outside input. */
-  | (InboundBase & { kind: 'action'; actionId: string; value: string });
+  | (InboundBase & { kind: 'action'; actionId: string; value: string })
+  /** A submitted "new ticket" form, already checked with `parseNewTicketForm`. */
+  | (InboundBase & { kind: 'new_ticket'; form: NewTicketForm });

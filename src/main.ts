@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { mountLocal } from '../adapters/local/index.ts';
+import { mountSlack } from '../adapters/slack/index.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, type Env, loadConfig } from './config.ts';
 import { createDesk, type Desk } from './desk.ts';
@@ -30,6 +31,10 @@ export interface App {
   server: Server;
   desk: Desk;
   kb: KnowledgeBase;
+  /** Which front doors are open, e.g. `local chat`, `Slack (HTTP, /slack/events)`. */
+  adapters: string[];
+  /** Resolves once every event already received has been handled. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,27 +55,41 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   const desk = createDesk({ db: store.db, kb, outboxes, clock, log, queues: config.queues });
   const local = mountLocal(desk);
   outboxes.local = local.outbox;
+  const adapters = ['local chat'];
+  const slack = config.slack ? mountSlack(desk, config.slack, log) : undefined;
+  if (slack) {
+    outboxes.slack = slack.outbox;
+    adapters.push(slack.mode === 'socket' ? 'Slack (Socket Mode)' : 'Slack (HTTP, /slack/events)');
+  }
   const health: Route = {
     method: 'GET',
     path: '/healthz',
     handle: (_req, res) => sendJson(res, 200, { status: 'ok' }),
   };
-  const server = createHttpServer([health, ...local.routes], log);
+  const server = createHttpServer([health, ...local.routes, ...(slack?.routes ?? [])], log);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  await slack?.start();
   const { port } = server.address() as AddressInfo;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}/`;
+  log.info('adapters on', { adapters });
+  const idle = async () => {
+    await slack?.idle();
+  };
   return {
     url,
     server,
     desk,
     kb,
+    adapters,
+    idle,
     async close() {
       watcher?.close();
+      await slack?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -115,7 +134,7 @@ async function runFromCommandLine(argv: string[]): Promise<void> {
       return;
     }
     const app = await bootFromEnvironment();
-    console.log(`Tierdesk is running. Open ${app.url} to chat with the desk.`);
+    console.log(`Tierdesk is running (${app.adapters.join(', ')}). Open ${app.url} to chat with the desk.`);
     const stop = async (signal: string) => {
       app.log.info('shutting down', { signal });
       await app.close();

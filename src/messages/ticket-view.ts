@@ -75,3 +75,28 @@ export function toQueueCardMessage(t: Ticket, requesterName: string): Message {
     ],
   };
 }
+
+/** "My tickets": what is open, and what was resolved lately, each with its status and tier. */
+export function toHomeMessage(list: Ticket[]): Message {
+  if (list.length === 0) {
+    const text = 'You have no open tickets. Ask me a question in a message, or open a ticket if you need a person.';
+    return {
+      text,
+      blocks: [
+        { kind: 'text', text: '**My tickets**' },
+        { kind: 'text', text },
+      ],
+    };
+  }
+  const lines = list.map(
+    (t) => `- **${toTicketRef(t.id)}** ${t.subject} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}`,
+  );
+  const body = lines.join('\n');
+  return {
+    text: stripMarkdown(`My tickets\n${body}`),
+    blocks: [
+      { kind: 'text', text: '**My tickets**' },
+      { kind: 'text', text: body },
+    ],
+  };
+}

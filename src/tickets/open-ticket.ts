@@ -8,6 +8,7 @@ export interface OpenTicket {
   requesterId: number;
   subject: string;
   description: string;
+  priority?: Ticket['priority'];
   origin: PlaceRef;
   /** The question that led here; a second "talk to a human" on it returns the same ticket. */
   sourceInteractionId?: string;
@@ -23,6 +24,7 @@ export async function openTicket(db: Db, input: OpenTicket): Promise<{ ticket: T
         requesterId: input.requesterId,
         subject: input.subject,
         description: input.description,
+        priority: input.priority ?? 'P3',
         origin: input.origin,
         sourceInteractionId: input.sourceInteractionId,
         createdAt: input.at,

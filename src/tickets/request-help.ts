@@ -9,6 +9,7 @@ import { openTicket, type Ticket } from './open-ticket.ts';
 export interface HelpRequest {
   subject: string;
   description: string;
+  priority?: Ticket['priority'];
   origin: PlaceRef;
   sourceInteractionId?: string;
 }
@@ -23,6 +24,7 @@ export async function requestHelp(
     requesterId: person.id,
     subject: toSubject(request.subject),
     description: request.description,
+    ...(request.priority ? { priority: request.priority } : {}),
     origin: request.origin,
     ...(request.sourceInteractionId ? { sourceInteractionId: request.sourceInteractionId } : {}),
     at: ctx.clock.now(),

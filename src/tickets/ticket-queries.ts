@@ -25,3 +25,11 @@ export async function listRequesterTickets(
     .orderBy(desc(tickets.createdAt), desc(tickets.id))
     .limit(options.limit);
 }
+
+/** What a requester's home shows: open tickets, and those resolved or closed since `since`. */
+export async function listHomeTickets(db: DbOrTx, requesterId: number, since: Date): Promise<Ticket[]> {
+  const recent = await listRequesterTickets(db, requesterId, { openOnly: false, limit: 50 });
+  return recent.filter(
+    (t) => (openStatuses as readonly string[]).includes(t.status) || (t.resolvedAt ?? t.updatedAt) >= since,
+  );
+}

@@ -1,0 +1,18 @@
+import type { BlockAction } from './inbound.ts';
+import { toMrkdwn } from './mrkdwn.ts';
+import type { SlackBlock } from './render.ts';
+
+/**
+ * After a button is pressed, the message keeps its content but loses its buttons and says who chose what,
+ * so a thread does not fill with live buttons for questions already settled. Ephemeral messages cannot be
+ * edited this way and are left alone.
+ */
+export function acknowledgedClick(action: BlockAction, label: string | undefined) {
+  const message = action.message;
+  if (!message?.blocks || action.container?.is_ephemeral || action.container?.type !== 'message') return undefined;
+  const kept = (message.blocks as SlackBlock[]).filter((b) => b.type !== 'actions');
+  // Built here rather than by the renderer, whose escaping would break the <@user> mention.
+  const chose = `<@${action.user.id}> chose: ${toMrkdwn(label ?? 'an option')}`;
+  const text = typeof message.text === 'string' ? message.text : chose;
+  return { text, blocks: [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: chose }] }] };
+}

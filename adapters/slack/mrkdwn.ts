@@ -1,0 +1,35 @@
+/**
+ * The neutral markdown subset in Slack's mrkdwn: `**bold**` → `*bold*`, `[label](url)` → `<url|label>`;
+ * `_italic_` and `code` are the same. The three characters Slack reserves are escaped first.
+ */
+export function toMrkdwn(markdown: string): string {
+  return markdown
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => `<${url}|${label}>`)
+    .replace(/\*\*([^*]+)\*\*/g, '*$1*');
+}
+
+/** Cuts text to a limit, marking the cut, without splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${Array.from(text.slice(0, max - 1))
+    .join('')
+    .replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
+/** Splits long text into pieces under `max`, preferring paragraph, then line, then word breaks. */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    const at = cut > max / 2 ? cut : max;
+    pieces.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}

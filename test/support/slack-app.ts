@@ -1,0 +1,53 @@
+import { type SlackApiFake, startSlackApiFake } from '../fakes/slack-api.ts';
+import { nowSeconds, slackSignature, testSigningSecret } from './slack-signing.ts';
+import { startTestApp, type TestApp } from './test-app.ts';
+
+export interface SlackTestApp {
+  app: TestApp;
+  api: SlackApiFake;
+  /** POSTs a signed request to /slack/events and waits until the desk has finished with it. */
+  send(
+    body: string,
+    contentType: string,
+    options?: { headers?: Record<string, string>; timestamp?: number; secret?: string },
+  ): Promise<Response>;
+  event(payload: unknown, options?: { headers?: Record<string, string> }): Promise<Response>;
+  command(form: string): Promise<Response>;
+  interaction(payload: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real app with Slack configured against a fake Web API. */
+export async function startSlackTestApp(env: Record<string, string> = {}): Promise<SlackTestApp> {
+  const api = await startSlackApiFake();
+  const app = await startTestApp({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: testSigningSecret,
+    SLACK_API_URL: api.apiUrl,
+    ...env,
+  });
+  const send: SlackTestApp['send'] = async (body, contentType, options = {}) => {
+    const timestamp = options.timestamp ?? nowSeconds();
+    const res = await fetch(new URL('/slack/events', app.url), {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...slackSignature(body, timestamp, options.secret), ...options.headers },
+      body,
+    });
+    await res.arrayBuffer();
+    await app.idle();
+    return res;
+  };
+  return {
+    app,
+    api,
+    send,
+    event: (payload, options) => send(JSON.stringify(payload), 'application/json', options),
+    command: (form) => send(form, 'application/x-www-form-urlencoded'),
+    interaction: (payload) =>
+      send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
+    async close() {
+      await app.close();
+      await api.close();
+    },
+  };
+}
