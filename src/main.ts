@@ -89,9 +89,12 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
     idle,
     async close() {
       watcher?.close();
+      // Stop taking requests, let work already received finish, then drop idle keep-alive connections.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await idle();
       await slack?.stop();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
     },
   };
 }

@@ -78,10 +78,18 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
   const names = createDisplayNames(client, log);
 
   const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work)).catch(() => {});
-    return work;
+  /**
+   * Every piece of work after an ack goes through here: it is awaited on shutdown, and a failure (Slack
+   * refusing a post, a network error) becomes one log line instead of an unhandled rejection.
+   */
+  const track = <T>(what: string, work: Promise<T>): Promise<T | undefined> => {
+    const guarded = work.catch((err: unknown) => {
+      log.error('slack work failed', { what, err });
+      return undefined;
+    });
+    inFlight.add(guarded);
+    void guarded.finally(() => inFlight.delete(guarded));
+    return guarded;
   };
 
   const reply = async (place: PlaceRef, messages: Message[]) => {
@@ -114,11 +122,12 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
     await reply(inbound.place, await desk.handle(inbound));
   };
 
-  app.event('message', ({ event, body }) => track(handleMessage(event, body.team_id)));
-  app.event('app_mention', ({ event, body }) => track(handleMessage(event, body.team_id)));
+  app.event('message', ({ event, body }) => track('message', handleMessage(event, body.team_id)));
+  app.event('app_mention', ({ event, body }) => track('message', handleMessage(event, body.team_id)));
 
   app.event('app_home_opened', ({ event, body }) =>
     track(
+      'app home',
       (async () => {
         const parsed = homeOpenedEvent.safeParse(event);
         if (!parsed.success || (parsed.data.tab && parsed.data.tab !== 'home')) return;
@@ -138,10 +147,11 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
     const text = c.text.trim();
     if (/^ticket$/i.test(text)) {
       await ack();
-      await track(webClient.views.open({ trigger_id: c.trigger_id, view: newTicketModal() }));
+      await track('open modal', webClient.views.open({ trigger_id: c.trigger_id, view: newTicketModal() }));
       return;
     }
     const work = track(
+      'command',
       desk.handle({
         kind: 'command',
         text: text === '' ? 'help' : text,
@@ -150,15 +160,19 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
         deliveryId: `command:${c.trigger_id}`,
       }),
     );
-    const quick = await Promise.race([work, delay(inlineAnswerMs)]);
-    if (quick) return ack(ephemeral(quick));
+    const quick = await Promise.race([work, delay(inlineAnswerMs).then(() => 'late' as const)]);
+    if (quick !== 'late') return ack(ephemeral(quick ?? []));
     await ack({ response_type: 'ephemeral', text: 'Working on it…' });
-    await respond(ephemeral(await work));
+    await track(
+      'command reply',
+      work.then((replies) => respond(ephemeral(replies ?? []))),
+    );
   });
 
   app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body, client: webClient }) => {
     await ack();
     await track(
+      'button',
       (async () => {
         const parsed = blockAction.safeParse(body);
         if (!parsed.success) return log.warn('slack action not understood', { problem: parsed.error.message });
@@ -171,7 +185,7 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
           kind: 'action',
           actionId: fromSlackActionId(pressed?.action_id ?? ''),
           value: pressed?.value ?? '',
-          from: toPerson(action.user.id, teamId, action.user.name ?? action.user.username),
+          from: toPerson(action.user.id, teamId, (await names.of(action.user.id)) ?? action.user.name),
           place,
         });
         const settled = acknowledgedClick(action, pressed?.text?.text);
@@ -188,12 +202,12 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
   app.action(openNewTicketActionId, async ({ ack, body, client: webClient }) => {
     await ack();
     const trigger = (body as { trigger_id?: string }).trigger_id;
-    if (trigger) await track(webClient.views.open({ trigger_id: trigger, view: newTicketModal() }));
+    if (trigger) await track('open modal', webClient.views.open({ trigger_id: trigger, view: newTicketModal() }));
   });
 
   app.shortcut(newTicketShortcutId, async ({ ack, shortcut, client: webClient }) => {
     await ack();
-    await track(webClient.views.open({ trigger_id: shortcut.trigger_id, view: newTicketModal() }));
+    await track('open modal', webClient.views.open({ trigger_id: shortcut.trigger_id, view: newTicketModal() }));
   });
 
   app.view(newTicketCallbackId, async ({ ack, body, view }) => {
@@ -204,6 +218,7 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
     }
     await ack();
     await track(
+      'new ticket',
       (async () => {
         const teamId = body.team?.id ?? body.user.team_id ?? 'unknown';
         // A ticket opened from a modal is followed up in the person's direct conversation with the bot.
@@ -211,7 +226,7 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
         const replies = await desk.handle({
           kind: 'new_ticket',
           form: form.values,
-          from: toPerson(body.user.id, teamId, body.user.name),
+          from: toPerson(body.user.id, teamId, (await names.of(body.user.id)) ?? body.user.name),
           place,
           deliveryId: `view:${view.id}`,
         });
@@ -248,8 +263,8 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
 
 function ephemeral(messages: Message[]) {
   const [first] = messages;
-  const rendered = toBlockKit(first ?? { text: 'Done.' });
+  const rendered = toBlockKit(first ?? { text: 'Sorry, I could not finish that. Please try again in a moment.' });
   return { response_type: 'ephemeral' as const, ...rendered };
 }
 
-const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

@@ -1,5 +1,317 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interactions } from '../../src/store/schema.ts';
+import type { SlackCall } from '../fakes/slack-api.ts';
+import {
+  appHomeOpenedEnvelope,
+  appMentionEnvelope,
+  blockActionsPayload,
+  channelMessageEnvelope,
+  globalShortcutPayload,
+  messageImEnvelope,
+  slashCommandForm,
+  viewSubmissionPayload,
+} from '../fixtures/slack-payloads.ts';
 import { deskJourneys } from '../journeys/desk-journeys.ts';
+import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { createSlackDriver } from '../support/slack-driver.ts';
+import { nowSeconds } from '../support/slack-signing.ts';
 
 deskJourneys('Slack', () => createSlackDriver());
+
+describe('Slack adapter over HTTP', () => {
+  let slack: SlackTestApp;
+  beforeAll(async () => {
+    slack = await startSlackTestApp({ SLACK_SUPPORT_CHANNELS: 'C0HELP', QUEUE_TIER1: 'slack:C0QUEUE' });
+  });
+  afterAll(() => slack.close());
+
+  const posts = (since: number) => slack.api.calls.slice(since).filter((c) => c.method === 'chat.postMessage');
+  const blocksOf = (call: SlackCall | undefined) =>
+    (call?.args.blocks ?? []) as {
+      type: string;
+      elements?: { action_id: string; value: string; text: { text: string } }[];
+    }[];
+  let n = 0;
+  const ts = () => `1710000000.${String(++n).padStart(6, '0')}`;
+
+  it('answers a DM in the thread of the question, with blocks and a text fallback', async () => {
+    const before = slack.api.calls.length;
+    const at = ts();
+    const res = await slack.event(
+      messageImEnvelope({ user: 'U0ALICE', text: 'how do I reset my password?', ts: at, eventId: `Ev${at}` }),
+    );
+    expect(res.status).toBe(200);
+    const [answer] = posts(before);
+    expect(answer?.args).toMatchObject({ channel: 'D' + 'U0ALICE', thread_ts: at });
+    expect(answer?.args.text).toContain('Reset a forgotten password');
+    expect(blocksOf(answer)[0]).toMatchObject({
+      type: 'section',
+      text: { type: 'mrkdwn', text: expect.stringContaining('*Reset a forgotten password*') },
+    });
+    const buttons = blocksOf(answer).find((b) => b.type === 'actions')?.elements ?? [];
+    expect(buttons.map((b) => b.text.text)).toEqual(['👍 Helpful', '👎 Not helpful', 'Talk to a human']);
+    // The asker's name came from users.info.
+    expect(slack.api.callsTo('users.info').at(-1)?.args.user).toBe('U0ALICE');
+  });
+
+  it('turns 👎 then "talk to a human" into a ticket in the same thread, announced in the Slack queue', async () => {
+    const at = ts();
+    await slack.event(
+      messageImEnvelope({ user: 'U0BOB', text: 'vpn keeps disconnecting', ts: at, eventId: `Ev${at}` }),
+    );
+    const answer = slack.api.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === at).at(-1);
+    const press = async (actionPrefix: string, message: SlackCall | undefined) => {
+      const button = blocksOf(message)
+        .find((b) => b.type === 'actions')
+        ?.elements?.find((e) => e.action_id.startsWith(actionPrefix));
+      expect(button).toBeDefined();
+      const before = slack.api.calls.length;
+      await slack.interaction(
+        blockActionsPayload({
+          user: 'U0BOB',
+          channel: String(message?.args.channel),
+          messageTs: message?.ts ?? '',
+          threadTs: at,
+          blocks: blocksOf(message),
+          text: String(message?.args.text),
+          actionId: button?.action_id ?? '',
+          value: button?.value ?? '',
+          label: button?.text.text ?? '',
+          responseUrl: slack.api.responseUrl('x'),
+        }),
+      );
+      return slack.api.calls.slice(before);
+    };
+    const afterDown = await press('tierdesk:not_helpful', answer);
+    // The pressed message keeps its text, loses its buttons, and says what was chosen.
+    const marked = afterDown.find((c) => c.method === 'chat.update');
+    expect(marked?.args).toMatchObject({ channel: 'DU0BOB', ts: answer?.ts });
+    expect(JSON.stringify(marked?.args.blocks)).toContain('<@U0BOB> chose: 👎 Not helpful');
+    expect(blocksOf(marked).some((b) => b.type === 'actions')).toBe(false);
+    const offer = afterDown.find((c) => c.method === 'chat.postMessage');
+    expect(offer?.args).toMatchObject({ channel: 'DU0BOB', thread_ts: at });
+
+    const afterTalk = await press('tierdesk:talk_to_human', offer);
+    const opened = afterTalk.filter((c) => c.method === 'chat.postMessage');
+    const confirmation = opened.find((c) => c.args.channel === 'DU0BOB');
+    expect(confirmation?.args).toMatchObject({ thread_ts: at });
+    expect(confirmation?.args.text).toMatch(/opened ticket T-\d+/);
+    const queueCard = opened.find((c) => c.args.channel === 'C0QUEUE');
+    expect(queueCard?.args.text).toMatch(/New ticket T-\d+ from person-u0bob: vpn keeps disconnecting/);
+  });
+
+  it('answers /support help within the ack, ephemerally', async () => {
+    const before = slack.api.calls.length;
+    const res = await slack.command(
+      slashCommandForm({
+        user: 'U0ALICE',
+        text: 'help',
+        triggerId: 'trig-help',
+        responseUrl: slack.api.responseUrl('help'),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const body = res.json<{ response_type: string; text: string; blocks: unknown[] }>();
+    expect(body.response_type).toBe('ephemeral');
+    for (const command of ['ask', 'ticket', 'status', 'mine']) expect(body.text).toContain(command);
+    expect(posts(before)).toEqual([]);
+    await slack.app.idle();
+  });
+
+  it('answers /support status and usage errors ephemerally', async () => {
+    const ask = async (text: string, trigger: string) => {
+      const form = slashCommandForm({
+        user: 'U0CAROL',
+        text,
+        triggerId: trigger,
+        responseUrl: slack.api.responseUrl(trigger),
+      });
+      return (await slack.command(form)).json<{ response_type: string; text: string }>();
+    };
+    expect(await ask('status', 'trig-s1')).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/no open tickets/i),
+    });
+    await ask('ticket Screen is flickering', 'trig-s2');
+    expect((await ask('status T-99999', 'trig-s3')).text).toMatch(/couldn't find T-99999/);
+    expect((await ask('status yesterday', 'trig-s4')).text).toMatch(/ticket number/);
+    expect((await ask('frobnicate', 'trig-s5')).text).toMatch(/don't know that command/);
+    expect((await ask('mine', 'trig-s6')).text).toMatch(/Screen is flickering/);
+  });
+
+  it('opens the New ticket modal from /support ticket and the shortcut, and validates it in the modal', async () => {
+    const before = slack.api.calls.length;
+    await slack.command(
+      slashCommandForm({
+        user: 'U0DAN',
+        text: 'ticket',
+        triggerId: 'trig-modal',
+        responseUrl: slack.api.responseUrl('m'),
+      }),
+    );
+    await slack.interaction(globalShortcutPayload({ user: 'U0DAN', triggerId: 'trig-shortcut' }));
+    const opened = slack.api.calls.slice(before).filter((c) => c.method === 'views.open');
+    expect(opened.map((c) => c.args.trigger_id)).toEqual(['trig-modal', 'trig-shortcut']);
+    expect(opened[0]?.args.view).toMatchObject({
+      type: 'modal',
+      callback_id: 'tierdesk_new_ticket',
+      title: { text: 'New ticket' },
+    });
+
+    const invalid = viewSubmissionPayload({ user: 'U0DAN', viewId: 'V1', subject: '  ', description: 'x' });
+    expect((await slack.interaction(invalid)).json()).toEqual({
+      response_action: 'errors',
+      errors: { subject: 'Please say in a few words what is wrong.' },
+    });
+
+    const beforeSubmit = slack.api.calls.length;
+    await slack.interaction(
+      viewSubmissionPayload({
+        user: 'U0DAN',
+        viewId: 'V2',
+        subject: 'Cannot print payslips',
+        description: 'Tray 2 jams',
+        priority: 'P2',
+      }),
+    );
+    const dm = posts(beforeSubmit).find((c) => c.args.channel === 'U0DAN');
+    expect(dm?.args.text).toMatch(/opened ticket T-\d+ for you: "Cannot print payslips"/);
+    expect(JSON.stringify(dm?.args.blocks)).toContain('P2');
+  });
+
+  it("publishes App Home with a New ticket button and the person's tickets", async () => {
+    await slack.command(
+      slashCommandForm({
+        user: 'U0ERIN',
+        text: 'ticket Laptop battery swollen',
+        triggerId: 'trig-home',
+        responseUrl: slack.api.responseUrl('h'),
+      }),
+    );
+    await slack.event(appHomeOpenedEnvelope({ user: 'U0ERIN', eventId: 'EvHome1' }));
+    const published = slack.api.callsTo('views.publish').at(-1);
+    expect(published?.args.user_id).toBe('U0ERIN');
+    const view = JSON.stringify(published?.args.view);
+    expect(view).toContain('"type":"home"');
+    expect(view).toContain('tierdesk_open_new_ticket');
+    expect(view).toMatch(/T-\d+\*? Laptop battery swollen/);
+    expect(view).toContain('Tier 1 help desk');
+  });
+
+  it('posts once for an event retried three times, or re-sent under a new event id', async () => {
+    const before = slack.api.calls.length;
+    const at = ts();
+    const envelope = messageImEnvelope({
+      user: 'U0FRANK',
+      text: 'how do I set up the printer',
+      ts: at,
+      eventId: `Ev${at}`,
+    });
+    await slack.event(envelope);
+    for (const retry of ['1', '2', '3']) {
+      const res = await slack.event(envelope, {
+        headers: { 'x-slack-retry-num': retry, 'x-slack-retry-reason': 'http_timeout' },
+      });
+      expect(res.status).toBe(200);
+    }
+    await slack.event({ ...envelope, event_id: `Ev${at}-again` });
+    expect(posts(before)).toHaveLength(1);
+  });
+
+  it('answers support-channel questions and @mentions once, and ignores other channel talk and bots', async () => {
+    const before = slack.api.calls.length;
+    const at = ts();
+    // The same message arrives as a channel message and as an app_mention.
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0GINA',
+        text: '<@U0BOT> my mailbox is full',
+        ts: at,
+        eventId: `EvA${at}`,
+        channel: 'C0HELP',
+      }),
+    );
+    await slack.event(
+      appMentionEnvelope({
+        user: 'U0GINA',
+        text: '<@U0BOT> my mailbox is full',
+        ts: at,
+        eventId: `EvB${at}`,
+        channel: 'C0HELP',
+      }),
+    );
+    const answered = posts(before);
+    expect(answered).toHaveLength(1);
+    expect(answered[0]?.args).toMatchObject({ channel: 'C0HELP', thread_ts: at });
+    expect(answered[0]?.args.text).toContain('Free up space');
+
+    const elsewhere = ts();
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0GINA',
+        text: 'lunch anyone?',
+        ts: elsewhere,
+        eventId: `Ev${elsewhere}`,
+        channel: 'C0RANDOM',
+      }),
+    );
+    const mention = ts();
+    await slack.event(
+      appMentionEnvelope({
+        user: 'U0GINA',
+        text: '<@U0BOT> how do I connect to the vpn',
+        ts: mention,
+        eventId: `Ev${mention}`,
+        channel: 'C0RANDOM',
+      }),
+    );
+    const botTalk = messageImEnvelope({ user: 'U0GINA', text: 'hello', ts: ts(), eventId: 'EvBot' });
+    await slack.event({ ...botTalk, event: { ...botTalk.event, subtype: 'bot_message', bot_id: 'B0OTHER' } });
+    const later = posts(before).slice(1);
+    expect(later).toHaveLength(1);
+    expect(later[0]?.args).toMatchObject({ channel: 'C0RANDOM', thread_ts: mention });
+  });
+
+  it('refuses unsigned, wrongly signed and stale requests with 401 and touches nothing', async () => {
+    const before = slack.api.calls.length;
+    const interactionsBefore = await slack.app.store.db.$count(interactions);
+    const at = ts();
+    const body = JSON.stringify(
+      messageImEnvelope({ user: 'U0MALLORY', text: 'how do I reset my password', ts: at, eventId: `Ev${at}` }),
+    );
+    expect((await slack.send(body, 'application/json', { unsigned: true })).status).toBe(401);
+    expect((await slack.send(body, 'application/json', { secret: 'not-the-secret-at-all' })).status).toBe(401);
+    expect((await slack.send(body, 'application/json', { timestamp: nowSeconds() - 6 * 60 })).status).toBe(401);
+    expect(slack.api.calls.length).toBe(before);
+    expect(await slack.app.store.db.$count(interactions)).toBe(interactionsBefore);
+  });
+
+  it('retries a failed Web API call a bounded number of times', async () => {
+    slack.api.failNext('chat.postMessage', { status: 500 }, 1);
+    const before = slack.api.calls.length;
+    const at = ts();
+    await slack.event(
+      messageImEnvelope({ user: 'U0HANK', text: 'how do I reset my password?', ts: at, eventId: `Ev${at}` }),
+    );
+    const attempts = posts(before);
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]?.args.thread_ts).toBe(at);
+  });
+
+  it('logs a Slack API refusal and keeps serving', async () => {
+    slack.api.failNext('chat.postMessage', { error: 'channel_not_found' }, 1);
+    const at = ts();
+    await slack.event(
+      messageImEnvelope({ user: 'U0IVY', text: 'how do I reset my password?', ts: at, eventId: `Ev${at}` }),
+    );
+    expect(
+      slack.app.log.lines.some((l) => l.level === 'error' && JSON.stringify(l).includes('channel_not_found')),
+    ).toBe(true);
+    const next = ts();
+    const before = slack.api.calls.length;
+    await slack.event(
+      messageImEnvelope({ user: 'U0IVY', text: 'how do I reset my password?', ts: next, eventId: `Ev${next}` }),
+    );
+    expect(posts(before)).toHaveLength(1);
+  });
+});

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startSlackApiFake } from '../fakes/slack-api.ts';
+import { messageImEnvelope, slashCommandForm } from '../fixtures/slack-payloads.ts';
+import { nowSeconds, slackSignature, testSigningSecret } from '../support/slack-signing.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -46,10 +49,68 @@ describe('start-up', () => {
       await waitFor(() => /Open (http:\/\/\S+)/.test(run.output()), 'the URL');
       const url = /Open (http:\/\/\S+)/.exec(run.output())?.[1] ?? '';
       expect(await (await fetch(new URL('/healthz', url))).json()).toEqual({ status: 'ok' });
+      expect(run.output()).toContain('Tierdesk is running (local chat)');
+      expect((await fetch(new URL('/slack/events', url), { method: 'POST' })).status).toBe(404);
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
     } finally {
       run.child.kill('SIGKILL');
+    }
+  });
+
+  it('serves Slack on /slack/events when configured, answering in the thread and acking /support help', async () => {
+    const api = await startSlackApiFake();
+    const dataDir = await mkdtemp(join(tmpdir(), 'tierdesk-slack-'));
+    const run = start({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      KNOWLEDGE_WATCH: 'false',
+      SLACK_BOT_TOKEN: 'xoxb-start-up-test',
+      SLACK_SIGNING_SECRET: testSigningSecret,
+      SLACK_API_URL: api.apiUrl,
+    });
+    try {
+      await waitFor(() => /Open (http:\/\/\S+)/.test(run.output()), 'the URL');
+      expect(run.output()).toContain('Slack (HTTP, /slack/events)');
+      const events = new URL('/slack/events', /Open (http:\/\/\S+)/.exec(run.output())?.[1] ?? '');
+      const post = (body: string, type: string) =>
+        fetch(events, {
+          method: 'POST',
+          headers: { 'content-type': type, ...slackSignature(body, nowSeconds()) },
+          body,
+        });
+
+      const event = JSON.stringify(
+        messageImEnvelope({
+          user: 'U0ALICE',
+          text: 'how do I reset my password',
+          ts: '1720000000.000100',
+          eventId: 'EvStart',
+        }),
+      );
+      expect((await post(event, 'application/json')).status).toBe(200);
+      await waitFor(() => api.callsTo('chat.postMessage').length > 0, 'the threaded answer', 15_000);
+      expect(api.callsTo('chat.postMessage')[0]?.args).toMatchObject({
+        channel: 'DU0ALICE',
+        thread_ts: '1720000000.000100',
+      });
+      expect(api.callsTo('chat.postMessage')[0]?.args.text).toContain('Reset a forgotten password');
+      expect(api.callsTo('chat.postMessage')[0]?.args.blocks).toEqual(
+        expect.arrayContaining([expect.objectContaining({ type: 'actions' })]),
+      );
+
+      const command = slashCommandForm({
+        user: 'U0ALICE',
+        text: 'help',
+        triggerId: 'trig-start',
+        responseUrl: api.responseUrl('start'),
+      });
+      // The usage text is in the HTTP response itself: the ack Slack waits at most 3 s for.
+      const ack = await post(command, 'application/x-www-form-urlencoded');
+      expect(await ack.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('status') });
+    } finally {
+      run.child.kill('SIGKILL');
+      await api.close();
     }
   });
 });

@@ -2,18 +2,28 @@ import { type SlackApiFake, startSlackApiFake } from '../fakes/slack-api.ts';
 import { nowSeconds, slackSignature, testSigningSecret } from './slack-signing.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
+/** Slack's view of our answer: the status and body of the HTTP response (the ack). */
+export interface SlackAck {
+  status: number;
+  body: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  timestamp?: number;
+  secret?: string;
+  unsigned?: boolean;
+}
+
 export interface SlackTestApp {
   app: TestApp;
   api: SlackApiFake;
   /** POSTs a signed request to /slack/events and waits until the desk has finished with it. */
-  send(
-    body: string,
-    contentType: string,
-    options?: { headers?: Record<string, string>; timestamp?: number; secret?: string },
-  ): Promise<Response>;
-  event(payload: unknown, options?: { headers?: Record<string, string> }): Promise<Response>;
-  command(form: string): Promise<Response>;
-  interaction(payload: unknown): Promise<Response>;
+  send(body: string, contentType: string, options?: SendOptions): Promise<SlackAck>;
+  event(payload: unknown, options?: SendOptions): Promise<SlackAck>;
+  command(form: string): Promise<SlackAck>;
+  interaction(payload: unknown): Promise<SlackAck>;
   close(): Promise<void>;
 }
 
@@ -28,14 +38,15 @@ export async function startSlackTestApp(env: Record<string, string> = {}): Promi
   });
   const send: SlackTestApp['send'] = async (body, contentType, options = {}) => {
     const timestamp = options.timestamp ?? nowSeconds();
+    const signature = options.unsigned ? {} : slackSignature(body, timestamp, options.secret);
     const res = await fetch(new URL('/slack/events', app.url), {
       method: 'POST',
-      headers: { 'content-type': contentType, ...slackSignature(body, timestamp, options.secret), ...options.headers },
+      headers: { 'content-type': contentType, ...signature, ...options.headers },
       body,
     });
-    await res.arrayBuffer();
+    const text = await res.text();
     await app.idle();
-    return res;
+    return { status: res.status, body: text, json: <T>() => JSON.parse(text) as T };
   };
   return {
     app,

@@ -29,7 +29,7 @@ function toSeen(call: SlackCall): Seen {
 export async function createSlackDriver(): Promise<ChatDriver> {
   const slack = await startSlackTestApp();
   let sequence = 0;
-  const postsAfter = async (before: number, run: () => Promise<Response>) => {
+  const postsAfter = async (before: number, run: () => Promise<{ status: number }>) => {
     const res = await run();
     if (res.status !== 200) throw new Error(`Slack request answered ${res.status}`);
     return slack.api.calls

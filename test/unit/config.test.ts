@@ -70,6 +70,48 @@ describe('loadConfig', () => {
   });
 });
 
+describe('Slack settings', () => {
+  const complete = { SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
+
+  it("turns Slack on with a bot token and signing secret, with Slack's API by default", () => {
+    expect(loadConfig(complete).slack).toEqual({
+      botToken: 'xoxb-1-2',
+      signingSecret: 'abcdef0123456789',
+      apiUrl: 'https://slack.com/api/',
+      supportChannels: [],
+    });
+    expect(loadConfig({}).slack).toBeUndefined();
+  });
+
+  it('reads the optional keys', () => {
+    const slack = loadConfig({
+      ...complete,
+      SLACK_APP_TOKEN: 'xapp-1-2',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      SLACK_SUPPORT_CHANNELS: 'C0HELP, G0PRIVATE',
+    }).slack;
+    expect(slack).toMatchObject({
+      appToken: 'xapp-1-2',
+      apiUrl: 'http://127.0.0.1:9999/api/',
+      supportChannels: ['C0HELP', 'G0PRIVATE'],
+    });
+  });
+
+  it('refuses a half-set group, naming what is missing', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET is missing/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'abcdef0123456789' })).toThrow(/SLACK_BOT_TOKEN is missing/);
+    expect(() => loadConfig({ SLACK_SUPPORT_CHANNELS: 'C1' })).toThrow(
+      /SLACK_SUPPORT_CHANNELS is set but Slack is not configured/,
+    );
+  });
+
+  it('refuses tokens of the wrong kind and malformed channel ids', () => {
+    expect(() => loadConfig({ ...complete, SLACK_BOT_TOKEN: 'xoxp-user-token' })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => loadConfig({ ...complete, SLACK_APP_TOKEN: 'xoxb-1' })).toThrow(/SLACK_APP_TOKEN/);
+    expect(() => loadConfig({ ...complete, SLACK_SUPPORT_CHANNELS: '#help' })).toThrow(/SLACK_SUPPORT_CHANNELS/);
+  });
+});
+
 describe('group', () => {
   const keys = ['A_TOKEN', 'A_SECRET', 'A_ID'] as const;
 
