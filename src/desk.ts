@@ -10,9 +10,11 @@ import { copy } from './messages/copy.ts';
 import { toUsageMessage } from './messages/help-view.ts';
 import type { Message } from './messages/message.ts';
 import { toHomeMessage, toTicketOpenedMessage } from './messages/ticket-view.ts';
+import type { Posted } from './outbox.ts';
 import { claimDelivery } from './store/deliveries.ts';
 import { type Person, upsertPerson } from './store/people.ts';
 import { requestHelp } from './tickets/request-help.ts';
+import { parseStatusMessageKey, rememberStatusMessage } from './tickets/status-message.ts';
 import { listHomeTickets } from './tickets/ticket-queries.ts';
 
 export interface Desk {
@@ -20,6 +22,8 @@ export interface Desk {
   handle(inbound: Inbound): Promise<Message[]>;
   /** A person's own page (Slack's App Home): their open and recently resolved tickets. */
   home(person: PersonRef): Promise<Message>;
+  /** An adapter reports where it posted a message that carried `remember`. Never throws. */
+  posted(remember: string, posted: Posted): Promise<void>;
 }
 
 export function createDesk(ctx: DeskContext): Desk {
@@ -40,6 +44,15 @@ export function createDesk(ctx: DeskContext): Desk {
         const reference = newErrorReference();
         ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
         return [{ text: copy.internalError(reference) }];
+      }
+    },
+    async posted(remember, posted) {
+      const ticketId = parseStatusMessageKey(remember);
+      if (ticketId === undefined) return ctx.log.warn('unknown message key reported', { remember });
+      try {
+        await rememberStatusMessage(ctx, ticketId, posted);
+      } catch (err) {
+        ctx.log.error('could not remember a status message', { ticket: ticketId, err });
       }
     },
     async home(from) {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Desk } from '../../src/desk.ts';
 import { HttpError, type Route, sendJson } from '../../src/http/http-server.ts';
 import { readJsonBody } from '../../src/http/read-json-body.ts';
+import type { Message } from '../../src/messages/message.ts';
 import type { Outbox } from '../../src/outbox.ts';
 import { actionBody, describeIssues, inboxQuery, messageBody, toActionInbound, toMessageInbound } from './inbound.ts';
 import { createLocalOutbox } from './local-outbox.ts';
@@ -27,6 +28,15 @@ export function mountLocal(desk: Desk): LocalAdapter {
       if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error));
       return parsed.data;
     };
+  /** Replies go out in the HTTP response; ones the desk will edit later are reported with their inbox. */
+  const delivered = async (user: string, messages: Message[]): Promise<Message[]> => {
+    const shown: Message[] = [];
+    for (const { remember, ...message } of messages) {
+      if (remember) await desk.posted(remember, outbox.reference(`@${user}`));
+      shown.push(message);
+    }
+    return shown;
+  };
   const readMessage = parse(messageBody);
   const readAction = parse(actionBody);
   const routes: Route[] = [
@@ -49,7 +59,7 @@ export function mountLocal(desk: Desk): LocalAdapter {
       path: '/api/local/messages',
       handle: async (req, res) => {
         const body = await readMessage(req);
-        sendJson(res, 200, { messages: await desk.handle(toMessageInbound(body)) });
+        sendJson(res, 200, { messages: await delivered(body.user, await desk.handle(toMessageInbound(body))) });
       },
     },
     {
@@ -57,7 +67,7 @@ export function mountLocal(desk: Desk): LocalAdapter {
       path: '/api/local/actions',
       handle: async (req, res) => {
         const body = await readAction(req);
-        sendJson(res, 200, { messages: await desk.handle(toActionInbound(body)) });
+        sendJson(res, 200, { messages: await delivered(body.user, await desk.handle(toActionInbound(body))) });
       },
     },
     {

@@ -9,7 +9,11 @@ const maxPerInbox = 500;
  * The local platform's outbox: messages wait in memory per inbox (`@alice` for a person, `#it-tier1` for
  * a channel) until the web page or a test collects them. Each is returned once.
  */
-export function createLocalOutbox(): Outbox & { take(inbox: string): Message[] } {
+export function createLocalOutbox(): Outbox & {
+  take(inbox: string): Message[];
+  /** A reference for a message handed out directly (in an HTTP response): later edits go to its inbox. */
+  reference(inbox: string): Posted;
+} {
   const inboxes = new Map<string, Message[]>();
   let sequence = 0;
   const deliver = (inbox: string, message: Message): Posted => {
@@ -27,6 +31,10 @@ export function createLocalOutbox(): Outbox & { take(inbox: string): Message[] }
       deliver(posted.id.slice(0, posted.id.lastIndexOf('/')), message);
     },
     dm: async (person: PersonRef, message) => deliver(`@${person.userId}`, message),
+    reference(inbox) {
+      sequence += 1;
+      return { platform: 'local', id: `${inbox}/${sequence}` };
+    },
     take(inbox) {
       const list = inboxes.get(inbox) ?? [];
       inboxes.delete(inbox);

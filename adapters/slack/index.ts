@@ -94,7 +94,8 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
 
   const reply = async (place: PlaceRef, messages: Message[]) => {
     for (const message of messages) {
-      await outbox.post(place.thread ? `${place.channel}/${place.thread}` : place.channel, message);
+      const posted = await outbox.post(place.thread ? `${place.channel}/${place.thread}` : place.channel, message);
+      if (message.remember) await desk.posted(message.remember, posted);
     }
   };
 

@@ -3,9 +3,17 @@ import { toAnswerMessage, toNotHelpfulMessage } from '../messages/answer-view.ts
 import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
 import { toTicketOpenedMessage } from '../messages/ticket-view.ts';
-import { findInteraction, type Interaction, recordFeedback, recordPick } from '../store/interactions.ts';
+import {
+  findInteraction,
+  type Interaction,
+  listEarlierInConversation,
+  recordFeedback,
+  recordPick,
+} from '../store/interactions.ts';
 import type { Person } from '../store/people.ts';
 import { requestHelp } from '../tickets/request-help.ts';
+import { refreshStatusMessage } from '../tickets/status-message.ts';
+import { toTicketRef } from '../tickets/ticket-ref.ts';
 import type { Action } from './parse-action.ts';
 
 /** A button click: always about one earlier question, which must be the clicker's own. */
@@ -33,10 +41,13 @@ export async function runAction(ctx: DeskContext, person: Person, action: Action
     case 'talk_to_human': {
       const { ticket, created } = await requestHelp(ctx, person, {
         subject: interaction.question,
-        description: describe(ctx, interaction),
+        description: describe(ctx, interaction, await listEarlierInConversation(ctx.db, interaction, 5)),
         origin: interaction.place,
         sourceInteractionId: interaction.id,
       });
+      // Asked again: keep one status message up to date rather than posting another copy of it.
+      if (!created && (await refreshStatusMessage(ctx, ticket)))
+        return { text: copy.ticketAlreadyOpen(toTicketRef(ticket.id)) };
       return toTicketOpenedMessage(ticket, created);
     }
     case 'pick_article': {
@@ -50,7 +61,7 @@ export async function runAction(ctx: DeskContext, person: Person, action: Action
 }
 
 /** What the help desk needs to pick the question up without asking again. */
-function describe(ctx: DeskContext, interaction: Interaction): string {
+function describe(ctx: DeskContext, interaction: Interaction, earlier: Interaction[]): string {
   const suggested = interaction.candidates
     .map((c) => ctx.kb.get(c.articleId)?.title ?? c.articleId)
     .map((title) => `- ${title}`);
@@ -58,10 +69,15 @@ function describe(ctx: DeskContext, interaction: Interaction): string {
     interaction.helpful === false
       ? 'The person said the suggested answer did not help.'
       : 'The person asked for a human.';
+  const title = (id: string | null) => (id ? (ctx.kb.get(id)?.title ?? id) : 'no article');
+  const feedback = (i: Interaction) =>
+    i.helpful === true ? 'helpful' : i.helpful === false ? 'not helpful' : 'no feedback';
+  const conversation = earlier.map((i) => `- "${i.question}" → ${title(i.articleId)} (${feedback(i)})`);
   return [
     interaction.question,
     '',
     verdict,
     ...(suggested.length ? ['Articles the desk suggested:', ...suggested] : ['The desk found no matching article.']),
+    ...(conversation.length ? ['', 'Earlier in this conversation:', ...conversation] : []),
   ].join('\n');
 }

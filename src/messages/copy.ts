@@ -14,7 +14,8 @@ export const copy = {
   noOpenTickets: "You have no open tickets. Type `ticket <what's wrong>` to open one.",
   noTickets: "You haven't opened any tickets yet. Type `ticket <what's wrong>` to open one.",
   ticketNotFound: (ref: string) => `I couldn't find ${ref} among your tickets. Type \`mine\` to list them.`,
-  duplicateDelivery: 'Already handled.',
+  ticketAlreadyOpen: (ref: string) =>
+    `You already have ticket ${ref} for this question. Its status is kept up to date in my earlier message.`,
   internalError: (reference: string) =>
     `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, quote reference ${reference} to the help desk.`,
   usage: (problem: UsageProblem, name?: CommandName): string => {

@@ -5,6 +5,11 @@
 export interface Message {
   text: string;
   blocks?: Block[];
+  /**
+   * Set on a message the desk will want to edit later (a ticket's status). The adapter that posts it
+   * reports where, with `desk.posted(remember, posted)`. Opaque to adapters; never shown.
+   */
+  remember?: string;
 }
 
 export type Block =

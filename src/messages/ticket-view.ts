@@ -28,6 +28,8 @@ function ticketFields(t: Ticket) {
   ];
 }
 
+export const statusMessageKey = (ticketId: number) => `ticket-status:${ticketId}`;
+
 export function toTicketOpenedMessage(t: Ticket, created: boolean): Message {
   const ref = toTicketRef(t.id);
   const lead = created
@@ -41,6 +43,7 @@ export function toTicketOpenedMessage(t: Ticket, created: boolean): Message {
       { kind: 'fields', fields: ticketFields(t) },
       { kind: 'context', text: hint },
     ],
+    ...(created ? { remember: statusMessageKey(t.id) } : {}),
   };
 }
 

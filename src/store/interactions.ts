@@ -1,5 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.ts';
+import type { PlaceRef } from './schema.ts';
 import { interactions } from './schema.ts';
 
 export type Interaction = typeof interactions.$inferSelect;
@@ -32,4 +33,25 @@ export async function recordPick(db: DbOrTx, id: string, articleId: string): Pro
     .update(interactions)
     .set({ articleId })
     .where(and(eq(interactions.id, id), isNull(interactions.helpful)));
+}
+
+/** The person's earlier questions in the same conversation (channel and thread), oldest first. */
+export async function listEarlierInConversation(db: DbOrTx, of: Interaction, limit: number): Promise<Interaction[]> {
+  const place: PlaceRef = of.place;
+  const rows = await db
+    .select()
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.personId, of.personId),
+        sql`${interactions.place}->>'channel' = ${place.channel}`,
+        sql`coalesce(${interactions.place}->>'thread', '') = ${place.thread ?? ''}`,
+        // Not strictly earlier: two questions can share a timestamp; the question itself is left out instead.
+        lte(interactions.createdAt, of.createdAt),
+        ne(interactions.id, of.id),
+      ),
+    )
+    .orderBy(desc(interactions.createdAt))
+    .limit(limit);
+  return rows.reverse();
 }

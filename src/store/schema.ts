@@ -88,6 +88,8 @@ export const tickets = pgTable(
     origin: jsonb('origin').$type<PlaceRef>().notNull(),
     /** The question whose "talk to a human" opened this ticket; unique so a double click opens one. */
     sourceInteractionId: uuid('source_interaction_id').references(() => interactions.id),
+    /** Where the requester's status message was posted, so changes edit it instead of posting anew. */
+    statusMessage: jsonb('status_message').$type<{ platform: string; id: string }>(),
     vendorName: text('vendor_name'),
     vendorRef: text('vendor_ref'),
     responseDueAt: at('response_due_at'),

@@ -87,6 +87,18 @@ describe('local chat HTTP API', () => {
     expect((await app.get('/api/local/inbox')).status).toBe(400);
   });
 
+  it('edits the status message (delivered to the inbox) when "talk to a human" is pressed again', async () => {
+    const answer = await send('/api/local/messages', { user: 'gina', text: 'my mailbox is full' });
+    const talk = buttonsOf(answer.body.messages?.[0]).find((b) => b.actionId === 'talk_to_human');
+    const first = await send('/api/local/actions', { user: 'gina', action: 'talk_to_human', value: talk?.value });
+    expect(first.body.messages?.[0]).not.toHaveProperty('remember');
+    const ref = /T-\d+/.exec(first.body.messages?.[0]?.text ?? '')?.[0];
+    const again = await send('/api/local/actions', { user: 'gina', action: 'talk_to_human', value: talk?.value });
+    expect(again.body.messages?.[0]?.text).toMatch(new RegExp(`already have ticket ${ref}`));
+    const inbox = (await (await app.get('/api/local/inbox?user=gina')).json()) as { messages: Message[] };
+    expect(inbox.messages.map((m) => m.text)).toEqual([expect.stringContaining(`${ref}: my mailbox is full`)]);
+  });
+
   it('gives usage help for a malformed command and the command list for help', async () => {
     const usage = await send('/api/local/messages', { user: 'alice', text: '/status yesterday' });
     expect(usage.body.messages?.[0]?.text).toMatch(/ticket number/i);

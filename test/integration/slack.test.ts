@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interactions } from '../../src/store/schema.ts';
+import { interactions, tickets } from '../../src/store/schema.ts';
 import type { SlackCall } from '../fakes/slack-api.ts';
 import {
   appHomeOpenedEnvelope,
@@ -98,6 +99,68 @@ describe('Slack adapter over HTTP', () => {
     expect(confirmation?.args.text).toMatch(/opened ticket T-\d+/);
     const queueCard = opened.find((c) => c.args.channel === 'C0QUEUE');
     expect(queueCard?.args.text).toMatch(/New ticket T-\d+ from person-u0bob: vpn keeps disconnecting/);
+  });
+
+  it('attaches the thread to the ticket and edits one status message when asked again', async () => {
+    const first = ts();
+    await slack.event(
+      messageImEnvelope({ user: 'U0JILL', text: 'vpn keeps disconnecting', ts: first, eventId: `Ev${first}` }),
+    );
+    const followUp = ts();
+    await slack.event(
+      messageImEnvelope({
+        user: 'U0JILL',
+        text: 'still cannot reach the file share',
+        ts: followUp,
+        eventId: `Ev${followUp}`,
+        threadTs: first,
+      }),
+    );
+    const inThread = slack.api.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === first);
+    expect(inThread).toHaveLength(2);
+    const talk = (message: SlackCall | undefined) => {
+      const button = blocksOf(message)
+        .find((b) => b.type === 'actions')
+        ?.elements?.find((e) => e.action_id.startsWith('tierdesk:talk_to_human'));
+      return slack.interaction(
+        blockActionsPayload({
+          user: 'U0JILL',
+          channel: 'DU0JILL',
+          messageTs: message?.ts ?? '',
+          threadTs: first,
+          blocks: blocksOf(message),
+          text: String(message?.args.text),
+          actionId: button?.action_id ?? '',
+          value: button?.value ?? '',
+          label: button?.text.text ?? '',
+          responseUrl: slack.api.responseUrl('t'),
+        }),
+      );
+    };
+    await talk(inThread[1]);
+    const status = slack.api
+      .callsTo('chat.postMessage')
+      .find((c) => c.args.thread_ts === first && /opened ticket T-\d+/.test(String(c.args.text)));
+    expect(status).toBeDefined();
+    const ref = /T-(\d+)/.exec(String(status?.args.text));
+    const [ticket] = await slack.app.store.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, Number(ref?.[1])));
+    expect(ticket?.description).toContain(
+      'Earlier in this conversation:\n- "vpn keeps disconnecting" → Connect to the VPN',
+    );
+    expect(ticket?.statusMessage).toEqual({ platform: 'slack', id: `DU0JILL/${status?.ts}` });
+
+    const before = slack.api.calls.length;
+    await talk(inThread[1]);
+    const after = slack.api.calls.slice(before);
+    const edited = after.find((c) => c.method === 'chat.update' && c.args.ts === status?.ts);
+    expect(edited?.args.text).toContain(`${ref?.[0]}: still cannot reach the file share`);
+    const posted = after.filter((c) => c.method === 'chat.postMessage');
+    expect(posted.map((c) => c.args.text)).toEqual([
+      expect.stringMatching(/already have ticket T-\d+.*kept up to date/),
+    ]);
   });
 
   it('answers /support help within the ack, ephemerally', async () => {
