@@ -35,6 +35,30 @@ describe('Slack adapter over HTTP', () => {
   let n = 0;
   const ts = () => `1710000000.${String(++n).padStart(6, '0')}`;
 
+  /** Presses the button whose action id starts with `prefix` on a posted message; returns the calls it caused. */
+  const press = async (user: string, message: SlackCall | undefined, prefix: string) => {
+    const button = blocksOf(message)
+      .find((b) => b.type === 'actions')
+      ?.elements?.find((e) => e.action_id.startsWith(prefix));
+    expect(button, `a ${prefix} button`).toBeDefined();
+    const before = slack.api.calls.length;
+    await slack.interaction(
+      blockActionsPayload({
+        user,
+        channel: String(message?.args.channel),
+        messageTs: message?.ts ?? '',
+        ...(message?.args.thread_ts ? { threadTs: String(message.args.thread_ts) } : {}),
+        blocks: blocksOf(message),
+        text: String(message?.args.text),
+        actionId: button?.action_id ?? '',
+        value: button?.value ?? '',
+        label: button?.text.text ?? '',
+        responseUrl: slack.api.responseUrl(`press-${before}`),
+      }),
+    );
+    return slack.api.calls.slice(before);
+  };
+
   it('answers a DM in the thread of the question, with blocks and a text fallback', async () => {
     const before = slack.api.calls.length;
     const at = ts();
@@ -61,29 +85,7 @@ describe('Slack adapter over HTTP', () => {
       messageImEnvelope({ user: 'U0BOB', text: 'vpn keeps disconnecting', ts: at, eventId: `Ev${at}` }),
     );
     const answer = slack.api.calls.filter((c) => c.method === 'chat.postMessage' && c.args.thread_ts === at).at(-1);
-    const press = async (actionPrefix: string, message: SlackCall | undefined) => {
-      const button = blocksOf(message)
-        .find((b) => b.type === 'actions')
-        ?.elements?.find((e) => e.action_id.startsWith(actionPrefix));
-      expect(button).toBeDefined();
-      const before = slack.api.calls.length;
-      await slack.interaction(
-        blockActionsPayload({
-          user: 'U0BOB',
-          channel: String(message?.args.channel),
-          messageTs: message?.ts ?? '',
-          threadTs: at,
-          blocks: blocksOf(message),
-          text: String(message?.args.text),
-          actionId: button?.action_id ?? '',
-          value: button?.value ?? '',
-          label: button?.text.text ?? '',
-          responseUrl: slack.api.responseUrl('x'),
-        }),
-      );
-      return slack.api.calls.slice(before);
-    };
-    const afterDown = await press('tierdesk:not_helpful', answer);
+    const afterDown = await press('U0BOB', answer, 'tierdesk:not_helpful');
     // The pressed message keeps its text, loses its buttons, and says what was chosen.
     const marked = afterDown.find((c) => c.method === 'chat.update');
     expect(marked?.args).toMatchObject({ channel: 'DU0BOB', ts: answer?.ts });
@@ -92,7 +94,7 @@ describe('Slack adapter over HTTP', () => {
     const offer = afterDown.find((c) => c.method === 'chat.postMessage');
     expect(offer?.args).toMatchObject({ channel: 'DU0BOB', thread_ts: at });
 
-    const afterTalk = await press('tierdesk:talk_to_human', offer);
+    const afterTalk = await press('U0BOB', offer, 'tierdesk:talk_to_human');
     const opened = afterTalk.filter((c) => c.method === 'chat.postMessage');
     const confirmation = opened.find((c) => c.args.channel === 'DU0BOB');
     expect(confirmation?.args).toMatchObject({ thread_ts: at });
@@ -118,26 +120,7 @@ describe('Slack adapter over HTTP', () => {
     );
     const inThread = slack.api.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === first);
     expect(inThread).toHaveLength(2);
-    const talk = (message: SlackCall | undefined) => {
-      const button = blocksOf(message)
-        .find((b) => b.type === 'actions')
-        ?.elements?.find((e) => e.action_id.startsWith('tierdesk:talk_to_human'));
-      return slack.interaction(
-        blockActionsPayload({
-          user: 'U0JILL',
-          channel: 'DU0JILL',
-          messageTs: message?.ts ?? '',
-          threadTs: first,
-          blocks: blocksOf(message),
-          text: String(message?.args.text),
-          actionId: button?.action_id ?? '',
-          value: button?.value ?? '',
-          label: button?.text.text ?? '',
-          responseUrl: slack.api.responseUrl('t'),
-        }),
-      );
-    };
-    await talk(inThread[1]);
+    await press('U0JILL', inThread[1], 'tierdesk:talk_to_human');
     const status = slack.api
       .callsTo('chat.postMessage')
       .find((c) => c.args.thread_ts === first && /opened ticket T-\d+/.test(String(c.args.text)));
@@ -152,9 +135,7 @@ describe('Slack adapter over HTTP', () => {
     );
     expect(ticket?.statusMessage).toEqual({ platform: 'slack', id: `DU0JILL/${status?.ts}` });
 
-    const before = slack.api.calls.length;
-    await talk(inThread[1]);
-    const after = slack.api.calls.slice(before);
+    const after = await press('U0JILL', inThread[1], 'tierdesk:talk_to_human');
     const edited = after.find((c) => c.method === 'chat.update' && c.args.ts === status?.ts);
     expect(edited?.args.text).toContain(`${ref?.[0]}: still cannot reach the file share`);
     const posted = after.filter((c) => c.method === 'chat.postMessage');
