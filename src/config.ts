@@ -45,7 +45,16 @@ export const configKeys = {
     )
     .pipe(z.array(z.string().regex(/^[CG][A-Z0-9]+$/, 'must be channel ids such as C0123ABCD, comma-separated')))
     .optional(),
+  MICROSOFT_APP_ID: z.uuid("must be the bot's app id (a GUID)").optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).default('false'),
+  TEAMS_OPENID_METADATA_URL: z.url({ error: 'must be a URL' }).optional(),
+  TEAMS_LOGIN_URL: z.url({ error: 'must be a URL' }).optional(),
 } as const;
+
+const teamsRequired = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const;
 
 /** Keys that only mean something when their platform's required keys are set. */
 const slackRequired = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
@@ -64,6 +73,21 @@ export interface Config {
   queues: { tier1: string };
   logLevel: LogLevel;
   slack?: SlackConfig;
+  teams?: TeamsConfig;
+}
+
+export interface TeamsConfig {
+  /** Absent only with TEAMS_ALLOW_UNAUTHENTICATED: then no token is checked or sent (local testing). */
+  credentials?: {
+    appId: string;
+    password: string;
+    tenantId: string;
+    appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  };
+  /** Where Bot Framework's token signing keys are published (a local server in tests). */
+  openIdMetadataUrl?: string;
+  /** Where the bot gets its own tokens for replies (a local server in tests). */
+  loginUrl?: string;
 }
 
 export interface SlackConfig {
@@ -113,6 +137,7 @@ export function loadConfig(env: Env): Config {
         problems.push(`${k} is set but Slack is not configured (set ${slackRequired.join(' and ')})`);
     }
   }
+  const teamsKeys = group(env, teamsRequired, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   if (c.CLARIFY_MIN_CONFIDENCE > c.ANSWER_MIN_CONFIDENCE) {
@@ -128,6 +153,27 @@ export function loadConfig(env: Env): Config {
           supportChannels: c.SLACK_SUPPORT_CHANNELS ?? [],
         }
       : undefined;
+  const unauthenticated = c.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
+  if (teamsKeys && unauthenticated) {
+    throw new ConfigError(['TEAMS_ALLOW_UNAUTHENTICATED=true cannot be combined with Microsoft app credentials']);
+  }
+  const teams: TeamsConfig | undefined =
+    teamsKeys || unauthenticated
+      ? {
+          ...(teamsKeys
+            ? {
+                credentials: {
+                  appId: teamsKeys.MICROSOFT_APP_ID,
+                  password: teamsKeys.MICROSOFT_APP_PASSWORD,
+                  tenantId: teamsKeys.MICROSOFT_APP_TENANT_ID,
+                  appType: c.MICROSOFT_APP_TYPE,
+                },
+              }
+            : {}),
+          ...(c.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: c.TEAMS_OPENID_METADATA_URL } : {}),
+          ...(c.TEAMS_LOGIN_URL ? { loginUrl: c.TEAMS_LOGIN_URL } : {}),
+        }
+      : undefined;
   return {
     port: c.PORT,
     host: c.HOST,
@@ -139,5 +185,6 @@ export function loadConfig(env: Env): Config {
     queues: { tier1: c.QUEUE_TIER1 },
     logLevel: c.LOG_LEVEL,
     ...(slack ? { slack } : {}),
+    ...(teams ? { teams } : {}),
   };
 }

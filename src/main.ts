@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { mountLocal } from '../adapters/local/index.ts';
 import { mountSlack } from '../adapters/slack/index.ts';
+import { mountTeams } from '../adapters/teams/index.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, type Env, loadConfig } from './config.ts';
 import { createDesk, type Desk } from './desk.ts';
@@ -17,6 +18,7 @@ import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase 
 import { loadArticles } from './knowledge/load-articles.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
 import { createLogger, type Logger } from './log.ts';
+import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import { openStore, type Store } from './store/open-store.ts';
 
 export interface AppDeps {
@@ -61,12 +63,22 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
     outboxes.slack = slack.outbox;
     adapters.push(slack.mode === 'socket' ? 'Slack (Socket Mode)' : 'Slack (HTTP, /slack/events)');
   }
+  const teams = config.teams
+    ? mountTeams(desk, config.teams, log, {
+        save: (key, reference) => saveConversationReference(store.db, 'teams', key, reference, clock.now()),
+        find: (key) => findConversationReference(store.db, 'teams', key),
+      })
+    : undefined;
+  if (teams) {
+    outboxes.teams = teams.outbox;
+    adapters.push(teams.authenticated ? 'Teams (/api/messages)' : 'Teams (/api/messages, UNAUTHENTICATED)');
+  }
   const health: Route = {
     method: 'GET',
     path: '/healthz',
     handle: (_req, res) => sendJson(res, 200, { status: 'ok' }),
   };
-  const server = createHttpServer([health, ...local.routes, ...(slack?.routes ?? [])], log);
+  const server = createHttpServer([health, ...local.routes, ...(slack?.routes ?? []), ...(teams?.routes ?? [])], log);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -142,3 +142,19 @@ export const deliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.platform, t.deliveryId] })],
 );
+
+/**
+ * What a platform needs to post into a conversation later (Teams: a ConversationReference). Opaque to the
+ * core: only the adapter that wrote a reference reads it. Keys are the adapter's own (`conversation:…`,
+ * `person:…`).
+ */
+export const conversationReferences = pgTable(
+  'conversation_references',
+  {
+    platform: text('platform').notNull(),
+    key: text('key').notNull(),
+    reference: jsonb('reference').$type<Record<string, unknown>>().notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.key] })],
+);

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { PersonRef, PlaceRef } from '../../src/inbound.ts';
+
+/** The parts of a Bot Framework activity the desk uses, checked once at the edge. */
+export const activitySchema = z.object({
+  type: z.string(),
+  id: z.string().optional(),
+  name: z.string().optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  replyToId: z.string().optional(),
+  from: z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }),
+  conversation: z.object({
+    id: z.string().min(1),
+    conversationType: z.string().optional(),
+    tenantId: z.string().optional(),
+  }),
+  channelData: z
+    .object({ tenant: z.object({ id: z.string() }).optional() })
+    .loose()
+    .optional(),
+});
+export type TeamsActivity = z.infer<typeof activitySchema>;
+
+/** A card button's data, from an Action.Execute invoke or an Action.Submit message. */
+export const actionData = z.object({
+  tierdesk: z.object({ action: z.string().max(100), value: z.string().max(1000) }),
+});
+export const executeInvoke = z.object({ action: z.object({ verb: z.string().optional(), data: actionData }) });
+
+export function tenantOf(a: TeamsActivity): string {
+  return a.channelData?.tenant?.id ?? a.conversation.tenantId ?? 'unknown';
+}
+
+/** The stable id of a Teams user is their Entra object id; the channel id is the fallback. */
+export function toPerson(a: TeamsActivity): PersonRef {
+  return {
+    platform: 'teams',
+    workspace: tenantOf(a),
+    userId: a.from.aadObjectId ?? a.from.id,
+    ...(a.from.name ? { displayName: a.from.name } : {}),
+  };
+}
+
+export function toPlace(a: TeamsActivity): PlaceRef {
+  return { platform: 'teams', workspace: tenantOf(a), channel: a.conversation.id };
+}
+
+export const isPersonal = (a: TeamsActivity) => (a.conversation.conversationType ?? 'personal') === 'personal';

@@ -1,0 +1,94 @@
+import type { ServerResponse } from 'node:http';
+import { type Response as BotResponse, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { TeamsConfig } from '../../src/config.ts';
+import type { Desk } from '../../src/desk.ts';
+import { HttpError, type Route } from '../../src/http/http-server.ts';
+import { readJsonBody } from '../../src/http/read-json-body.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Outbox } from '../../src/outbox.ts';
+import type { ReferenceStore } from './references.ts';
+import { TierdeskBot } from './teams-bot.ts';
+import { createTeamsOutbox } from './teams-outbox.ts';
+
+export type { ReferenceStore } from './references.ts';
+
+export const teamsMessagesPath = '/api/messages';
+/** Activities are small; anything near this is not from the Bot Connector. */
+const maxActivityBytes = 256 * 1024;
+
+export interface TeamsAdapter {
+  routes: Route[];
+  outbox: Outbox;
+  authenticated: boolean;
+}
+
+/** Bot Framework's Response interface over Node's: status and headers are kept until the body is sent. */
+function toBotResponse(res: ServerResponse): BotResponse {
+  return {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+    },
+    send(body?: unknown) {
+      if (body === undefined || res.writableEnded) return;
+      if (typeof body === 'object') {
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.write(JSON.stringify(body));
+      } else res.write(String(body));
+    },
+    end() {
+      if (!res.writableEnded) res.end();
+    },
+  };
+}
+
+/**
+ * The desk in Microsoft Teams through CloudAdapter. With credentials, every request must carry a valid Bot
+ * Framework token; without them the route exists only when explicitly allowed (local testing).
+ */
+export function mountTeams(desk: Desk, config: TeamsConfig, log: Logger, references: ReferenceStore): TeamsAdapter {
+  const credentials = config.credentials;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...(credentials
+      ? {
+          MicrosoftAppId: credentials.appId,
+          MicrosoftAppPassword: credentials.password,
+          MicrosoftAppTenantId: credentials.tenantId,
+          MicrosoftAppType: credentials.appType,
+        }
+      : {}),
+    ...(config.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl } : {}),
+    ...(config.loginUrl ? { ToChannelFromBotLoginUrl: config.loginUrl, ValidateAuthority: false } : {}),
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (_context, error) => {
+    log.error('teams turn failed', { err: error });
+  };
+  const bot = new TierdeskBot(desk, references, log);
+  if (!credentials) {
+    log.warn(
+      'TEAMS_ALLOW_UNAUTHENTICATED is on: /api/messages accepts requests without a Bot Framework token. Use this for local testing only.',
+    );
+  }
+  const route: Route = {
+    method: 'POST',
+    path: teamsMessagesPath,
+    handle: async (req, res) => {
+      const body = await readJsonBody(req, maxActivityBytes);
+      if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
+        throw new HttpError(400, 'the body must be a Bot Framework activity with a "type"');
+      }
+      const request = { body: body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' };
+      await adapter.process(request, toBotResponse(res), (context) => bot.run(context));
+      if (!res.writableEnded) res.end();
+    },
+  };
+  return {
+    routes: [route],
+    outbox: createTeamsOutbox(adapter, credentials?.appId ?? '', references),
+    authenticated: Boolean(credentials),
+  };
+}

@@ -1,0 +1,78 @@
+import type { Block, Button, Message } from '../../src/messages/message.ts';
+import { teamsLimits as limits } from './limits.ts';
+
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: CardElement[];
+  /** Plain-text fallback for notifications and clients that cannot render the card. */
+  fallbackText: string;
+}
+
+/** What a pressed button sends back, under one key so other submits cannot be mistaken for ours. */
+export interface ActionData {
+  tierdesk: { action: string; value: string };
+}
+
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Adaptive Card markdown has no inline code; keep the words, drop the backticks. */
+const toCardMarkdown = (markdown: string) => cut(markdown.replace(/`([^`]+)`/g, '$1'), limits.textBlockChars);
+
+function action(b: Button): CardElement {
+  const data: ActionData = { tierdesk: { action: b.actionId, value: b.value } };
+  const style = b.style === 'primary' ? 'positive' : b.style === 'danger' ? 'destructive' : undefined;
+  return {
+    type: 'Action.Execute',
+    title: b.label,
+    verb: b.actionId,
+    data,
+    ...(style ? { style } : {}),
+    // Clients without Universal Actions send the same data as a plain submit.
+    fallback: { type: 'Action.Submit', title: b.label, data },
+  };
+}
+
+function renderBlock(block: Block): CardElement[] {
+  switch (block.kind) {
+    case 'text':
+      return [{ type: 'TextBlock', text: toCardMarkdown(block.text), wrap: true }];
+    case 'fields':
+      return [
+        { type: 'FactSet', facts: block.fields.map((f) => ({ title: f.label, value: toCardMarkdown(f.value) })) },
+      ];
+    case 'actions': {
+      const sets: CardElement[] = [];
+      for (let i = 0; i < block.buttons.length; i += limits.actionsPerSet) {
+        sets.push({ type: 'ActionSet', actions: block.buttons.slice(i, i + limits.actionsPerSet).map(action) });
+      }
+      return sets;
+    }
+    case 'context':
+      return [{ type: 'TextBlock', text: toCardMarkdown(block.text), wrap: true, isSubtle: true, size: 'Small' }];
+    case 'divider':
+      return [{ type: 'Container', separator: true, items: [] }];
+  }
+}
+
+/** Pure: the neutral message as an Adaptive Card 1.5, within Teams' limits, with a text fallback. */
+export function toAdaptiveCard(message: Message): AdaptiveCard {
+  const body = (message.blocks ?? [{ kind: 'text', text: message.text }]).flatMap(renderBlock);
+  const card: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: limits.cardVersion,
+    body,
+    fallbackText: cut(message.text, limits.summaryChars),
+  };
+  // Over the size limit Teams rejects the message: drop trailing elements, but keep the buttons.
+  while (JSON.stringify(card).length > limits.cardBytes && body.length > 1) {
+    const last = body.findLastIndex((e) => e.type !== 'ActionSet');
+    if (last < 0) break;
+    body.splice(last, 1);
+  }
+  return card;
+}

@@ -1,0 +1,133 @@
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import type { Desk } from '../../src/desk.ts';
+import type { Inbound } from '../../src/inbound.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Message } from '../../src/messages/message.ts';
+import { toWelcomeMessage } from '../../src/messages/welcome-view.ts';
+import { withBackoff } from './backoff.ts';
+import { actionData, activitySchema, executeInvoke, type TeamsActivity, toPerson, toPlace } from './inbound.ts';
+import { type ReferenceStore, rememberConversation } from './references.ts';
+import { toAdaptiveCard } from './render.ts';
+import { toPostedId } from './teams-outbox.ts';
+import { toActivity } from './to-activity.ts';
+
+const cardType = 'application/vnd.microsoft.card.adaptive';
+
+/** The desk as a Teams bot: every turn is translated to one desk call and its replies sent back as cards. */
+export class TierdeskBot extends TeamsActivityHandler {
+  constructor(
+    private readonly desk: Desk,
+    private readonly references: ReferenceStore,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      const activity = this.read(context);
+      if (activity) await this.handleMessage(context, activity);
+      await next();
+    });
+    // Installation is where a proactive path first becomes possible: keep the reference from then on.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const activity = this.read(context);
+      if (activity) await rememberConversation(this.references, activity, context.activity);
+      await next();
+    });
+    // Teams sends both membersAdded and installationUpdate on install; welcome only once, here.
+    this.onMembersAdded(async (context, next) => {
+      const activity = this.read(context);
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (activity && botAdded) {
+        await rememberConversation(this.references, activity, context.activity);
+        await this.send(context, [toWelcomeMessage()]);
+      }
+      await next();
+    });
+  }
+
+  private read(context: TurnContext): TeamsActivity | undefined {
+    const parsed = activitySchema.safeParse(context.activity);
+    if (!parsed.success) this.log.warn('teams activity not understood', { problem: parsed.error.message });
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  private async handleMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    await rememberConversation(this.references, activity, context.activity);
+    const base = { from: toPerson(activity), place: toPlace(activity), deliveryId: `activity:${activity.id ?? ''}` };
+    // An Action.Submit (clients without Universal Actions) arrives as a message carrying the button's data.
+    const submitted = actionData.safeParse(activity.value);
+    const inbound: Inbound = submitted.success
+      ? { ...base, kind: 'action', actionId: submitted.data.tierdesk.action, value: submitted.data.tierdesk.value }
+      : { ...base, kind: 'message', text: withoutMention(context) };
+    await this.send(context, await this.desk.handle(inbound));
+  }
+
+  private async send(context: TurnContext, messages: Message[]): Promise<void> {
+    for (const message of messages) {
+      const sent = await withBackoff(() => context.sendActivity(toActivity(message)));
+      if (message.remember && sent?.id) {
+        await this.desk.posted(message.remember, {
+          platform: 'teams',
+          id: toPostedId(context.activity.conversation.id, sent.id),
+        });
+      }
+    }
+  }
+
+  /**
+   * Action.Execute: the pressed card is replaced by the desk's first reply (within Teams' 5 s); any further
+   * replies follow as new messages. Teams retries invokes, so a repeat is answered without acting twice.
+   */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const activity = this.read(context);
+    const pressed = executeInvoke.safeParse(invokeValue);
+    if (!activity || !pressed.success) {
+      this.log.warn('teams card action not understood', {
+        problem: pressed.success ? 'activity' : pressed.error.message,
+      });
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'Unknown card action.' } as never,
+      };
+    }
+    await rememberConversation(this.references, activity, context.activity);
+    const { action, value } = pressed.data.action.data.tierdesk;
+    const replies = await this.desk.handle({
+      kind: 'action',
+      actionId: action,
+      value,
+      from: toPerson(activity),
+      place: toPlace(activity),
+      deliveryId: `invoke:${activity.id ?? ''}`,
+    });
+    const [first, ...rest] = replies;
+    const card = toAdaptiveCard(first ?? { text: 'Done.' });
+    if (first?.remember && activity.replyToId) {
+      await this.desk.posted(first.remember, {
+        platform: 'teams',
+        id: toPostedId(activity.conversation.id, activity.replyToId),
+      });
+    }
+    await this.send(context, rest);
+    return { statusCode: 200, type: cardType, value: card as never };
+  }
+}
+
+/** In channels the bot is @mentioned; the mention is how Teams addresses it, not part of the question. */
+function withoutMention(context: TurnContext): string {
+  const text = context.activity.text ?? '';
+  const mentions = (context.activity.entities ?? []).filter((e) => e.type === 'mention');
+  const stripped = mentions.reduce((t, m) => t.replace(String((m as { text?: string }).text ?? ''), ' '), text);
+  return stripped
+    .replace(/<at>[^<]*<\/at>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

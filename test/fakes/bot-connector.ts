@@ -1,0 +1,85 @@
+/**
+ * A recording fake of the Bot Connector REST API (v3 conversations) on node:http. Inbound activities carry
+ * its address as `serviceUrl`, so botbuilder's own ConnectorClient sends replies, proactive messages and
+ * updates here. Routes and shapes follow the Bot Connector API reference.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  kind: 'send' | 'reply' | 'update' | 'create';
+  conversationId: string;
+  activityId?: string;
+  replyToId?: string;
+  activity: Record<string, unknown>;
+  authorization?: string;
+}
+
+export interface BotConnectorFake {
+  serviceUrl: string;
+  calls: ConnectorCall[];
+  /** Makes the next `times` calls answer with an HTTP status (e.g. 429 throttling). */
+  failNext(status: number, times?: number): void;
+  close(): Promise<void>;
+}
+
+export async function startBotConnectorFake(): Promise<BotConnectorFake> {
+  const calls: ConnectorCall[] = [];
+  let failure = { status: 0, times: 0 };
+  let sequence = 0;
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const activity = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (failure.times > 0) {
+      failure.times -= 1;
+      return send(failure.status, { error: { code: 'Throttled', message: 'fake failure' } });
+    }
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent); // v3, conversations, id, activities, id?
+    const authorization = req.headers.authorization;
+    const base = { activity, ...(authorization ? { authorization } : {}) };
+    if (req.method === 'POST' && parts.length === 2 && parts[1] === 'conversations') {
+      const id = `conv-${++sequence}`;
+      calls.push({ kind: 'create', conversationId: id, ...base });
+      return send(200, { id, activityId: `act-${++sequence}` });
+    }
+    const conversationId = parts[2] ?? '';
+    if (parts[3] !== 'activities') return send(404, { error: { code: 'NotFound', message: path } });
+    if (req.method === 'POST') {
+      const id = `act-${++sequence}`;
+      const replyToId = parts[4];
+      calls.push({
+        kind: replyToId ? 'reply' : 'send',
+        conversationId,
+        activityId: id,
+        ...(replyToId ? { replyToId } : {}),
+        ...base,
+      });
+      return send(200, { id });
+    }
+    if (req.method === 'PUT') {
+      calls.push({ kind: 'update', conversationId, activityId: parts[4], ...base });
+      return send(200, { id: parts[4] });
+    }
+    send(405, { error: { code: 'MethodNotAllowed', message: String(req.method) } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    calls,
+    failNext(status, times = 1) {
+      failure = { status, times };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
