@@ -18,6 +18,7 @@ import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase 
 import { loadArticles } from './knowledge/load-articles.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { Outbox, Outboxes } from './outbox.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import { openStore, type Store } from './store/open-store.ts';
 
@@ -35,6 +36,8 @@ export interface App {
   kb: KnowledgeBase;
   /** Which front doors are open, e.g. `local chat`, `Slack (HTTP, /slack/events)`. */
   adapters: string[];
+  /** Each connected platform's outbox, for proactive messages. */
+  outboxes: Outboxes;
   /** Resolves once every event already received has been handled. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -53,7 +56,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   }
 
   // Each adapter mounts routes and brings its platform's outbox; the desk only sees the outboxes.
-  const outboxes: Record<string, import('./outbox.ts').Outbox> = {};
+  const outboxes: Record<string, Outbox> = {};
   const desk = createDesk({ db: store.db, kb, outboxes, clock, log, queues: config.queues });
   const local = mountLocal(desk);
   outboxes.local = local.outbox;
@@ -98,6 +101,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
     desk,
     kb,
     adapters,
+    outboxes,
     idle,
     async close() {
       watcher?.close();

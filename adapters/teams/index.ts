@@ -1,5 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { type Response as BotResponse, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import {
+  type Response as BotResponse,
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+} from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { TeamsConfig } from '../../src/config.ts';
 import type { Desk } from '../../src/desk.ts';
 import { HttpError, type Route } from '../../src/http/http-server.ts';
@@ -46,6 +52,25 @@ function toBotResponse(res: ServerResponse): BotResponse {
 }
 
 /**
+ * Overriding one Bot Framework endpoint makes the SDK take every endpoint from configuration, so an
+ * override carries the public-cloud value of each of the others.
+ */
+function endpoints(config: TeamsConfig) {
+  if (!config.openIdMetadataUrl && !config.loginUrl) return {};
+  return {
+    ToChannelFromBotLoginUrl: config.loginUrl ?? AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl:
+      config.openIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: !config.loginUrl,
+  };
+}
+
+/**
  * The desk in Microsoft Teams through CloudAdapter. With credentials, every request must carry a valid Bot
  * Framework token; without them the route exists only when explicitly allowed (local testing).
  */
@@ -60,8 +85,7 @@ export function mountTeams(desk: Desk, config: TeamsConfig, log: Logger, referen
           MicrosoftAppType: credentials.appType,
         }
       : {}),
-    ...(config.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl } : {}),
-    ...(config.loginUrl ? { ToChannelFromBotLoginUrl: config.loginUrl, ValidateAuthority: false } : {}),
+    ...endpoints(config),
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
@@ -80,6 +104,16 @@ export function mountTeams(desk: Desk, config: TeamsConfig, log: Logger, referen
       const body = await readJsonBody(req, maxActivityBytes);
       if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
         throw new HttpError(400, 'the body must be a Bot Framework activity with a "type"');
+      }
+      // The SDK answers some token failures (a bad signature) with 500; every one of them is a 401 here,
+      // decided before anything is handled.
+      if (credentials) {
+        try {
+          await auth.authenticateRequest(body as never, req.headers.authorization ?? '');
+        } catch (err) {
+          log.warn('teams request refused: no valid Bot Framework token', { problem: (err as Error).message });
+          throw new HttpError(401, 'unauthorized');
+        }
       }
       const request = { body: body as Record<string, unknown>, headers: req.headers, method: req.method ?? 'POST' };
       await adapter.process(request, toBotResponse(res), (context) => bot.run(context));

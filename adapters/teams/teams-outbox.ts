@@ -1,4 +1,5 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Message } from '../../src/messages/message.ts';
 import type { Outbox, Posted } from '../../src/outbox.ts';
 import { withBackoff } from './backoff.ts';
@@ -17,19 +18,30 @@ export function fromPostedId(id: string): { conversationId: string; activityId: 
  * `continueConversationAsync`, never from a finished turn's context.
  */
 export function createTeamsOutbox(adapter: CloudAdapter, appId: string, references: ReferenceStore): Outbox {
-  const inConversation = async <T>(key: string, run: (context: TurnContext) => Promise<T>): Promise<T> => {
-    const reference = await findReference(references, key);
-    if (!reference) throw new Error(`no stored Teams conversation for ${key}: the bot must be installed there first`);
+  const inConversation = async <T>(
+    key: string,
+    run: (context: TurnContext, reference: Partial<ConversationReference>) => Promise<T>,
+  ): Promise<T> => {
+    const stored = await findReference(references, key);
+    if (!stored) throw new Error(`no stored Teams conversation for ${key}: the bot must be installed there first`);
+    // Without the last activity id the post stands on its own instead of replying to whatever came last.
+    const { activityId: _last, ...reference } = stored;
     let result: T | undefined;
     await adapter.continueConversationAsync(appId, reference, async (context) => {
-      result = await run(context);
+      result = await run(context, reference);
     });
     return result as T;
   };
+  // A new message, not a reply: sendActivity in a continued turn would reply to the synthetic event.
   const send = async (key: string, message: Message): Promise<Posted> =>
-    inConversation(key, async (context) => {
-      const sent = await withBackoff(() => context.sendActivity(toActivity(message)));
-      return { platform: 'teams', id: toPostedId(context.activity.conversation.id, sent?.id ?? '') };
+    inConversation(key, async (context, reference) => {
+      const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+      const activity = TurnContext.applyConversationReference({ ...toActivity(message) }, reference);
+      const conversationId = reference.conversation?.id ?? '';
+      const sent = await withBackoff(() =>
+        connector.conversations.sendToConversation(conversationId, activity as never),
+      );
+      return { platform: 'teams', id: toPostedId(conversationId, sent.id ?? '') };
     });
   return {
     post: (address, message) => send(conversationKey(address), message),

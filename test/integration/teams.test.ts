@@ -1,4 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interactions } from '../../src/store/schema.ts';
+import type { ConnectorCall } from '../fakes/bot-connector.ts';
+import { type IdentityFake, startIdentityFake } from '../fakes/bot-framework-identity.ts';
+import {
+  botAddedActivity,
+  channelMentionActivity,
+  executeInvokeActivity,
+  installedActivity,
+  messageActivity,
+  personalConversation,
+  submitActivity,
+  teamsTenant,
+  userIdOf,
+} from '../fixtures/teams-activities.ts';
 import { deskJourneys } from '../journeys/desk-journeys.ts';
+import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
 import { createTeamsDriver } from '../support/teams-driver.ts';
 
 deskJourneys('Teams', () => createTeamsDriver());
+
+describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
+  let teams: TeamsTestApp;
+  beforeAll(async () => {
+    teams = await startTeamsTestApp({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
+  });
+  afterAll(() => teams.close());
+
+  let n = 0;
+  const id = () => `act-in-${++n}`;
+  const alice = { name: 'Alice' };
+  const since = (before: number) => teams.connector.calls.slice(before);
+  const cardOf = (call: ConnectorCall | undefined) =>
+    ((call?.activity.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? [])[0];
+
+  it("answers a message with an Adaptive Card 1.5 reply at the activity's serviceUrl", async () => {
+    const before = teams.connector.calls.length;
+    const incoming = id();
+    const res = await teams.send(
+      messageActivity({
+        user: alice,
+        text: 'how do I reset my password?',
+        id: incoming,
+        serviceUrl: teams.connector.serviceUrl,
+      }),
+    );
+    expect(res.status).toBe(200);
+    const [reply] = since(before);
+    expect(reply).toMatchObject({ kind: 'reply', conversationId: personalConversation(alice), replyToId: incoming });
+    const attachment = cardOf(reply);
+    expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(attachment?.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(JSON.stringify(attachment?.content)).toContain('Reset a forgotten password');
+    expect(reply?.activity.summary).toContain('Reset a forgotten password');
+    const actions = JSON.stringify(attachment?.content);
+    expect(actions).toContain('"type":"Action.Execute"');
+    expect(actions).toContain('"type":"Action.Submit"');
+  });
+
+  it('answers a card action with a refreshed card, and the Action.Submit fallback with a message', async () => {
+    const before = teams.connector.calls.length;
+    await teams.send(
+      messageActivity({
+        user: alice,
+        text: 'vpn keeps disconnecting',
+        id: id(),
+        serviceUrl: teams.connector.serviceUrl,
+      }),
+    );
+    const card = since(before)[0];
+    const helpful = JSON.stringify(cardOf(card)?.content).match(
+      /"data":\{"tierdesk":\{"action":"not_helpful","value":"([^"]+)"/,
+    );
+    const value = helpful?.[1] ?? '';
+    const invoke = await teams.send(
+      executeInvokeActivity({
+        user: alice,
+        id: id(),
+        serviceUrl: teams.connector.serviceUrl,
+        replyToId: card?.activityId ?? '',
+        verb: 'not_helpful',
+        data: { tierdesk: { action: 'not_helpful', value } },
+      }),
+    );
+    expect(invoke.status).toBe(200);
+    expect(invoke.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: { type: 'AdaptiveCard' },
+    });
+    expect(JSON.stringify(invoke.body)).toMatch(/didn't help/);
+
+    const beforeSubmit = teams.connector.calls.length;
+    await teams.send(
+      submitActivity({
+        user: alice,
+        id: id(),
+        serviceUrl: teams.connector.serviceUrl,
+        replyToId: card?.activityId ?? '',
+        data: { tierdesk: { action: 'talk_to_human', value } },
+      }),
+    );
+    const opened = since(beforeSubmit).find((c) => c.kind === 'reply');
+    expect(String(opened?.activity.summary)).toMatch(/opened ticket T-\d+/);
+  });
+
+  it('strips the @mention from a channel question', async () => {
+    const before = teams.connector.calls.length;
+    await teams.send(
+      channelMentionActivity({
+        user: alice,
+        text: 'my mailbox is full',
+        id: id(),
+        serviceUrl: teams.connector.serviceUrl,
+        channel: '19:help@thread.tacv2',
+      }),
+    );
+    const [reply] = since(before);
+    expect(reply?.conversationId).toMatch(/^19:help@thread\.tacv2;messageid=/);
+    expect(String(reply?.activity.summary)).toContain('Free up space');
+  });
+
+  it('replies once to a duplicated activity id', async () => {
+    const before = teams.connector.calls.length;
+    const activity = messageActivity({
+      user: alice,
+      text: 'how do I set up the printer',
+      id: id(),
+      serviceUrl: teams.connector.serviceUrl,
+    });
+    await teams.send(activity);
+    await teams.send(activity);
+    expect(since(before).filter((c) => c.kind === 'reply')).toHaveLength(1);
+  });
+
+  it('welcomes on install and can then post proactively, after the turn has ended', async () => {
+    const bob = { name: 'Bob' };
+    const before = teams.connector.calls.length;
+    await teams.send(installedActivity({ user: bob, id: id(), serviceUrl: teams.connector.serviceUrl }));
+    await teams.send(botAddedActivity({ user: bob, id: id(), serviceUrl: teams.connector.serviceUrl }));
+    const welcome = since(before);
+    expect(welcome).toHaveLength(1);
+    expect(String(welcome[0]?.activity.summary)).toMatch(/I'm Tierdesk/);
+
+    // Later, outside any turn: a direct message to Bob and a post into his conversation.
+    const outbox = teams.app.outboxes.teams;
+    const beforeProactive = teams.connector.calls.length;
+    const posted = await outbox?.dm(
+      { platform: 'teams', workspace: teamsTenant, userId: userIdOf(bob) },
+      { text: 'Your ticket T-9 was updated.' },
+    );
+    expect(since(beforeProactive)).toEqual([
+      expect.objectContaining({
+        kind: 'send',
+        conversationId: personalConversation(bob),
+        activity: expect.objectContaining({ summary: 'Your ticket T-9 was updated.' }),
+      }),
+    ]);
+    await outbox?.update(posted ?? { platform: 'teams', id: '' }, { text: 'Your ticket T-9 was resolved.' });
+    expect(since(beforeProactive).at(-1)).toMatchObject({
+      kind: 'update',
+      conversationId: personalConversation(bob),
+      activityId: posted?.id.split('|')[1],
+    });
+  });
+
+  it('backs off and retries when the connector throttles', async () => {
+    teams.connector.failNext(429, 2);
+    const before = teams.connector.calls.length;
+    await teams.send(
+      messageActivity({
+        user: alice,
+        text: 'how do I reset my password?',
+        id: id(),
+        serviceUrl: teams.connector.serviceUrl,
+      }),
+    );
+    expect(since(before).filter((c) => c.kind === 'reply')).toHaveLength(1);
+  });
+
+  it('refuses a body that is not an activity with 400', async () => {
+    expect((await teams.send({ hello: 'world' })).status).toBe(400);
+  });
+});
+
+describe('Teams with credentials', () => {
+  const appId = '11111111-2222-4333-8444-555555555555';
+  let identity: IdentityFake;
+  let teams: TeamsTestApp;
+  beforeAll(async () => {
+    identity = await startIdentityFake();
+    teams = await startTeamsTestApp({
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      MICROSOFT_APP_TENANT_ID: teamsTenant,
+      TEAMS_OPENID_METADATA_URL: identity.metadataUrl,
+    });
+  });
+  afterAll(async () => {
+    await teams.close();
+    await identity.close();
+  });
+
+  const activity = (n: string) =>
+    messageActivity({
+      user: { name: 'Mallory' },
+      text: 'how do I reset my password?',
+      id: n,
+      serviceUrl: teams.connector.serviceUrl,
+    });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it.each([
+    ['no token', () => ({})],
+    [
+      'an expired token',
+      () => bearer(identity.token({ aud: appId, serviceUrl: teams.connector.serviceUrl, expiresInSeconds: -3600 })),
+    ],
+    [
+      'a token for another bot',
+      () =>
+        bearer(identity.token({ aud: '99999999-2222-4333-8444-555555555555', serviceUrl: teams.connector.serviceUrl })),
+    ],
+    [
+      'a token signed with an unknown key',
+      () => bearer(identity.token({ aud: appId, serviceUrl: teams.connector.serviceUrl }, 'stranger')),
+    ],
+    [
+      'a token for another service URL',
+      () => bearer(identity.token({ aud: appId, serviceUrl: 'https://elsewhere.example.com/' })),
+    ],
+  ])('refuses %s with 401 and handles nothing', async (_case, headers) => {
+    const before = teams.connector.calls.length;
+    const interactionsBefore = await teams.app.store.db.$count(interactions);
+    const res = await teams.send(activity(`denied-${_case}`), headers());
+    expect(res.status).toBe(401);
+    expect(teams.connector.calls.length).toBe(before);
+    expect(await teams.app.store.db.$count(interactions)).toBe(interactionsBefore);
+  });
+
+  it('accepts a correctly signed request and handles it', async () => {
+    const res = await teams.send(
+      activity('signed-1'),
+      bearer(identity.token({ aud: appId, serviceUrl: teams.connector.serviceUrl })),
+    );
+    expect(res.status).not.toBe(401);
+    expect(await teams.app.store.db.$count(interactions)).toBe(1);
+  });
+});

@@ -26,7 +26,8 @@ export async function startTeamsTestApp(
       });
       const text = await res.text();
       await app.idle();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      const json = (res.headers.get('content-type') ?? '').includes('json');
+      return { status: res.status, body: json && text ? JSON.parse(text) : text };
     },
     async close() {
       await app.close();
