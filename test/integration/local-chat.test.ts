@@ -111,6 +111,9 @@ describe('local chat HTTP API', () => {
   it('answers unknown paths and methods with JSON errors', async () => {
     expect((await app.get('/nope')).status).toBe(404);
     expect((await app.get('/api/local/messages')).status).toBe(405);
+    // Neither platform is configured here: their endpoints do not exist.
+    expect((await app.post('/api/messages', { type: 'message' })).status).toBe(404);
+    expect((await app.post('/slack/events', {})).status).toBe(404);
   });
 });
 

@@ -178,6 +178,13 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
     expect(since(before).filter((c) => c.kind === 'reply')).toHaveLength(1);
   });
 
+  it('says loudly at start-up that requests are not authenticated', () => {
+    expect(teams.app.adapters).toContain('Teams (/api/messages, UNAUTHENTICATED)');
+    expect(teams.app.log.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: expect.stringContaining('TEAMS_ALLOW_UNAUTHENTICATED is on') }),
+    );
+  });
+
   it('refuses a body that is not an activity with 400', async () => {
     expect((await teams.send({ hello: 'world' })).status).toBe(400);
   });

@@ -112,6 +112,36 @@ describe('Slack settings', () => {
   });
 });
 
+describe('Teams settings', () => {
+  const credentials = {
+    MICROSOFT_APP_ID: '11111111-2222-4333-8444-555555555555',
+    MICROSOFT_APP_PASSWORD: 'secret',
+    MICROSOFT_APP_TENANT_ID: 'contoso.onmicrosoft.com',
+  };
+
+  it('turns Teams on with credentials (single tenant by default), or unauthenticated only when asked', () => {
+    expect(loadConfig(credentials).teams).toEqual({
+      credentials: {
+        appId: credentials.MICROSOFT_APP_ID,
+        password: 'secret',
+        tenantId: 'contoso.onmicrosoft.com',
+        appType: 'SingleTenant',
+      },
+    });
+    expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams).toEqual({});
+    expect(loadConfig({}).teams).toBeUndefined();
+  });
+
+  it('refuses half-set credentials, a malformed app id, and credentials with unauthenticated mode', () => {
+    expect(() => loadConfig({ MICROSOFT_APP_ID: credentials.MICROSOFT_APP_ID })).toThrow(
+      /MICROSOFT_APP_PASSWORD is missing/,
+    );
+    expect(() => loadConfig({ ...credentials, MICROSOFT_APP_ID: 'my-bot' })).toThrow(/MICROSOFT_APP_ID/);
+    expect(() => loadConfig({ ...credentials, TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toThrow(/cannot be combined/);
+    expect(() => loadConfig({ ...credentials, MICROSOFT_APP_TYPE: 'Anyone' })).toThrow(/MICROSOFT_APP_TYPE/);
+  });
+});
+
 describe('group', () => {
   const keys = ['A_TOKEN', 'A_SECRET', 'A_ID'] as const;
 
