@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { parsePerson } from './commands/parse-person.ts';
 import { ConfigError } from './errors.ts';
+import type { PersonRef } from './inbound.ts';
 import type { LogLevel } from './log.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -21,6 +23,26 @@ export const configKeys = {
   ANSWER_MIN_CONFIDENCE: confidence.default(0.55),
   CLARIFY_MIN_CONFIDENCE: confidence.default(0.3),
   QUEUE_TIER1: place.default('local:#it-tier1'),
+  QUEUE_TIER2: place.optional(),
+  QUEUE_TIER3: place.optional(),
+  QUEUE_VENDOR: place.optional(),
+  ADMINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().refine((a) => parsePerson(a) !== undefined, {
+          error:
+            'must be identities such as local:alice, slack:T0123:U0456 or teams:<tenant id>:<user id>, comma-separated',
+        }),
+      ),
+    )
+    .default([]),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLACK_BOT_TOKEN: z
     .string()
@@ -70,7 +92,9 @@ export interface Config {
   knowledgeDir: string;
   knowledgeWatch: boolean;
   thresholds: { answer: number; clarify: number };
-  queues: { tier1: string };
+  queues: Queues;
+  /** People who are admins from the start (more are added with `staff add`). */
+  admins: PersonRef[];
   logLevel: LogLevel;
   slack?: SlackConfig;
   teams?: TeamsConfig;
@@ -89,6 +113,9 @@ export interface TeamsConfig {
   /** Where the bot gets its own tokens for replies (a local server in tests). */
   loginUrl?: string;
 }
+
+/** Where each tier's queue cards are posted, as `platform:address`; tier 1 always has one. */
+export type Queues = { tier1: string } & Partial<Record<'tier2' | 'tier3' | 'vendor', string>>;
 
 export interface SlackConfig {
   botToken: string;
@@ -182,7 +209,13 @@ export function loadConfig(env: Env): Config {
     knowledgeDir: c.KNOWLEDGE_DIR,
     knowledgeWatch: c.KNOWLEDGE_WATCH === 'true',
     thresholds: { answer: c.ANSWER_MIN_CONFIDENCE, clarify: c.CLARIFY_MIN_CONFIDENCE },
-    queues: { tier1: c.QUEUE_TIER1 },
+    queues: {
+      tier1: c.QUEUE_TIER1,
+      ...(c.QUEUE_TIER2 ? { tier2: c.QUEUE_TIER2 } : {}),
+      ...(c.QUEUE_TIER3 ? { tier3: c.QUEUE_TIER3 } : {}),
+      ...(c.QUEUE_VENDOR ? { vendor: c.QUEUE_VENDOR } : {}),
+    },
+    admins: c.ADMINS.map((a) => parsePerson(a) as PersonRef),
     logLevel: c.LOG_LEVEL,
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),

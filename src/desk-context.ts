@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import type { Queues } from './config.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import type { Logger } from './log.ts';
 import type { Outboxes } from './outbox.ts';
@@ -11,6 +12,6 @@ export interface DeskContext {
   outboxes: Outboxes;
   clock: Clock;
   log: Logger;
-  /** Where new tickets are announced, as `platform:address`. */
-  queues: { tier1: string };
+  /** Where each tier's queue cards go, as `platform:address`. */
+  queues: Queues;
 }

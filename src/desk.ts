@@ -3,6 +3,7 @@ import { parseAction } from './commands/parse-action.ts';
 import { type Parsed, parseInput } from './commands/parse-command.ts';
 import { runAction } from './commands/run-action.ts';
 import { runCommand } from './commands/run-command.ts';
+import { runTicketCommand } from './commands/run-ticket-command.ts';
 import type { DeskContext } from './desk-context.ts';
 import { InputError, newErrorReference } from './errors.ts';
 import type { Inbound, PersonRef } from './inbound.ts';
@@ -15,7 +16,7 @@ import { claimDelivery } from './store/deliveries.ts';
 import { type Person, upsertPerson } from './store/people.ts';
 import { requestHelp } from './tickets/request-help.ts';
 import { parseStatusMessageKey, rememberStatusMessage } from './tickets/status-message.ts';
-import { listHomeTickets } from './tickets/ticket-queries.ts';
+import { findWaitingTicketInThread, listHomeTickets } from './tickets/ticket-queries.ts';
 
 export interface Desk {
   /** Handles one inbound event and returns the direct replies. Never throws. */
@@ -67,7 +68,8 @@ export function createDesk(ctx: DeskContext): Desk {
 const recentlyResolvedDays = 14;
 
 async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promise<Message> {
-  if (inbound.kind === 'action') return runAction(ctx, person, parseAction(inbound.actionId, inbound.value));
+  if (inbound.kind === 'action')
+    return runAction(ctx, person, inbound.place, parseAction(inbound.actionId, inbound.value));
   if (inbound.kind === 'new_ticket') {
     const { form } = inbound;
     const description = form.description || form.subject;
@@ -77,8 +79,15 @@ async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promis
   }
   const parsed: Parsed = parseInput(inbound.text, { explicit: inbound.kind === 'command' });
   switch (parsed.kind) {
-    case 'question':
+    case 'question': {
+      // In the thread of a ticket waiting on them, what the requester writes is their answer.
+      const waiting = inbound.place.thread
+        ? await findWaitingTicketInThread(ctx.db, person.id, inbound.place)
+        : undefined;
+      if (waiting)
+        return runTicketCommand(ctx, person, inbound.place, { name: 'reply', ticketId: waiting.id, text: parsed.text });
       return answerQuestion(ctx, person, inbound.place, parsed.text);
+    }
     case 'command':
       return runCommand(ctx, person, inbound.place, parsed.command);
     case 'usage':

@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import { openStore, type Store } from './store/open-store.ts';
+import { ensureAdmins } from './store/people.ts';
 
 export interface AppDeps {
   config: Config;
@@ -45,6 +46,7 @@ export interface App {
 
 export async function startApp({ config, store, clock = systemClock, log }: AppDeps): Promise<App> {
   await store.migrate();
+  await ensureAdmins(store.db, config.admins);
   const load = async () => createKnowledgeBase(await loadArticles(config.knowledgeDir, log), config.thresholds);
   const kb = createReloadableKnowledgeBase(await load());
   log.info('knowledge base loaded', { articles: kb.size, dir: config.knowledgeDir });

@@ -24,3 +24,8 @@ export function splitPlace(place: string): { platform: string; address: string }
   const at = place.indexOf(':');
   return { platform: place.slice(0, at), address: place.slice(at + 1) };
 }
+
+/** Where to post into a conversation: the channel, and the thread when there is one (`C0123/1700.1`). */
+export function toAddress(place: { channel: string; thread?: string }): string {
+  return place.thread ? `${place.channel}/${place.thread}` : place.channel;
+}

@@ -4,7 +4,8 @@ import { type ActionId, actionIds } from '../messages/message.ts';
 
 export type Action =
   | { id: 'helpful' | 'not_helpful' | 'talk_to_human'; interactionId: string }
-  | { id: 'pick_article'; interactionId: string; articleId: string };
+  | { id: 'pick_article'; interactionId: string; articleId: string }
+  | { id: 'claim_ticket'; ticketId: number };
 
 const interactionId = z.uuid();
 const pick = z
@@ -21,6 +22,14 @@ export function parseAction(actionId: string, value: string): Action {
   const id = z.enum(actionIds).safeParse(actionId);
   if (!id.success) throw new InputError(`unknown action "${actionId.slice(0, 60)}"`);
   const known: ActionId = id.data;
+  if (known === 'claim_ticket') {
+    const ticket = z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .safeParse(value);
+    if (!ticket.success) throw new InputError('claim_ticket value must be a ticket number');
+    return { id: known, ticketId: Number(ticket.data) };
+  }
   if (known === 'pick_article') {
     const parsed = pick.safeParse(value);
     if (!parsed.success) throw new InputError('pick_article value must be "<interaction id>:<article id>"');

@@ -1,21 +1,64 @@
 import { z } from 'zod';
 
+export type StaffRole = 'tier1' | 'tier2' | 'tier3' | 'vendor' | 'lead' | 'admin';
+
+/** Commands that act on one ticket, with what each needs. */
+export type TicketCommand =
+  | { name: 'claim'; ticketId: number }
+  | { name: 'assign'; ticketId: number; person: string }
+  | { name: 'escalate'; ticketId: number; tier?: 'tier2' | 'tier3' | 'vendor'; reason: string }
+  | { name: 'deescalate'; ticketId: number; reason?: string }
+  | { name: 'wait'; ticketId: number; question: string }
+  | { name: 'reply'; ticketId: number; text: string }
+  | { name: 'resolve'; ticketId: number; resolution: string }
+  | { name: 'reopen'; ticketId: number; reason?: string }
+  | { name: 'note'; ticketId: number; text: string }
+  | { name: 'priority'; ticketId: number; priority: 'P1' | 'P2' | 'P3' | 'P4' }
+  | { name: 'vendor'; ticketId: number; vendor: string; ref: string }
+  | { name: 'history'; ticketId: number };
+
 export type Command =
   | { name: 'help'; topic?: CommandName }
   | { name: 'ask'; question: string }
   | { name: 'ticket'; subject: string }
   | { name: 'status'; ticketId?: number }
-  | { name: 'mine' };
+  | { name: 'mine' }
+  | TicketCommand
+  | { name: 'staff'; action: 'add'; person: string; role: StaffRole }
+  | { name: 'staff'; action: 'remove'; person: string }
+  | { name: 'staff'; action: 'list' };
 
+/** What everyone can do, then what the help desk can do; `help` lists them in this order. */
 export const commandNames = ['help', 'ask', 'ticket', 'status', 'mine'] as const;
-export type CommandName = (typeof commandNames)[number];
+export const staffCommandNames = [
+  'claim',
+  'assign',
+  'escalate',
+  'deescalate',
+  'wait',
+  'reply',
+  'resolve',
+  'reopen',
+  'note',
+  'priority',
+  'vendor',
+  'history',
+  'staff',
+] as const;
+export type CommandName = (typeof commandNames)[number] | (typeof staffCommandNames)[number];
 
 export type Parsed =
   | { kind: 'command'; command: Command }
   | { kind: 'question'; text: string }
   | { kind: 'usage'; name?: CommandName; problem: UsageProblem };
 
-export type UsageProblem = 'empty' | 'too_long' | 'unknown_command' | 'missing_argument' | 'bad_ticket_ref';
+export type UsageProblem =
+  | 'empty'
+  | 'too_long'
+  | 'unknown_command'
+  | 'missing_argument'
+  | 'bad_ticket_ref'
+  | 'bad_arguments';
 
 /** Longest text the desk reads; anything longer is refused politely rather than truncated silently. */
 export const maxTextLength = 4000;
@@ -26,7 +69,79 @@ const ticketRef = z
   .regex(/^#?(?:t-?)?(\d{1,9})$/i)
   .transform((s) => Number(/\d+/.exec(s)?.[0]));
 
-const isCommandName = (w: string): w is CommandName => (commandNames as readonly string[]).includes(w);
+const isCommandName = (w: string): w is CommandName =>
+  (commandNames as readonly string[]).includes(w) || (staffCommandNames as readonly string[]).includes(w);
+
+const tierWord: Record<string, 'tier2' | 'tier3' | 'vendor'> = {
+  tier2: 'tier2',
+  t2: 'tier2',
+  '2': 'tier2',
+  tier3: 'tier3',
+  t3: 'tier3',
+  '3': 'tier3',
+  vendor: 'vendor',
+};
+const staffRoles = ['tier1', 'tier2', 'tier3', 'vendor', 'lead', 'admin'] as const;
+
+/** `T-n rest…` → the ticket number and the rest; undefined when the first word is not a ticket. */
+function ticketAndRest(args: string): { ticketId: number; rest: string } | undefined {
+  const [first = '', ...rest] = args.split(/\s+/);
+  const ref = ticketRef.safeParse(first);
+  return ref.success ? { ticketId: ref.data, rest: rest.join(' ').trim() } : undefined;
+}
+
+/** Parses a ticket command's arguments; undefined when they do not fit. */
+function parseTicketCommand(name: TicketCommand['name'], args: string): TicketCommand | undefined {
+  const t = ticketAndRest(args);
+  if (!t) return undefined;
+  const { ticketId, rest } = t;
+  switch (name) {
+    case 'claim':
+    case 'history':
+      return rest === '' ? { name, ticketId } : undefined;
+    case 'assign':
+      return /^\S+$/.test(rest) ? { name, ticketId, person: rest } : undefined;
+    case 'escalate': {
+      const [maybeTier = '', ...more] = rest.split(/\s+/);
+      const tier = tierWord[maybeTier.toLowerCase()];
+      const reason = (tier ? more.join(' ') : rest).trim();
+      if (reason === '') return undefined;
+      return tier ? { name, ticketId, tier, reason } : { name, ticketId, reason };
+    }
+    case 'deescalate':
+    case 'reopen':
+      return rest ? { name, ticketId, reason: rest } : { name, ticketId };
+    case 'wait':
+      return rest ? { name, ticketId, question: rest } : undefined;
+    case 'reply':
+    case 'note':
+      return rest ? { name, ticketId, text: rest } : undefined;
+    case 'resolve':
+      return rest ? { name, ticketId, resolution: rest } : undefined;
+    case 'priority': {
+      const p = rest.toUpperCase();
+      return p === 'P1' || p === 'P2' || p === 'P3' || p === 'P4' ? { name, ticketId, priority: p } : undefined;
+    }
+    case 'vendor': {
+      const parts = rest.split(/\s+/);
+      const ref = parts.pop();
+      const vendor = parts.join(' ');
+      return vendor && ref ? { name, ticketId, vendor, ref } : undefined;
+    }
+  }
+}
+
+function parseStaff(args: string): Command | undefined {
+  const [action = '', person = '', role = '', ...extra] = args.split(/\s+/);
+  if (extra.length > 0) return undefined;
+  if (action === 'list' && !person) return { name: 'staff', action: 'list' };
+  if (action === 'remove' && person && !role) return { name: 'staff', action: 'remove', person };
+  const r = role.toLowerCase();
+  if (action === 'add' && person && (staffRoles as readonly string[]).includes(r)) {
+    return { name: 'staff', action: 'add', person, role: r as StaffRole };
+  }
+  return undefined;
+}
 
 /**
  * One parser for every adapter. `explicit` is true for slash commands and text starting with "/": then a
@@ -70,5 +185,17 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
     case 'mine':
       if (args === '') return { kind: 'command', command: { name: 'mine' } };
       return explicit ? { kind: 'command', command: { name: 'mine' } } : asQuestion;
+    case 'staff': {
+      const command = parseStaff(args);
+      if (command) return { kind: 'command', command };
+      return explicit || args === '' ? { kind: 'usage', name: 'staff', problem: 'bad_arguments' } : asQuestion;
+    }
+    default: {
+      const command = parseTicketCommand(word, args);
+      if (command) return { kind: 'command', command };
+      // "reply all is broken" is a question; "/reply" or "reply T-3" with the rest missing is a slip.
+      const looksLikeCommand = explicit || ticketAndRest(args) !== undefined || args === '';
+      return looksLikeCommand ? { kind: 'usage', name: word, problem: 'bad_arguments' } : asQuestion;
+    }
   }
 }

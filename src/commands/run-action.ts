@@ -1,4 +1,5 @@
 import type { DeskContext } from '../desk-context.ts';
+import type { PlaceRef } from '../inbound.ts';
 import { toAnswerMessage, toNotHelpfulMessage } from '../messages/answer-view.ts';
 import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
@@ -15,9 +16,12 @@ import { requestHelp } from '../tickets/request-help.ts';
 import { refreshStatusMessage } from '../tickets/status-message.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import type { Action } from './parse-action.ts';
+import { runTicketCommand } from './run-ticket-command.ts';
 
 /** A button click: always about one earlier question, which must be the clicker's own. */
-export async function runAction(ctx: DeskContext, person: Person, action: Action): Promise<Message> {
+export async function runAction(ctx: DeskContext, person: Person, place: PlaceRef, action: Action): Promise<Message> {
+  if (action.id === 'claim_ticket')
+    return runTicketCommand(ctx, person, place, { name: 'claim', ticketId: action.ticketId });
   const interaction = await findInteraction(ctx.db, action.interactionId);
   if (!interaction) return { text: copy.staleAction };
   if (interaction.personId !== person.id) {

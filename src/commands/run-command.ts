@@ -3,13 +3,21 @@ import type { PlaceRef } from '../inbound.ts';
 import { copy } from '../messages/copy.ts';
 import { toHelpMessage } from '../messages/help-view.ts';
 import type { Message } from '../messages/message.ts';
-import { toTicketListMessage, toTicketOpenedMessage, toTicketStatusMessage } from '../messages/ticket-view.ts';
+import {
+  toStaffTicketMessage,
+  toTicketListMessage,
+  toTicketOpenedMessage,
+  toTicketStatusMessage,
+} from '../messages/ticket-view.ts';
 import type { Person } from '../store/people.ts';
+import { findPersonById } from '../store/people.ts';
 import { requestHelp } from '../tickets/request-help.ts';
 import { findTicket, listRequesterTickets } from '../tickets/ticket-queries.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { Command } from './parse-command.ts';
+import { runStaffCommand } from './run-staff-command.ts';
+import { runTicketCommand } from './run-ticket-command.ts';
 
 export async function runCommand(
   ctx: DeskContext,
@@ -19,7 +27,7 @@ export async function runCommand(
 ): Promise<Message> {
   switch (command.name) {
     case 'help':
-      return toHelpMessage(command.topic);
+      return toHelpMessage(command.topic, person.role !== 'requester');
     case 'ask':
       return answerQuestion(ctx, person, place, command.question);
     case 'ticket': {
@@ -45,5 +53,9 @@ export async function runCommand(
       const all = await listRequesterTickets(ctx.db, person.id, { openOnly: false, limit: 20 });
       return all.length ? toTicketListMessage('Your tickets, newest first:', all) : { text: copy.noTickets };
     }
+    case 'staff':
+      return runStaffCommand(ctx, person, command);
+    default:
+      return runTicketCommand(ctx, person, place, command);
   }
 }

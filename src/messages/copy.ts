@@ -1,5 +1,7 @@
 import type { CommandName, UsageProblem } from '../commands/parse-command.ts';
 import { maxTextLength } from '../commands/parse-command.ts';
+import type { ChangeRefusal } from '../tickets/change-ticket.ts';
+import type { Tier } from '../tickets/ticket.ts';
 
 /** Every sentence the desk says about a problem lives here, so tone stays consistent. */
 export const copy = {
@@ -30,8 +32,53 @@ export const copy = {
         return `\`${name}\` needs a bit more. Usage: ${name ? commandUsage[name] : ''}`;
       case 'bad_ticket_ref':
         return `I couldn't read that ticket number. Usage: ${name ? commandUsage[name] : ''}`;
+      case 'bad_arguments':
+        return `That doesn't fit \`${name}\`. Usage: ${name ? commandUsage[name] : ''}`;
     }
   },
+  refusal: (r: ChangeRefusal, ref: string): string => {
+    switch (r.code) {
+      case 'not_found':
+        return `I couldn't find ${ref}. Type \`mine\` to list your tickets.`;
+      case 'not_staff':
+        return 'Sorry, only the help desk can do that. Ask an admin for a role if you need one.';
+      case 'other_tier':
+        return `${ref} is with ${tierNames[r.tier]}, which is not your tier. Ask a lead, or the ${tierNames[r.tier]} team.`;
+      case 'already_claimed':
+        return `${ref} is already being handled by ${r.by}.`;
+      case 'already_yours':
+        return `${ref} is already yours.`;
+      case 'assignee_not_staff':
+        return `${r.name} is not on the help desk, so ${ref} can't be assigned to them. An admin can add them with \`staff add\`.`;
+      case 'finished':
+        return `${ref} is already ${r.status}. Type \`reopen ${ref}\` first if it needs more work.`;
+      case 'not_finished':
+        return `${ref} is still open, so there is nothing to reopen.`;
+      case 'not_waiting':
+        return `${ref} is not waiting for an answer.`;
+      case 'not_requester':
+        return `Only the person who asked, or the help desk, can do that on ${ref}.`;
+      case 'no_higher_tier':
+        return `${ref} is already with the vendor: there is no higher tier. A lead can take it from here.`;
+      case 'no_lower_tier':
+        return `${ref} is already with Tier 1: there is no lower tier.`;
+      case 'not_higher':
+        return `${ref} is with ${tierNames[r.from]}; escalation goes up, not to ${tierNames[r.to]}. Use \`deescalate ${ref}\` to send it back.`;
+      case 'unchanged':
+        return `${ref} already is that way: nothing changed.`;
+      case 'changed':
+        return `${ref} changed while I was updating it. Please look at it again and retry.`;
+    }
+  },
+  personNotFound: (who: string) =>
+    `I couldn't tell who "${who}" is. Use @name, a Slack mention, or a full id such as slack:T0123:U0456.`,
+};
+
+const tierNames: Record<Tier, string> = {
+  tier1: 'Tier 1',
+  tier2: 'Tier 2',
+  tier3: 'Tier 3',
+  vendor: 'the vendor tier',
 };
 
 export const commandUsage: Record<CommandName, string> = {
@@ -40,4 +87,18 @@ export const commandUsage: Record<CommandName, string> = {
   ticket: '`ticket <subject>` — open a ticket for the help desk',
   status: '`status [T-n]` — your open tickets, or one ticket in detail',
   mine: '`mine` — all your tickets, newest first',
+  reply: '`reply T-n <text>` — answer the help desk on your ticket (help desk: write to the requester)',
+  reopen: '`reopen T-n [why]` — reopen a resolved ticket',
+  history: '`history T-n` — everything that happened to a ticket',
+  claim: '`claim T-n` — take a ticket',
+  assign: '`assign T-n @person` — give a ticket to someone on the help desk',
+  escalate: '`escalate T-n [tier2|tier3|vendor] <reason>` — move a ticket up, with a handoff for the next tier',
+  deescalate: '`deescalate T-n [reason]` — move a ticket down one tier',
+  wait: '`wait T-n <question>` — ask the requester; the SLA clock pauses until they answer',
+  resolve: '`resolve T-n <resolution>` — resolve a ticket and tell the requester how',
+  note: '`note T-n <text>` — an internal note, never shown to the requester',
+  priority: '`priority T-n P1|P2|P3|P4` — change the priority',
+  vendor: '`vendor T-n <vendor> <case ref>` — hand a ticket to an external vendor',
+  staff:
+    '`staff add @person tier1|tier2|tier3|vendor|lead|admin`, `staff remove @person`, `staff list` — manage the help desk (admins)',
 };

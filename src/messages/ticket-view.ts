@@ -65,18 +65,116 @@ export function toTicketListMessage(heading: string, list: Ticket[]): Message {
   return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
 
-/** The card a tier's queue sees when a ticket arrives. */
-export function toQueueCardMessage(t: Ticket, requesterName: string): Message {
+/** The card a tier's queue sees, kept up to date as the ticket changes. */
+export function toQueueCardMessage(
+  t: Ticket,
+  who: { requester: string; assignee?: string; handoff?: { from: string; reason: string } },
+): Message {
   const ref = toTicketRef(t.id);
-  const head = `New ticket **${ref}** from ${requesterName}: ${t.subject}`;
+  const open = t.status !== 'resolved' && t.status !== 'closed';
+  const head = `**${ref}** from ${who.requester}: ${t.subject}`;
+  const fields = [
+    ...ticketFields(t),
+    { label: 'Assignee', value: who.assignee ?? 'nobody yet' },
+    ...(t.vendorName ? [{ label: 'Vendor', value: `${t.vendorName} (${t.vendorRef ?? 'no ref'})` }] : []),
+  ];
+  const blocks: Message['blocks'] = [
+    { kind: 'text', text: head },
+    { kind: 'fields', fields },
+    ...(who.handoff
+      ? [
+          {
+            kind: 'text' as const,
+            text: `**Handoff from ${tierLabel[who.handoff.from as Ticket['tier']] ?? who.handoff.from}:** ${who.handoff.reason}`,
+          },
+        ]
+      : []),
+    { kind: 'text', text: t.description },
+  ];
+  if (open && t.assigneeId === null) {
+    blocks.push({
+      kind: 'actions',
+      buttons: [{ label: 'Claim', actionId: 'claim_ticket', value: String(t.id), style: 'primary' }],
+    });
+  }
+  if (open) {
+    blocks.push({
+      kind: 'context',
+      text: `\`assign ${ref} @person\` · \`escalate ${ref} <reason>\` · \`wait ${ref} <question>\` · \`resolve ${ref} <resolution>\` · \`note ${ref} <text>\``,
+    });
+  }
   return {
-    text: `New ticket ${ref} from ${requesterName}: ${t.subject}`,
+    text: stripMarkdown(`${head} (${statusLabel[t.status]}, ${tierLabel[t.tier]}, ${who.assignee ?? 'unassigned'})`),
+    blocks,
+  };
+}
+
+/** What the requester is told about a change, in their own conversation. */
+export function toRequesterNoticeMessage(
+  t: Ticket,
+  notice: { kind: 'question' | 'reply' | 'resolved'; text: string },
+  from: string,
+): Message {
+  const ref = toTicketRef(t.id);
+  const lead =
+    notice.kind === 'question'
+      ? `The help desk has a question about **${ref}** (${t.subject}):`
+      : notice.kind === 'reply'
+        ? `**${from}** replied on **${ref}** (${t.subject}):`
+        : `**${ref}** is resolved (${t.subject}):`;
+  const hint =
+    notice.kind === 'resolved'
+      ? `Not fixed? Type \`reopen ${ref}\`.`
+      : `Answer with \`reply ${ref} <your answer>\`${t.origin.thread ? ', or reply in this thread' : ''}.`;
+  return {
+    text: stripMarkdown(`${lead} ${notice.text}\n${hint}`),
     blocks: [
-      { kind: 'text', text: head },
-      { kind: 'fields', fields: ticketFields(t) },
+      { kind: 'text', text: `${lead}\n\n${notice.text}` },
+      { kind: 'context', text: hint },
+    ],
+  };
+}
+
+/** A ticket as the help desk sees it: who holds it, where it is, the SLA clock. */
+export function toStaffTicketMessage(t: Ticket, who: { requester: string; assignee?: string }): Message {
+  const ref = toTicketRef(t.id);
+  const fields = [
+    ...ticketFields(t),
+    { label: 'Requester', value: who.requester },
+    { label: 'Assignee', value: who.assignee ?? 'nobody yet' },
+    ...(t.responseDueAt ? [{ label: 'Response due', value: when(t.responseDueAt) }] : []),
+    ...(t.resolutionDueAt ? [{ label: 'Resolution due', value: when(t.resolutionDueAt) }] : []),
+    ...(t.slaPausedAt ? [{ label: 'SLA paused since', value: when(t.slaPausedAt) }] : []),
+    ...(t.vendorName ? [{ label: 'Vendor', value: `${t.vendorName} (${t.vendorRef ?? 'no ref'})` }] : []),
+  ];
+  return {
+    text: `${ref}: ${t.subject}\n${fields.map((f) => `${f.label}: ${f.value}`).join('\n')}`,
+    blocks: [
+      { kind: 'text', text: `**${ref}: ${t.subject}**` },
+      { kind: 'fields', fields },
       { kind: 'text', text: t.description },
     ],
   };
+}
+
+export interface HistoryLine {
+  at: Date;
+  who: string;
+  kind: string;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+}
+
+/** The audit trail, oldest first: who did what, when, from → to, and why. */
+export function toHistoryMessage(t: Ticket, lines: HistoryLine[]): Message {
+  const ref = toTicketRef(t.id);
+  const rows = lines.map((l) => {
+    const change = l.from || l.to ? ` ${l.from ?? '–'} → ${l.to ?? '–'}` : '';
+    return `- ${when(l.at)} · ${l.who} · ${l.kind}${change}${l.reason ? `: ${l.reason}` : ''}`;
+  });
+  const text = [`History of ${ref} (${t.subject}):`, ...rows].join('\n');
+  return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
 
 /** "My tickets": what is open, and what was resolved lately, each with its status and tier. */

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { PersonRef } from '../inbound.ts';
 import type { DbOrTx } from './db.ts';
 import { people } from './schema.ts';
@@ -13,9 +13,46 @@ export async function upsertPerson(db: DbOrTx, ref: PersonRef): Promise<Person> 
     .values({ platform: ref.platform, workspace: ref.workspace, userId: ref.userId, displayName })
     .onConflictDoUpdate({
       target: [people.platform, people.workspace, people.userId],
-      set: { displayName: sql`excluded.display_name` },
+      // A bare id is not a better name than one the platform gave us before.
+      set: ref.displayName?.trim() ? { displayName: sql`excluded.display_name` } : { userId: sql`excluded.user_id` },
     })
     .returning();
   if (!row) throw new Error('upsert of a person returned no row');
   return row;
+}
+
+export async function findPerson(db: DbOrTx, ref: PersonRef): Promise<Person | undefined> {
+  const [row] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.platform, ref.platform), eq(people.workspace, ref.workspace), eq(people.userId, ref.userId)));
+  return row;
+}
+
+export async function findPersonById(db: DbOrTx, id: number): Promise<Person | undefined> {
+  const [row] = await db.select().from(people).where(eq(people.id, id));
+  return row;
+}
+
+/** Gives a role (and for agents a tier); creates the person if they have never spoken to the desk. */
+export async function setRole(db: DbOrTx, ref: PersonRef, role: Person['role'], tier: Person['tier']): Promise<Person> {
+  const person = await upsertPerson(db, {
+    ...ref,
+    displayName: ref.displayName ?? (await findPerson(db, ref))?.displayName ?? ref.userId,
+  });
+  const [row] = await db.update(people).set({ role, tier }).where(eq(people.id, person.id)).returning();
+  return row ?? person;
+}
+
+export async function listStaff(db: DbOrTx): Promise<Person[]> {
+  return db
+    .select()
+    .from(people)
+    .where(ne(people.role, 'requester'))
+    .orderBy(asc(people.role), asc(people.displayName));
+}
+
+/** The admins named in config are admins from start-up on, whatever the database said. */
+export async function ensureAdmins(db: DbOrTx, admins: PersonRef[]): Promise<void> {
+  for (const admin of admins) await setRole(db, admin, 'admin', null);
 }

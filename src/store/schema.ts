@@ -90,6 +90,8 @@ export const tickets = pgTable(
     sourceInteractionId: uuid('source_interaction_id').references(() => interactions.id),
     /** Where the requester's status message was posted, so changes edit it instead of posting anew. */
     statusMessage: jsonb('status_message').$type<{ platform: string; id: string }>(),
+    /** The card in the current tier's queue, edited as the ticket changes. */
+    queueMessage: jsonb('queue_message').$type<{ platform: string; id: string }>(),
     vendorName: text('vendor_name'),
     vendorRef: text('vendor_ref'),
     responseDueAt: at('response_due_at'),

@@ -1,10 +1,9 @@
 import { maxSubjectLength } from '../commands/parse-command.ts';
 import type { DeskContext } from '../desk-context.ts';
 import type { PlaceRef } from '../inbound.ts';
-import { toQueueCardMessage } from '../messages/ticket-view.ts';
-import { splitPlace } from '../outbox.ts';
 import type { Person } from '../store/people.ts';
 import { openTicket, type Ticket } from './open-ticket.ts';
+import { postQueueCard } from './queue-card.ts';
 
 export interface HelpRequest {
   subject: string;
@@ -31,7 +30,7 @@ export async function requestHelp(
   });
   if (result.created) {
     ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });
-    await announce(ctx, result.ticket, person);
+    await postQueueCard(ctx, result.ticket);
   }
   return result;
 }
@@ -39,22 +38,4 @@ export async function requestHelp(
 function toSubject(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length <= maxSubjectLength ? line : `${line.slice(0, maxSubjectLength - 1)}…`;
-}
-
-/** The ticket is already safe in the store: a queue that cannot be reached is logged, not fatal. */
-async function announce(ctx: DeskContext, ticket: Ticket, requester: Person): Promise<void> {
-  const { platform, address } = splitPlace(ctx.queues.tier1);
-  const outbox = ctx.outboxes[platform];
-  if (!outbox) {
-    ctx.log.warn('queue platform is not connected; ticket not announced', {
-      ticket: ticket.id,
-      queue: ctx.queues.tier1,
-    });
-    return;
-  }
-  try {
-    await outbox.post(address, toQueueCardMessage(ticket, requester.displayName));
-  } catch (err) {
-    ctx.log.error('queue announcement failed', { ticket: ticket.id, queue: ctx.queues.tier1, err });
-  }
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../store/db.ts';
+import type { PlaceRef } from '../store/schema.ts';
 import { tickets } from '../store/schema.ts';
 import type { Ticket } from './open-ticket.ts';
 
@@ -32,4 +33,26 @@ export async function listHomeTickets(db: DbOrTx, requesterId: number, since: Da
   return recent.filter(
     (t) => (openStatuses as readonly string[]).includes(t.status) || (t.resolvedAt ?? t.updatedAt) >= since,
   );
+}
+
+/** The requester's ticket that is waiting on them in exactly this thread, if any. */
+export async function findWaitingTicketInThread(
+  db: DbOrTx,
+  requesterId: number,
+  place: PlaceRef,
+): Promise<Ticket | undefined> {
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.requesterId, requesterId),
+        eq(tickets.status, 'waiting'),
+        sql`${tickets.origin}->>'channel' = ${place.channel}`,
+        sql`${tickets.origin}->>'thread' = ${place.thread ?? ''}`,
+      ),
+    )
+    .orderBy(desc(tickets.id))
+    .limit(1);
+  return row;
 }

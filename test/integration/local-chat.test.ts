@@ -81,7 +81,8 @@ describe('local chat HTTP API', () => {
     await send('/api/local/messages', { user: 'erin', text: 'ticket Monitor flickers after docking' });
     const queue = (await (await app.get('/api/local/inbox?place=%23it-tier1')).json()) as { messages: Message[] };
     expect(queue.messages).toHaveLength(1);
-    expect(queue.messages[0]?.text).toMatch(/New ticket T-\d+ from erin: Monitor flickers after docking/);
+    expect(queue.messages[0]?.text).toMatch(/^T-\d+ from erin: Monitor flickers after docking \(New/);
+    expect(buttonsOf(queue.messages[0]).map((b) => b.label)).toEqual(['Claim']);
     const again = (await (await app.get('/api/local/inbox?place=%23it-tier1')).json()) as { messages: Message[] };
     expect(again.messages).toEqual([]);
     expect((await app.get('/api/local/inbox')).status).toBe(400);

@@ -100,7 +100,7 @@ describe('Slack adapter over HTTP', () => {
     expect(confirmation?.args).toMatchObject({ thread_ts: at });
     expect(confirmation?.args.text).toMatch(/opened ticket T-\d+/);
     const queueCard = opened.find((c) => c.args.channel === 'C0QUEUE');
-    expect(queueCard?.args.text).toMatch(/New ticket T-\d+ from person-u0bob: vpn keeps disconnecting/);
+    expect(queueCard?.args.text).toMatch(/T-\d+ from person-u0bob: vpn keeps disconnecting/);
   });
 
   it('attaches the thread to the ticket and edits one status message when asked again', async () => {

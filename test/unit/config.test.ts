@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       knowledgeWatch: true,
       thresholds: { answer: 0.55, clarify: 0.3 },
       queues: { tier1: 'local:#it-tier1' },
+      admins: [],
       logLevel: 'info',
     });
   });

@@ -1,0 +1,42 @@
+import type { DeskContext } from '../desk-context.ts';
+import { copy } from '../messages/copy.ts';
+import type { Message } from '../messages/message.ts';
+import { findPerson, listStaff, type Person, setRole } from '../store/people.ts';
+import type { Command } from './parse-command.ts';
+import { parsePerson } from './parse-person.ts';
+
+type StaffCommand = Extract<Command, { name: 'staff' }>;
+
+const roleLabel = (p: Person) => (p.role === 'agent' ? `agent, ${p.tier ?? 'no tier'}` : p.role);
+
+/** Admins manage who is on the help desk; everyone else is told no, and the attempt is logged. */
+export async function runStaffCommand(ctx: DeskContext, person: Person, command: StaffCommand): Promise<Message> {
+  if (person.role !== 'admin') {
+    ctx.log.warn('staff command refused', { person: person.id, role: person.role, command: command.action });
+    return { text: 'Sorry, only admins can manage the help desk.' };
+  }
+  if (command.action === 'list') {
+    const staff = await listStaff(ctx.db);
+    const lines = staff.map((p) => `- ${p.displayName} (${p.platform}:${p.workspace}:${p.userId}) — ${roleLabel(p)}`);
+    return { text: ['The help desk:', ...lines].join('\n') };
+  }
+  const ref = parsePerson(command.person, person);
+  if (!ref) return { text: copy.personNotFound(command.person) };
+  if (command.action === 'remove') {
+    const existing = await findPerson(ctx.db, ref);
+    if (!existing || existing.role === 'requester') return { text: `${command.person} is not on the help desk.` };
+    if (existing.id === person.id) return { text: "You can't remove yourself; ask another admin." };
+    await setRole(ctx.db, ref, 'requester', null);
+    ctx.log.info('staff removed', { by: person.id, person: existing.id });
+    return { text: `${existing.displayName} is no longer on the help desk. Their tickets stay as they are.` };
+  }
+  const isTier = command.role.startsWith('tier') || command.role === 'vendor';
+  const updated = await setRole(
+    ctx.db,
+    ref,
+    isTier ? 'agent' : (command.role as 'lead' | 'admin'),
+    isTier ? (command.role as 'tier1' | 'tier2' | 'tier3' | 'vendor') : null,
+  );
+  ctx.log.info('staff added', { by: person.id, person: updated.id, role: updated.role, tier: updated.tier });
+  return { text: `${updated.displayName} is now on the help desk as ${roleLabel(updated)}.` };
+}

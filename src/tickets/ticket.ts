@@ -1,0 +1,279 @@
+/**
+ * The ticket lifecycle as pure transitions: given a ticket, who acts, what they ask and when, either the
+ * changes to make and the history to record, or a refusal. No I/O: the service applies the result.
+ *
+ *   new ──claim/assign──▶ in_progress ──wait──▶ waiting ──requester reply──▶ in_progress
+ *                              │                                                 │
+ *                              └──────────────resolve──────────▶ resolved ──(auto)──▶ closed
+ *   resolved/closed ──reopen──▶ in_progress (or new when nobody holds it)
+ *   escalate/deescalate move a ticket between tiers; it waits in the new tier's queue, unclaimed.
+ */
+import type { Ticket } from './open-ticket.ts';
+
+export const tiers = ['tier1', 'tier2', 'tier3', 'vendor'] as const;
+export type Tier = (typeof tiers)[number];
+export type Priority = Ticket['priority'];
+export type Status = Ticket['status'];
+export type Role = 'requester' | 'agent' | 'lead' | 'admin';
+
+export interface Actor {
+  id: number;
+  name: string;
+  role: Role;
+  tier: Tier | null;
+}
+
+export type Change =
+  | { kind: 'claim' }
+  | { kind: 'assign'; to: Actor }
+  | { kind: 'escalate'; to?: Tier; reason: string }
+  | { kind: 'deescalate'; reason?: string }
+  | { kind: 'wait'; question: string }
+  | { kind: 'requester_reply'; text: string }
+  | { kind: 'reply'; text: string }
+  | { kind: 'resolve'; resolution: string }
+  | { kind: 'reopen'; reason?: string }
+  | { kind: 'close' }
+  | { kind: 'note'; text: string }
+  | { kind: 'priority'; to: Priority }
+  | { kind: 'vendor'; vendor: string; ref: string };
+
+export type Refusal =
+  | { code: 'not_staff' }
+  | { code: 'other_tier'; tier: Tier }
+  | { code: 'already_claimed'; by: string }
+  | { code: 'already_yours' }
+  | { code: 'assignee_not_staff'; name: string }
+  | { code: 'finished'; status: Status }
+  | { code: 'not_finished' }
+  | { code: 'not_waiting' }
+  | { code: 'not_requester' }
+  | { code: 'no_higher_tier' }
+  | { code: 'no_lower_tier' }
+  | { code: 'not_higher'; from: Tier; to: Tier }
+  | { code: 'unchanged' };
+
+/** One history row: what happened, from → to, and why. */
+export interface HistoryEvent {
+  kind: string;
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+}
+
+/** What the requester should be told, in their own conversation; internal notes never produce one. */
+export type RequesterNotice =
+  | { kind: 'question'; text: string }
+  | { kind: 'reply'; text: string }
+  | { kind: 'resolved'; text: string }
+  | { kind: 'status' };
+
+export type TicketPatch = Partial<
+  Pick<
+    Ticket,
+    | 'status'
+    | 'tier'
+    | 'priority'
+    | 'assigneeId'
+    | 'firstRespondedAt'
+    | 'slaPausedAt'
+    | 'resolvedAt'
+    | 'closedAt'
+    | 'vendorName'
+    | 'vendorRef'
+  >
+>;
+
+export type Transition =
+  | { ok: true; patch: TicketPatch; events: HistoryEvent[]; notice?: RequesterNotice; requeue?: boolean }
+  | { ok: false; refusal: Refusal };
+
+/** The part of a ticket a transition needs, plus the assignee's name for refusals. */
+export type TicketState = Pick<
+  Ticket,
+  'status' | 'tier' | 'priority' | 'assigneeId' | 'requesterId' | 'firstRespondedAt' | 'slaPausedAt'
+> & { assigneeName?: string | undefined };
+
+const finished = (s: Status) => s === 'resolved' || s === 'closed';
+export const isStaff = (a: Pick<Actor, 'role'>) => a.role !== 'requester';
+const refuse = (refusal: Refusal): Transition => ({ ok: false, refusal });
+
+/** Leads and admins work every tier; an agent works the tier they belong to. */
+function worksTier(actor: Actor, tier: Tier): boolean {
+  return actor.role === 'lead' || actor.role === 'admin' || actor.tier === tier;
+}
+
+function staffOnTicket(actor: Actor, t: TicketState): Refusal | undefined {
+  if (!isStaff(actor)) return { code: 'not_staff' };
+  if (!worksTier(actor, t.tier)) return { code: 'other_tier', tier: t.tier };
+  return undefined;
+}
+
+/** The first reply or claim by the help desk stops the response clock. */
+const responded = (t: TicketState, now: Date) => (t.firstRespondedAt ? {} : { firstRespondedAt: now });
+
+export function transition(t: TicketState, change: Change, actor: Actor, now: Date): Transition {
+  switch (change.kind) {
+    case 'claim': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      if (t.assigneeId === actor.id) return refuse({ code: 'already_yours' });
+      if (t.assigneeId !== null) return refuse({ code: 'already_claimed', by: t.assigneeName ?? 'someone else' });
+      return {
+        ok: true,
+        patch: { assigneeId: actor.id, status: t.status === 'new' ? 'in_progress' : t.status, ...responded(t, now) },
+        events: [{ kind: 'claimed', from: t.status, to: actor.name }],
+        notice: { kind: 'status' },
+      };
+    }
+    case 'assign': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      if (!isStaff(change.to)) return refuse({ code: 'assignee_not_staff', name: change.to.name });
+      if (t.assigneeId === change.to.id) return refuse({ code: 'unchanged' });
+      return {
+        ok: true,
+        patch: {
+          assigneeId: change.to.id,
+          status: t.status === 'new' ? 'in_progress' : t.status,
+          ...responded(t, now),
+        },
+        events: [{ kind: 'assigned', from: t.assigneeName ?? null, to: change.to.name }],
+        notice: { kind: 'status' },
+      };
+    }
+    case 'escalate': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const at = tiers.indexOf(t.tier);
+      const to = change.to ?? tiers[at + 1];
+      if (!to) return refuse({ code: 'no_higher_tier' });
+      if (tiers.indexOf(to) <= at) return refuse({ code: 'not_higher', from: t.tier, to });
+      return {
+        ok: true,
+        patch: { tier: to, assigneeId: null, status: t.status === 'waiting' ? 'waiting' : 'new' },
+        events: [{ kind: 'escalated', from: t.tier, to, reason: change.reason }],
+        notice: { kind: 'status' },
+        requeue: true,
+      };
+    }
+    case 'deescalate': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const to = tiers[tiers.indexOf(t.tier) - 1];
+      if (!to) return refuse({ code: 'no_lower_tier' });
+      return {
+        ok: true,
+        patch: { tier: to, assigneeId: null, status: t.status === 'waiting' ? 'waiting' : 'new' },
+        events: [{ kind: 'deescalated', from: t.tier, to, reason: change.reason ?? null }],
+        notice: { kind: 'status' },
+        requeue: true,
+      };
+    }
+    case 'wait': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      return {
+        ok: true,
+        // The SLA clock stops while the ball is in the requester's court.
+        patch: { status: 'waiting', slaPausedAt: t.slaPausedAt ?? now, ...responded(t, now) },
+        events: [{ kind: 'waiting', from: t.status, to: 'waiting', reason: change.question }],
+        notice: { kind: 'question', text: change.question },
+      };
+    }
+    case 'requester_reply': {
+      if (actor.id !== t.requesterId) return refuse({ code: 'not_requester' });
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const resumes = t.status === 'waiting';
+      return {
+        ok: true,
+        patch: resumes ? { status: t.assigneeId === null ? 'new' : 'in_progress', slaPausedAt: null } : {},
+        events: [
+          { kind: 'requester_replied', from: t.status, to: resumes ? 'in_progress' : t.status, reason: change.text },
+        ],
+      };
+    }
+    case 'reply': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      return {
+        ok: true,
+        patch: { ...responded(t, now) },
+        events: [{ kind: 'agent_replied', reason: change.text }],
+        notice: { kind: 'reply', text: change.text },
+      };
+    }
+    case 'resolve': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      return {
+        ok: true,
+        patch: { status: 'resolved', resolvedAt: now, slaPausedAt: null, ...responded(t, now) },
+        events: [{ kind: 'resolved', from: t.status, to: 'resolved', reason: change.resolution }],
+        notice: { kind: 'resolved', text: change.resolution },
+      };
+    }
+    case 'reopen': {
+      if (actor.id !== t.requesterId && !isStaff(actor)) return refuse({ code: 'not_requester' });
+      if (!finished(t.status)) return refuse({ code: 'not_finished' });
+      const to: Status = t.assigneeId === null ? 'new' : 'in_progress';
+      return {
+        ok: true,
+        patch: { status: to, resolvedAt: null, closedAt: null },
+        events: [{ kind: 'reopened', from: t.status, to, reason: change.reason ?? null }],
+        notice: { kind: 'status' },
+      };
+    }
+    case 'close': {
+      if (t.status !== 'resolved') return refuse({ code: 'not_finished' });
+      return {
+        ok: true,
+        patch: { status: 'closed', closedAt: now },
+        events: [{ kind: 'closed', from: 'resolved', to: 'closed' }],
+      };
+    }
+    case 'note': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      // Internal: recorded for the help desk, never sent to the requester.
+      return { ok: true, patch: {}, events: [{ kind: 'note', reason: change.text }] };
+    }
+    case 'priority': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      if (change.to === t.priority) return refuse({ code: 'unchanged' });
+      return {
+        ok: true,
+        patch: { priority: change.to },
+        events: [{ kind: 'priority', from: t.priority, to: change.to }],
+        notice: { kind: 'status' },
+      };
+    }
+    case 'vendor': {
+      const denied = staffOnTicket(actor, t);
+      if (denied) return refuse(denied);
+      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      return {
+        ok: true,
+        patch: {
+          tier: 'vendor',
+          vendorName: change.vendor,
+          vendorRef: change.ref,
+          status: 'in_progress',
+          ...responded(t, now),
+        },
+        events: [{ kind: 'vendor', from: t.tier, to: 'vendor', reason: `${change.vendor} case ${change.ref}` }],
+        notice: { kind: 'status' },
+        requeue: t.tier !== 'vendor',
+      };
+    }
+  }
+}
