@@ -26,6 +26,7 @@ export const configKeys = {
   QUEUE_TIER2: place.optional(),
   QUEUE_TIER3: place.optional(),
   QUEUE_VENDOR: place.optional(),
+  SLA_POLICIES_FILE: z.string().min(1).optional(),
   ADMINS: z
     .string()
     .transform((v) =>
@@ -93,6 +94,8 @@ export interface Config {
   knowledgeWatch: boolean;
   thresholds: { answer: number; clarify: number };
   queues: Queues;
+  /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
+  slaPoliciesFile?: string;
   /** People who are admins from the start (more are added with `staff add`). */
   admins: PersonRef[];
   logLevel: LogLevel;
@@ -216,6 +219,7 @@ export function loadConfig(env: Env): Config {
       ...(c.QUEUE_VENDOR ? { vendor: c.QUEUE_VENDOR } : {}),
     },
     admins: c.ADMINS.map((a) => parsePerson(a) as PersonRef),
+    ...(c.SLA_POLICIES_FILE ? { slaPoliciesFile: c.SLA_POLICIES_FILE } : {}),
     logLevel: c.LOG_LEVEL,
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),

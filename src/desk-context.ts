@@ -3,6 +3,7 @@ import type { Queues } from './config.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import type { Logger } from './log.ts';
 import type { Outboxes } from './outbox.ts';
+import type { SlaPolicies } from './sla/sla-policy.ts';
 import type { Db } from './store/db.ts';
 
 /** What every handler of an inbound event may use. */
@@ -14,4 +15,6 @@ export interface DeskContext {
   log: Logger;
   /** Where each tier's queue cards go, as `platform:address`. */
   queues: Queues;
+  /** Response and resolution targets per priority, and the business calendar they run on. */
+  sla: SlaPolicies;
 }

@@ -3,6 +3,7 @@
  * desk and the adapters. `npm start` runs it; tests call `startApp` with their own store and clock.
  */
 import type { FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,7 @@ import { loadArticles } from './knowledge/load-articles.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
+import { defaultSlaPolicies, parseSlaPolicies, type SlaPolicies, SlaPolicyError } from './sla/sla-policy.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
@@ -59,7 +61,8 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
 
   // Each adapter mounts routes and brings its platform's outbox; the desk only sees the outboxes.
   const outboxes: Record<string, Outbox> = {};
-  const desk = createDesk({ db: store.db, kb, outboxes, clock, log, queues: config.queues });
+  const sla = config.slaPoliciesFile ? await loadSlaPolicies(config.slaPoliciesFile) : defaultSlaPolicies;
+  const desk = createDesk({ db: store.db, kb, outboxes, clock, log, queues: config.queues, sla });
   const local = mountLocal(desk);
   outboxes.local = local.outbox;
   const adapters = ['local chat'];
@@ -115,6 +118,17 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
       await closed;
     },
   };
+}
+
+/** A bad SLA file stops start-up the way bad configuration does, naming what is wrong in it. */
+async function loadSlaPolicies(file: string): Promise<SlaPolicies> {
+  try {
+    return parseSlaPolicies(await readFile(file, 'utf8'));
+  } catch (err) {
+    if (err instanceof SlaPolicyError)
+      throw new ConfigError(err.problems.map((p) => `SLA_POLICIES_FILE (${file}): ${p}`));
+    throw new ConfigError([`SLA_POLICIES_FILE: cannot read ${file}: ${(err as Error).message}`]);
+  }
 }
 
 /** Reads the environment (plus overrides), opens the store and starts everything. */

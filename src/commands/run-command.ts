@@ -44,10 +44,18 @@ export async function runCommand(
         return open.length ? toTicketListMessage('Your open tickets:', open) : { text: copy.noOpenTickets };
       }
       const ticket = await findTicket(ctx.db, command.ticketId);
+      const staff = person.role !== 'requester';
       // Someone else's ticket is reported as not found: its existence is not the asker's business.
-      if (!ticket || ticket.requesterId !== person.id)
+      if (!ticket || (!staff && ticket.requesterId !== person.id)) {
         return { text: copy.ticketNotFound(toTicketRef(command.ticketId)) };
-      return toTicketStatusMessage(ticket);
+      }
+      if (!staff) return toTicketStatusMessage(ticket);
+      const requester = await findPersonById(ctx.db, ticket.requesterId);
+      const assignee = ticket.assigneeId === null ? undefined : await findPersonById(ctx.db, ticket.assigneeId);
+      return toStaffTicketMessage(ticket, {
+        requester: requester?.displayName ?? 'someone',
+        ...(assignee ? { assignee: assignee.displayName } : {}),
+      });
     }
     case 'mine': {
       const all = await listRequesterTickets(ctx.db, person.id, { openOnly: false, limit: 20 });

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DeskContext } from '../desk-context.ts';
+import { slaChanges } from '../sla/ticket-clock.ts';
 import type { Person } from '../store/people.ts';
 import { findPersonById } from '../store/people.ts';
 import { ticketEvents, tickets } from '../store/schema.ts';
@@ -51,7 +52,12 @@ export async function changeTicket(
       if (!decided.ok) return { kind: 'refused', refusal: decided.refusal };
       const [updated] = await tx
         .update(tickets)
-        .set({ ...decided.patch, updatedAt: now, version: sql`${tickets.version} + 1` })
+        .set({
+          ...decided.patch,
+          ...slaChanges(ctx.sla, row, decided.patch, now),
+          updatedAt: now,
+          version: sql`${tickets.version} + 1`,
+        })
         .where(and(eq(tickets.id, ticketId), eq(tickets.version, row.version)))
         .returning();
       if (!updated) return { kind: 'conflict' };

@@ -13,6 +13,8 @@ export interface OpenTicket {
   /** The question that led here; a second "talk to a human" on it returns the same ticket. */
   sourceInteractionId?: string;
   at: Date;
+  responseDueAt?: Date;
+  resolutionDueAt?: Date;
 }
 
 /** Opens a ticket and its first audit event in one transaction. `created` is false for a repeat. */
@@ -27,6 +29,8 @@ export async function openTicket(db: Db, input: OpenTicket): Promise<{ ticket: T
         priority: input.priority ?? 'P3',
         origin: input.origin,
         sourceInteractionId: input.sourceInteractionId,
+        responseDueAt: input.responseDueAt,
+        resolutionDueAt: input.resolutionDueAt,
         createdAt: input.at,
         updatedAt: input.at,
       })

@@ -1,6 +1,7 @@
 import { maxSubjectLength } from '../commands/parse-command.ts';
 import type { DeskContext } from '../desk-context.ts';
 import type { PlaceRef } from '../inbound.ts';
+import { dueTimes } from '../sla/sla-policy.ts';
 import type { Person } from '../store/people.ts';
 import { openTicket, type Ticket } from './open-ticket.ts';
 import { postQueueCard } from './queue-card.ts';
@@ -19,6 +20,7 @@ export async function requestHelp(
   person: Person,
   request: HelpRequest,
 ): Promise<{ ticket: Ticket; created: boolean }> {
+  const at = ctx.clock.now();
   const result = await openTicket(ctx.db, {
     requesterId: person.id,
     subject: toSubject(request.subject),
@@ -26,7 +28,8 @@ export async function requestHelp(
     ...(request.priority ? { priority: request.priority } : {}),
     origin: request.origin,
     ...(request.sourceInteractionId ? { sourceInteractionId: request.sourceInteractionId } : {}),
-    at: ctx.clock.now(),
+    at,
+    ...dueTimes(ctx.sla, request.priority ?? 'P3', at),
   });
   if (result.created) {
     ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });

@@ -3,6 +3,7 @@ import { systemClock } from '../../src/clock.ts';
 import { createDesk } from '../../src/desk.ts';
 import { createKnowledgeBase, defaultThresholds } from '../../src/knowledge/knowledge-base.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import { defaultSlaPolicies } from '../../src/sla/sla-policy.ts';
 import { createTestStore } from '../support/test-store.ts';
 
 const from = { platform: 'local', workspace: 'local', userId: 'alice' };
@@ -20,6 +21,7 @@ describe('desk error boundary', () => {
       clock: systemClock,
       log,
       queues: { tier1: 'local:#it-tier1' },
+      sla: defaultSlaPolicies,
     });
 
     const replies = await desk.handle({ kind: 'message', from, place, text: 'hello' });

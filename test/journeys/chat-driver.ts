@@ -10,6 +10,8 @@ export interface Seen {
  */
 export interface ChatDriver {
   readonly platform: string;
+  /** The full identity of a user on this platform, as `staff add` and ADMINS accept it. */
+  identityOf(user: string): string;
   /** Sends a chat message; `deliveryId` lets a journey replay the same delivery. */
   say(user: string, text: string, options?: { deliveryId?: string }): Promise<Seen[]>;
   /** Presses a button the user was shown. */

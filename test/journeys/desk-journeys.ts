@@ -57,6 +57,38 @@ export function deskJourneys(name: string, makeDriver: () => Promise<ChatDriver>
       },
     );
 
+    journey(
+      'works a ticket across tiers: claim, escalate with a reason, resolve; the requester follows it',
+      async (chat) => {
+        const answer = await chat.say('alice', 'how do I connect to the vpn');
+        const opened = await chat.click('alice', findButton(answer, /talk to a human/i));
+        const ref = /T-\d+/.exec(allText(opened))?.[0] ?? 'T-?';
+
+        // A requester cannot work tickets.
+        expect(allText(await chat.say('alice', `claim ${ref}`))).toMatch(/only the help desk/i);
+
+        // ann is an admin from ADMINS; she builds the desk and takes the ticket.
+        expect(allText(await chat.say('ann', `staff add ${chat.identityOf('tess')} tier2`))).toMatch(/as agent, tier2/);
+        expect(allText(await chat.say('ann', `claim ${ref}`))).toMatch(new RegExp(`${ref} is yours`));
+        expect(allText(await chat.say('tess', `claim ${ref}`))).toMatch(/not your tier/);
+        expect(
+          allText(await chat.say('ann', `escalate ${ref} tunnel drops every 10 minutes, needs the network team`)),
+        ).toMatch(/moved to Tier 2/);
+        expect(allText(await chat.say('tess', `claim ${ref}`))).toMatch(/is yours/);
+        expect(allText(await chat.say('tess', `note ${ref} firewall rule 7 suspected`))).toMatch(
+          /Only the help desk sees it/,
+        );
+        expect(allText(await chat.say('tess', `resolve ${ref} Replaced the VPN profile`))).toMatch(/resolved/);
+
+        expect(allText(await chat.say('alice', `status ${ref}`))).toMatch(/Resolved/);
+        const history = allText(await chat.say('alice', `history ${ref}`));
+        expect(history).toMatch(/escalated tier1 → tier2: tunnel drops every 10 minutes/);
+        expect(history).toMatch(/resolved in_progress → resolved: Replaced the VPN profile/);
+        expect(history).not.toMatch(/firewall rule 7/);
+        expect(allText(await chat.say('tess', `history ${ref}`))).toMatch(/firewall rule 7/);
+      },
+    );
+
     journey('declines what the knowledge base does not cover and offers a human', async (chat) => {
       const seen = await chat.say('dave', 'what is the capital of Mongolia');
       expect(allText(seen)).toMatch(/couldn't find an article/i);

@@ -9,7 +9,7 @@ const toSeen = (m: Message): Seen => ({
 
 /** The journeys' driver for the local chat: the same JSON API the web page uses. */
 export async function createLocalDriver(app?: TestApp): Promise<ChatDriver & { app: TestApp }> {
-  const running = app ?? (await startTestApp());
+  const running = app ?? (await startTestApp({ ADMINS: 'local:ann' }));
   const call = async (path: string, body: unknown) => {
     const res = await running.post(path, body);
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
@@ -17,6 +17,7 @@ export async function createLocalDriver(app?: TestApp): Promise<ChatDriver & { a
   };
   return {
     platform: 'local',
+    identityOf: (user) => `local:${user}`,
     app: running,
     say: (user, text, options = {}) => call('/api/local/messages', { user, text, id: options.deliveryId }),
     click: (user, button) => call('/api/local/actions', { user, action: button.actionId, value: button.value }),

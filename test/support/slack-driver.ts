@@ -1,5 +1,5 @@
 import { fromSlackActionId } from '../../adapters/slack/render.ts';
-import type { SlackCall } from '../fakes/slack-api.ts';
+import { fakeTeam, type SlackCall } from '../fakes/slack-api.ts';
 import { blockActionsPayload, messageImEnvelope } from '../fixtures/slack-payloads.ts';
 import type { ChatDriver, Seen } from '../journeys/chat-driver.ts';
 import { startSlackTestApp } from './slack-app.ts';
@@ -27,7 +27,7 @@ function toSeen(call: SlackCall): Seen {
 
 /** The journeys' driver for Slack: signed Events API and interactivity requests, replies read off the fake. */
 export async function createSlackDriver(): Promise<ChatDriver> {
-  const slack = await startSlackTestApp();
+  const slack = await startSlackTestApp({ ADMINS: `slack:${fakeTeam.id}:${slackUser('ann')}` });
   let sequence = 0;
   const postsAfter = async (before: number, run: () => Promise<{ status: number }>) => {
     const res = await run();
@@ -39,6 +39,7 @@ export async function createSlackDriver(): Promise<ChatDriver> {
   };
   return {
     platform: 'slack',
+    identityOf: (user) => `slack:${fakeTeam.id}:${slackUser(user)}`,
     say(user, text, options = {}) {
       // A delivery replayed under the same id is the same Slack message: same ts, same event id.
       const id = options.deliveryId ?? `auto-${++sequence}`;

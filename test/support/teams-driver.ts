@@ -1,5 +1,5 @@
 import type { ConnectorCall } from '../fakes/bot-connector.ts';
-import { executeInvokeActivity, messageActivity } from '../fixtures/teams-activities.ts';
+import { executeInvokeActivity, messageActivity, teamsTenant, userIdOf } from '../fixtures/teams-activities.ts';
 import type { ChatDriver, Seen } from '../journeys/chat-driver.ts';
 import { startTeamsTestApp } from './teams-app.ts';
 
@@ -22,7 +22,10 @@ const cardOf = (call: ConnectorCall) =>
 
 /** The journeys' driver for Teams: activities posted to /api/messages, replies read off the fake connector. */
 export async function createTeamsDriver(): Promise<ChatDriver> {
-  const teams = await startTeamsTestApp();
+  const teams = await startTeamsTestApp({
+    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+    ADMINS: `teams:${teamsTenant}:${userIdOf({ name: 'ann' })}`,
+  });
   let sequence = 0;
   const repliesSince = (before: number) =>
     teams.connector.calls
@@ -31,6 +34,7 @@ export async function createTeamsDriver(): Promise<ChatDriver> {
       .map((c) => seenOfCard(cardOf(c), String(c.activity.summary ?? c.activity.text ?? ''), c.activityId ?? ''));
   return {
     platform: 'teams',
+    identityOf: (user) => `teams:${teamsTenant}:${userIdOf({ name: user })}`,
     async say(user, text, options = {}) {
       const before = teams.connector.calls.length;
       const id = options.deliveryId ?? `msg-${++sequence}`;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configKeys, group, loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
+import { parseSlaPolicies } from '../../src/sla/sla-policy.ts';
 
 describe('loadConfig', () => {
   it('runs with no configuration at all, on defaults', () => {
@@ -164,6 +165,17 @@ describe('group', () => {
       'A_SECRET is missing (needed together with A_TOKEN)',
       'A_ID is missing (needed together with A_TOKEN)',
     ]);
+  });
+});
+
+describe('README SLA example', () => {
+  it('is a policy file the desk accepts', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const yaml = /SLA_POLICIES_FILE`:\s*\n\s*```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(yaml).toBeDefined();
+    const policies = parseSlaPolicies(yaml ?? '');
+    expect(policies.calendar.holidays).toEqual(['2026-12-25', '2026-12-28']);
+    expect(policies.targets.P2.calendar).toBe('business');
   });
 });
 

@@ -1,0 +1,120 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/messages/message.ts';
+import { tickets } from '../../src/store/schema.ts';
+import { buttonsOf, startTestApp, type TestApp } from '../support/test-app.ts';
+
+describe('tickets across tiers (local chat)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ ADMINS: 'local:ann', QUEUE_TIER2: 'local:#it-tier2' });
+    for (const command of ['staff add @ben tier1', 'staff add @cleo tier1', 'staff add @tess tier2'])
+      await say('ann', command);
+  });
+  afterAll(() => app.close());
+
+  async function say(user: string, text: string): Promise<string> {
+    const res = await app.post('/api/local/messages', { user, text });
+    return ((await res.json()) as { messages: Message[] }).messages.map((m) => m.text).join('\n');
+  }
+  const inbox = async (query: string) =>
+    ((await (await app.get(`/api/local/inbox?${query}`)).json()) as { messages: Message[] }).messages;
+  const openTicket = async (user: string, subject: string) =>
+    /T-(\d+)/.exec(await say(user, `ticket ${subject}`))?.[1] ?? '';
+  const row = async (id: string) =>
+    (
+      await app.store.db
+        .select()
+        .from(tickets)
+        .where(eq(tickets.id, Number(id)))
+    )[0];
+
+  it('lets exactly one of two agents claiming at once win, and tells the other who has it', async () => {
+    const id = await openTicket('alice', 'Outlook crashes on start');
+    await inbox('place=%23it-tier1');
+    const [a, b] = await Promise.all([say('ben', `claim T-${id}`), say('cleo', `claim T-${id}`)]);
+    expect([a, b].filter((r) => /is yours now/.test(r))).toHaveLength(1);
+    const [winner, loser] = /is yours now/.test(a) ? ['ben', b] : ['cleo', a];
+    expect(loser).toBe(`T-${id} is already being handled by ${winner}.`);
+    // One change was written: the version moved once.
+    expect((await row(id))?.version).toBe(2);
+  });
+
+  it('edits the queue card in place, and posts escalations with their handoff to the next tier', async () => {
+    await inbox('place=%23it-tier1');
+    const id = await openTicket('alice', 'Shared drive shows access denied');
+    const [card] = await inbox('place=%23it-tier1');
+    expect(buttonsOf(card).map((b) => b.actionId)).toEqual(['claim_ticket']);
+
+    // The Claim button on the card works like the command.
+    const claim = buttonsOf(card)[0];
+    const pressed = await app.post('/api/local/actions', { user: 'ben', action: claim?.actionId, value: claim?.value });
+    expect(((await pressed.json()) as { messages: Message[] }).messages[0]?.text).toMatch(/is yours now/);
+    const [edited] = await inbox('place=%23it-tier1');
+    expect(edited?.text).toMatch(
+      new RegExp(`T-${id} from alice: Shared drive shows access denied \\(In progress, Tier 1 help desk, ben\\)`),
+    );
+    expect(buttonsOf(edited)).toEqual([]);
+
+    await say('ben', `escalate T-${id} ACL inherited from the old finance share`);
+    const [moved] = await inbox('place=%23it-tier1');
+    expect(moved?.text).toMatch(/Tier 2 technical, unassigned/);
+    const [tier2] = await inbox('place=%23it-tier2');
+    expect(JSON.stringify(tier2)).toContain(
+      'Handoff from Tier 1 help desk:** ACL inherited from the old finance share',
+    );
+    expect(buttonsOf(tier2).map((b) => b.label)).toEqual(['Claim']);
+  });
+
+  it('tells the requester about questions, replies and the resolution, never about internal notes', async () => {
+    const id = await openTicket('dora', 'Printer on floor 2 jams');
+    await inbox('user=dora');
+    await say('ben', `claim T-${id}`);
+    await say('ben', `note T-${id} the fuser is worn, do not tell her yet`);
+    await say('ben', `wait T-${id} Which tray jams?`);
+    await say('ben', `reply T-${id} A technician is on the way`);
+    await say('ben', `resolve T-${id} Replaced the fuser unit`);
+    const told = (await inbox('user=dora')).map((m) => m.text).join('\n');
+    expect(told).toMatch(new RegExp(`question about T-${id}.*Which tray jams\\?`, 's'));
+    expect(told).toMatch(/ben replied on T-\d+.*A technician is on the way/s);
+    expect(told).toMatch(new RegExp(`T-${id} is resolved.*Replaced the fuser unit`, 's'));
+    expect(told).toMatch(/In progress/); // the status message, edited as the ticket moved
+    expect(told).not.toMatch(/fuser is worn/);
+    expect(await say('dora', `reopen T-${id} still jams`)).toMatch(/open again/);
+    expect((await row(id))?.status).toBe('in_progress');
+  });
+
+  it('refuses help-desk commands to requesters and staff management to non-admins, and logs both', async () => {
+    const id = await openTicket('erin', 'Laptop fan loud');
+    expect(await say('erin', `resolve T-${id} fixed it myself`)).toMatch(/only the help desk/);
+    expect(await say('ben', 'staff add @erin admin')).toMatch(/only admins/);
+    expect(app.log.lines).toContainEqual(
+      expect.objectContaining({ msg: 'ticket change refused', refusal: 'not_staff' }),
+    );
+    expect(app.log.lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'staff command refused' }));
+    // Someone else's ticket does not exist as far as a requester can tell.
+    expect(await say('frank', `reopen T-${id}`)).toMatch(/couldn't find/);
+    expect(await say('frank', `history T-${id}`)).toMatch(/couldn't find/);
+    expect(await say('ann', 'staff list')).toMatch(/tess .* agent, tier2/);
+  });
+
+  it('runs the SLA clock on business hours and stops it while waiting on the requester', async () => {
+    // Friday 16:00 in London (GMT in November).
+    app.clock.set(new Date('2026-11-20T16:00:00Z'));
+    const id = await openTicket('gina', 'Cannot submit expenses');
+    await say('ann', `priority T-${id} P2`);
+    expect((await row(id))?.resolutionDueAt?.toISOString()).toBe('2026-11-23T16:00:00.000Z');
+
+    await say('ann', `claim T-${id}`);
+    app.clock.set(new Date('2026-11-23T10:00:00Z'));
+    await say('ann', `wait T-${id} Which browser?`);
+    app.clock.set(new Date('2026-11-23T12:00:00Z'));
+    expect(await say('gina', `reply T-${id} Edge`)).toMatch(/your answer is on/);
+    // Two business hours waited: Monday 16:00 + 2 h of working time is Tuesday 10:00.
+    const after = await row(id);
+    expect(after?.resolutionDueAt?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
+    expect(after?.status).toBe('in_progress');
+    expect(after?.slaPausedAt).toBeNull();
+    expect(await say('ann', `status T-${id}`)).toMatch(/Resolution due: 2026-11-24 10:00 UTC/);
+  });
+});
