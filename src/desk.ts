@@ -10,13 +10,13 @@ import type { Inbound, PersonRef } from './inbound.ts';
 import { copy } from './messages/copy.ts';
 import { toUsageMessage } from './messages/help-view.ts';
 import type { Message } from './messages/message.ts';
-import { toHomeMessage, toTicketOpenedMessage } from './messages/ticket-view.ts';
+import { toHomeMessage, toStaffWorkMessage, toTicketOpenedMessage } from './messages/ticket-view.ts';
 import type { Posted } from './outbox.ts';
 import { claimDelivery } from './store/deliveries.ts';
 import { type Person, upsertPerson } from './store/people.ts';
 import { requestHelp } from './tickets/request-help.ts';
 import { parseStatusMessageKey, rememberStatusMessage } from './tickets/status-message.ts';
-import { findWaitingTicketInThread, listHomeTickets } from './tickets/ticket-queries.ts';
+import { findWaitingTicketInThread, listHomeTickets, listStaffWork } from './tickets/ticket-queries.ts';
 
 export interface Desk {
   /** Handles one inbound event and returns the direct replies. Never throws. */
@@ -59,7 +59,13 @@ export function createDesk(ctx: DeskContext): Desk {
     async home(from) {
       const person = await upsertPerson(ctx.db, from);
       const since = new Date(ctx.clock.now().getTime() - recentlyResolvedDays * 86_400_000);
-      return toHomeMessage(await listHomeTickets(ctx.db, person.id, since));
+      const mine = toHomeMessage(await listHomeTickets(ctx.db, person.id, since));
+      if (person.role === 'requester') return mine;
+      const work = toStaffWorkMessage(await listStaffWork(ctx.db, person, 20));
+      return {
+        text: `${work.text}\n${mine.text}`,
+        blocks: [...(work.blocks ?? []), { kind: 'divider' }, ...(mine.blocks ?? [])],
+      };
     },
   };
 }

@@ -201,3 +201,20 @@ export function toHomeMessage(list: Ticket[]): Message {
     ],
   };
 }
+
+/** The help desk's part of the home page: what they hold, and what waits unclaimed in their queue. */
+export function toStaffWorkMessage(work: { assigned: Ticket[]; unclaimed: Ticket[] }): Message {
+  const line = (t: Ticket) =>
+    `- **${toTicketRef(t.id)}** ${t.subject} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}`;
+  const assigned = work.assigned.length ? work.assigned.map(line).join('\n') : 'Nothing assigned to you.';
+  const unclaimed = work.unclaimed.length ? work.unclaimed.map(line).join('\n') : 'The queue is empty.';
+  return {
+    text: stripMarkdown(`Assigned to me\n${assigned}\nMy queue (unclaimed)\n${unclaimed}`),
+    blocks: [
+      { kind: 'text', text: '**Assigned to me**' },
+      { kind: 'text', text: assigned },
+      { kind: 'text', text: '**My queue (unclaimed)**' },
+      { kind: 'text', text: unclaimed },
+    ],
+  };
+}

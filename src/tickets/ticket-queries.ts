@@ -56,3 +56,26 @@ export async function findWaitingTicketInThread(
     .limit(1);
   return row;
 }
+
+/** A help-desk member's work: open tickets assigned to them, and unclaimed ones in their tier (all tiers for leads). */
+export async function listStaffWork(
+  db: DbOrTx,
+  staff: { id: number; role: string; tier: string | null },
+  limit: number,
+): Promise<{ assigned: Ticket[]; unclaimed: Ticket[] }> {
+  const open = inArray(tickets.status, [...openStatuses]);
+  const assigned = await db
+    .select()
+    .from(tickets)
+    .where(and(open, eq(tickets.assigneeId, staff.id), isNull(tickets.archivedAt)))
+    .orderBy(desc(tickets.createdAt))
+    .limit(limit);
+  const tierFilter = staff.role === 'agent' && staff.tier ? [eq(tickets.tier, staff.tier as Ticket['tier'])] : [];
+  const unclaimed = await db
+    .select()
+    .from(tickets)
+    .where(and(open, isNull(tickets.assigneeId), isNull(tickets.archivedAt), ...tierFilter))
+    .orderBy(tickets.createdAt)
+    .limit(limit);
+  return { assigned, unclaimed };
+}

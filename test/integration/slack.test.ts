@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interactions, tickets } from '../../src/store/schema.ts';
-import type { SlackCall } from '../fakes/slack-api.ts';
+import { fakeTeam, type SlackCall } from '../fakes/slack-api.ts';
 import {
   appHomeOpenedEnvelope,
   appMentionEnvelope,
@@ -22,7 +22,11 @@ deskJourneys('Slack', () => createSlackDriver());
 describe('Slack adapter over HTTP', () => {
   let slack: SlackTestApp;
   beforeAll(async () => {
-    slack = await startSlackTestApp({ SLACK_SUPPORT_CHANNELS: 'C0HELP', QUEUE_TIER1: 'slack:C0QUEUE' });
+    slack = await startSlackTestApp({
+      SLACK_SUPPORT_CHANNELS: 'C0HELP',
+      QUEUE_TIER1: 'slack:C0QUEUE',
+      ADMINS: `slack:${fakeTeam.id}:U0ADMIN`,
+    });
   });
   afterAll(() => slack.close());
 
@@ -240,6 +244,23 @@ describe('Slack adapter over HTTP', () => {
     expect(view).toContain('tierdesk_open_new_ticket');
     expect(view).toMatch(/T-\d+\*? Laptop battery swollen/);
     expect(view).toContain('Tier 1 help desk');
+    expect(view).not.toContain('My queue');
+  });
+
+  it('shows help-desk members their assigned tickets and their unclaimed queue on App Home', async () => {
+    await slack.command(
+      slashCommandForm({
+        user: 'U0ERIN',
+        text: 'ticket Docking station dead',
+        triggerId: 'trig-q1',
+        responseUrl: slack.api.responseUrl('q'),
+      }),
+    );
+    await slack.event(appHomeOpenedEnvelope({ user: 'U0ADMIN', eventId: 'EvHome2' }));
+    const view = JSON.stringify(slack.api.callsTo('views.publish').at(-1)?.args.view);
+    expect(view).toContain('Assigned to me');
+    expect(view).toContain('My queue (unclaimed)');
+    expect(view).toMatch(/T-\d+\*? Docking station dead/);
   });
 
   it('posts once for an event retried three times, or re-sent under a new event id', async () => {
