@@ -72,9 +72,8 @@ describe('a ticket asked in Teams, worked from a Slack queue', () => {
     // The Tier 1 queue is a Slack channel: the card is there, with its Claim button.
     const card = slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0QUEUE');
     expect(card?.args.text).toContain(`${ref} from Maria: my mailbox is full`);
-    const claim = (card?.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
-      (b) => b.type === 'actions',
-    )?.elements?.[0];
+    const blocks = (card?.args.blocks ?? []) as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const claim = blocks.find((b) => b.type === 'actions')?.elements?.[0];
 
     // Sam presses Claim in Slack while Theo types claim in Teams.
     const slackClaim = toSlack(
