@@ -27,6 +27,17 @@ export const configKeys = {
   QUEUE_TIER3: place.optional(),
   QUEUE_VENDOR: place.optional(),
   SLA_POLICIES_FILE: z.string().min(1).optional(),
+  AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(365).default(3),
+  STALE_AFTER_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 90)
+    .default(24),
+  JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  SLA_SWEEP_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression, e.g. "* * * * *"')
+    .default('* * * * *'),
   ADMINS: z
     .string()
     .transform((v) =>
@@ -94,6 +105,9 @@ export interface Config {
   knowledgeWatch: boolean;
   thresholds: { answer: number; clarify: number };
   queues: Queues;
+  timers: { autoCloseDays: number; staleAfterHours: number };
+  /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
+  jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
   slaPoliciesFile?: string;
   /** People who are admins from the start (more are added with `staff add`). */
@@ -220,6 +234,8 @@ export function loadConfig(env: Env): Config {
     },
     admins: c.ADMINS.map((a) => parsePerson(a) as PersonRef),
     ...(c.SLA_POLICIES_FILE ? { slaPoliciesFile: c.SLA_POLICIES_FILE } : {}),
+    timers: { autoCloseDays: c.AUTO_CLOSE_DAYS, staleAfterHours: c.STALE_AFTER_HOURS },
+    jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),

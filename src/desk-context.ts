@@ -17,4 +17,6 @@ export interface DeskContext {
   queues: Queues;
   /** Response and resolution targets per priority, and the business calendar they run on. */
   sla: SlaPolicies;
+  /** When resolved tickets close by themselves, and when an untouched ticket earns a reminder. */
+  timers: { autoCloseDays: number; staleAfterHours: number };
 }

@@ -13,14 +13,17 @@ import { mountTeams } from '../adapters/teams/index.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, type Env, loadConfig } from './config.ts';
 import { createDesk, type Desk } from './desk.ts';
+import type { DeskContext } from './desk-context.ts';
 import { ConfigError } from './errors.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
+import { type Jobs, startJobs } from './jobs/job-runner.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadArticles } from './knowledge/load-articles.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import { defaultSlaPolicies, parseSlaPolicies, type SlaPolicies, SlaPolicyError } from './sla/sla-policy.ts';
+import { type SweepReport, sweepTickets } from './sla/sla-sweep.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
@@ -43,6 +46,10 @@ export interface App {
   outboxes: Outboxes;
   /** Resolves once every event already received has been handled. */
   idle(): Promise<void>;
+  /** Scheduled work, when JOBS_ENABLED. */
+  jobs?: Jobs;
+  /** One SLA sweep, now, in this process: what the scheduled job runs. */
+  sweep(): Promise<SweepReport>;
   close(): Promise<void>;
 }
 
@@ -62,7 +69,17 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   // Each adapter mounts routes and brings its platform's outbox; the desk only sees the outboxes.
   const outboxes: Record<string, Outbox> = {};
   const sla = config.slaPoliciesFile ? await loadSlaPolicies(config.slaPoliciesFile) : defaultSlaPolicies;
-  const desk = createDesk({ db: store.db, kb, outboxes, clock, log, queues: config.queues, sla });
+  const ctx: DeskContext = {
+    db: store.db,
+    kb,
+    outboxes,
+    clock,
+    log,
+    queues: config.queues,
+    sla,
+    timers: config.timers,
+  };
+  const desk = createDesk(ctx);
   const local = mountLocal(desk);
   outboxes.local = local.outbox;
   const adapters = ['local chat'];
@@ -97,6 +114,14 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}/`;
   log.info('adapters on', { adapters });
+  const jobs = config.jobs.enabled
+    ? await startJobs({
+        connection: store.jobConnection,
+        log,
+        slaSweepCron: config.jobs.slaSweepCron,
+        sweep: () => sweepTickets(ctx),
+      })
+    : undefined;
   const idle = async () => {
     await slack?.idle();
   };
@@ -108,11 +133,14 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
     adapters,
     outboxes,
     idle,
+    ...(jobs ? { jobs } : {}),
+    sweep: () => sweepTickets(ctx),
     async close() {
       watcher?.close();
       // Stop taking requests, let work already received finish, then drop idle keep-alive connections.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await idle();
+      await jobs?.stop();
       await slack?.stop();
       server.closeAllConnections();
       await closed;

@@ -15,7 +15,8 @@ export type TicketCommand =
   | { name: 'note'; ticketId: number; text: string }
   | { name: 'priority'; ticketId: number; priority: 'P1' | 'P2' | 'P3' | 'P4' }
   | { name: 'vendor'; ticketId: number; vendor: string; ref: string }
-  | { name: 'history'; ticketId: number };
+  | { name: 'history'; ticketId: number }
+  | { name: 'capa'; ticketId: number; text: string };
 
 export type Command =
   | { name: 'help'; topic?: CommandName }
@@ -43,6 +44,7 @@ export const staffCommandNames = [
   'priority',
   'vendor',
   'history',
+  'capa',
   'staff',
 ] as const;
 export type CommandName = (typeof commandNames)[number] | (typeof staffCommandNames)[number];
@@ -115,6 +117,7 @@ function parseTicketCommand(name: TicketCommand['name'], args: string): TicketCo
       return rest ? { name, ticketId, question: rest } : undefined;
     case 'reply':
     case 'note':
+    case 'capa':
       return rest ? { name, ticketId, text: rest } : undefined;
     case 'resolve':
       return rest ? { name, ticketId, resolution: rest } : undefined;

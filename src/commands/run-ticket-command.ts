@@ -1,11 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DeskContext } from '../desk-context.ts';
 import type { PlaceRef } from '../inbound.ts';
 import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
 import { toHistoryMessage } from '../messages/ticket-view.ts';
 import { findPerson, type Person } from '../store/people.ts';
-import { people, ticketEvents } from '../store/schema.ts';
+import { people, slaBreaches, ticketEvents } from '../store/schema.ts';
 import { type ChangeResult, changeTicket, toActor } from '../tickets/change-ticket.ts';
 import type { Change } from '../tickets/ticket.ts';
 import { isStaff } from '../tickets/ticket.ts';
@@ -23,6 +23,7 @@ export async function runTicketCommand(
 ): Promise<Message> {
   const ref = toTicketRef(command.ticketId);
   if (command.name === 'history') return showHistory(ctx, person, command.ticketId);
+  if (command.name === 'capa') return recordCapa(ctx, person, place, command.ticketId, command.text);
   const change = await toChange(ctx, person, command);
   if ('text' in change && !('kind' in change)) return change;
   const result = await changeTicket(ctx, person, command.ticketId, change, place.platform);
@@ -32,7 +33,7 @@ export async function runTicketCommand(
 async function toChange(
   ctx: DeskContext,
   person: Person,
-  command: Exclude<TicketCommand, { name: 'history' }>,
+  command: Exclude<TicketCommand, { name: 'history' | 'capa' }>,
 ): Promise<Change | Message> {
   switch (command.name) {
     case 'claim':
@@ -126,4 +127,30 @@ async function showHistory(ctx: DeskContext, person: Person, ticketId: number): 
       reason: r.event.reason,
     })),
   );
+}
+
+/** Writes up every SLA breach of the ticket that has no corrective/preventive action recorded yet. */
+async function recordCapa(
+  ctx: DeskContext,
+  person: Person,
+  place: PlaceRef,
+  ticketId: number,
+  text: string,
+): Promise<Message> {
+  const ref = toTicketRef(ticketId);
+  if (!isStaff(toActor(person))) {
+    ctx.log.warn('capa refused', { person: person.id, ticket: ticketId });
+    return { text: copy.refusal({ code: 'not_staff' }, ref) };
+  }
+  const now = ctx.clock.now();
+  const updated = await ctx.db
+    .update(slaBreaches)
+    .set({ capa: text, capaBy: person.id, capaAt: now })
+    .where(and(eq(slaBreaches.ticketId, ticketId), isNull(slaBreaches.capa)))
+    .returning({ target: slaBreaches.target });
+  if (updated.length === 0) return { text: `${ref} has no missed SLA waiting for a write-up.` };
+  await ctx.db
+    .insert(ticketEvents)
+    .values({ ticketId, actorId: person.id, kind: 'capa', reason: text, platform: place.platform, at: now });
+  return { text: `Recorded the CAPA for ${ref} (${updated.map((u) => u.target).join(' and ')} target).` };
 }

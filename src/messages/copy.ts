@@ -99,6 +99,7 @@ export const commandUsage: Record<CommandName, string> = {
   note: '`note T-n <text>` — an internal note, never shown to the requester',
   priority: '`priority T-n P1|P2|P3|P4` — change the priority',
   vendor: '`vendor T-n <vendor> <case ref>` — hand a ticket to an external vendor',
+  capa: '`capa T-n <cause, corrective and preventive action>` — write up a missed SLA',
   staff:
     '`staff add @person tier1|tier2|tier3|vendor|lead|admin`, `staff remove @person`, `staff list` — manage the help desk (admins)',
 };

@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgresJs } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import type { JobConnection } from '../jobs/job-runner.ts';
 import type { Db } from './db.ts';
 import { migrationsFolder, withMigrationLock } from './migrate.ts';
 import * as schema from './schema.ts';
@@ -13,6 +14,8 @@ import * as schema from './schema.ts';
 export interface Store {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** How scheduled work (pg-boss) reaches this same database. */
+  jobConnection: JobConnection;
   /** Runs the migrations under an advisory lock, so replicas starting together migrate once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +41,7 @@ export function openPostgres(url: string): Store {
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     kind: 'postgres',
+    jobConnection: { connectionString: url },
     migrate: () => migratePostgres(url),
     close: () => client.end({ timeout: 5 }),
   };
@@ -50,6 +54,13 @@ export function wrapPglite(client: PGlite): Store {
   return {
     db,
     kind: 'pglite',
+    jobConnection: {
+      // PGlite runs several statements only through exec, and parameters only through query.
+      async executeSql(text, values) {
+        if (values && values.length > 0) return { rows: (await client.query(text, values as unknown[])).rows };
+        return { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
+      },
+    },
     // One connection means one session, where advisory locks are re-entrant: queue calls instead.
     migrate: serialise(() => withMigrationLock(db, () => migratePglite(pgliteDb, { migrationsFolder }))),
     close: () => client.close(),

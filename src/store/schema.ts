@@ -96,6 +96,15 @@ export const tickets = pgTable(
     vendorRef: text('vendor_ref'),
     responseDueAt: at('response_due_at'),
     resolutionDueAt: at('resolution_due_at'),
+    /** When 75 % of each target is used up: the assignee and the queue are warned then. */
+    responseWarnAt: at('response_warn_at'),
+    resolutionWarnAt: at('resolution_warn_at'),
+    /** Set once by whichever process gets there first: each warning and breach happens exactly once. */
+    responseWarnedAt: at('response_warned_at'),
+    resolutionWarnedAt: at('resolution_warned_at'),
+    responseBreachedAt: at('response_breached_at'),
+    resolutionBreachedAt: at('resolution_breached_at'),
+    staleRemindedAt: at('stale_reminded_at'),
     firstRespondedAt: at('first_responded_at'),
     /** Set while waiting on the requester: the SLA clock is paused from this moment. */
     slaPausedAt: at('sla_paused_at'),
@@ -159,4 +168,25 @@ export const conversationReferences = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.platform, t.key] })],
+);
+
+/** A missed SLA target, with its corrective and preventive action (CAPA) written up afterwards. */
+export const slaBreaches = pgTable(
+  'sla_breaches',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    target: text('target', { enum: ['response', 'resolution'] }).notNull(),
+    dueAt: at('due_at').notNull(),
+    breachedAt: at('breached_at').notNull(),
+    tier: tierEnum('tier').notNull(),
+    /** What the monitor did: moved the ticket up a tier, or paged the leads when there was no tier left. */
+    action: text('action', { enum: ['escalated', 'paged_lead'] }).notNull(),
+    capa: text('capa'),
+    capaBy: integer('capa_by').references(() => people.id),
+    capaAt: at('capa_at'),
+  },
+  (t) => [uniqueIndex('sla_breaches_once').on(t.ticketId, t.target)],
 );

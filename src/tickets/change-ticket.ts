@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DeskContext } from '../desk-context.ts';
 import { slaChanges } from '../sla/ticket-clock.ts';
+import type { Tx } from '../store/db.ts';
 import type { Person } from '../store/people.ts';
 import { findPersonById } from '../store/people.ts';
 import { ticketEvents, tickets } from '../store/schema.ts';
@@ -17,6 +18,45 @@ export const toActor = (p: Person): Actor => ({
   role: p.role,
   tier: p.tier as Tier | null,
 });
+
+/**
+ * Writes a decided change and its history, guarded by the version read: undefined when someone else changed
+ * the ticket in between (nothing is written then). `actorId` null is the desk itself (the SLA monitor).
+ */
+export async function writeChange(
+  ctx: DeskContext,
+  tx: Tx,
+  row: Ticket,
+  decided: Extract<Transition, { ok: true }>,
+  actorId: number | null,
+  platform: string,
+  now: Date,
+): Promise<Ticket | undefined> {
+  const [updated] = await tx
+    .update(tickets)
+    .set({
+      ...decided.patch,
+      ...slaChanges(ctx.sla, row, decided.patch, now),
+      updatedAt: now,
+      version: sql`${tickets.version} + 1`,
+    })
+    .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
+    .returning();
+  if (!updated) return undefined;
+  await tx.insert(ticketEvents).values(
+    decided.events.map((e) => ({
+      ticketId: row.id,
+      actorId,
+      kind: e.kind,
+      fromValue: e.from ?? null,
+      toValue: e.to ?? null,
+      reason: e.reason ?? null,
+      platform,
+      at: now,
+    })),
+  );
+  return updated;
+}
 
 /** Conflicts are re-decided on fresh state; after this many, the person is asked to try again. */
 const attempts = 3;
@@ -50,29 +90,8 @@ export async function changeTicket(
       const assignee = row.assigneeId === null ? undefined : await findPersonById(tx, row.assigneeId);
       const decided = transition({ ...row, assigneeName: assignee?.displayName }, change, actor, now);
       if (!decided.ok) return { kind: 'refused', refusal: decided.refusal };
-      const [updated] = await tx
-        .update(tickets)
-        .set({
-          ...decided.patch,
-          ...slaChanges(ctx.sla, row, decided.patch, now),
-          updatedAt: now,
-          version: sql`${tickets.version} + 1`,
-        })
-        .where(and(eq(tickets.id, ticketId), eq(tickets.version, row.version)))
-        .returning();
+      const updated = await writeChange(ctx, tx, row, decided, actor.id, platform, now);
       if (!updated) return { kind: 'conflict' };
-      await tx.insert(ticketEvents).values(
-        decided.events.map((e) => ({
-          ticketId,
-          actorId: actor.id,
-          kind: e.kind,
-          fromValue: e.from ?? null,
-          toValue: e.to ?? null,
-          reason: e.reason ?? null,
-          platform,
-          at: now,
-        })),
-      );
       return { kind: 'done', ticket: updated, before: row, transition: decided };
     });
     if (result.kind === 'conflict') continue;

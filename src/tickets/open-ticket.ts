@@ -13,8 +13,10 @@ export interface OpenTicket {
   /** The question that led here; a second "talk to a human" on it returns the same ticket. */
   sourceInteractionId?: string;
   at: Date;
-  responseDueAt?: Date;
-  resolutionDueAt?: Date;
+  responseDueAt?: Date | null;
+  resolutionDueAt?: Date | null;
+  responseWarnAt?: Date | null;
+  resolutionWarnAt?: Date | null;
 }
 
 /** Opens a ticket and its first audit event in one transaction. `created` is false for a repeat. */
@@ -31,6 +33,8 @@ export async function openTicket(db: Db, input: OpenTicket): Promise<{ ticket: T
         sourceInteractionId: input.sourceInteractionId,
         responseDueAt: input.responseDueAt,
         resolutionDueAt: input.resolutionDueAt,
+        responseWarnAt: input.responseWarnAt,
+        resolutionWarnAt: input.resolutionWarnAt,
         createdAt: input.at,
         updatedAt: input.at,
       })

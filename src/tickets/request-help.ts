@@ -1,7 +1,7 @@
 import { maxSubjectLength } from '../commands/parse-command.ts';
 import type { DeskContext } from '../desk-context.ts';
 import type { PlaceRef } from '../inbound.ts';
-import { dueTimes } from '../sla/sla-policy.ts';
+import { slaClock } from '../sla/ticket-clock.ts';
 import type { Person } from '../store/people.ts';
 import { openTicket, type Ticket } from './open-ticket.ts';
 import { postQueueCard } from './queue-card.ts';
@@ -29,7 +29,7 @@ export async function requestHelp(
     origin: request.origin,
     ...(request.sourceInteractionId ? { sourceInteractionId: request.sourceInteractionId } : {}),
     at,
-    ...dueTimes(ctx.sla, request.priority ?? 'P3', at),
+    ...slaClock(ctx.sla, request.priority ?? 'P3', at),
   });
   if (result.created) {
     ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });

@@ -22,6 +22,7 @@ describe('desk error boundary', () => {
       log,
       queues: { tier1: 'local:#it-tier1' },
       sla: defaultSlaPolicies,
+      timers: { autoCloseDays: 3, staleAfterHours: 24 },
     });
 
     const replies = await desk.handle({ kind: 'message', from, place, text: 'hello' });

@@ -20,7 +20,14 @@ export interface TestApp extends App {
 
 /** The real app on a free port, over a fresh store, with a fixed clock and an in-memory log. */
 export async function startTestApp(env: Record<string, string> = {}, store?: Store): Promise<TestApp> {
-  const config: Config = loadConfig({ PORT: '0', KNOWLEDGE_DIR: shippedKnowledge, KNOWLEDGE_WATCH: 'false', ...env });
+  // Scheduled work is off unless a test asks for it: tests run the sweep when they mean to.
+  const config: Config = loadConfig({
+    PORT: '0',
+    KNOWLEDGE_DIR: shippedKnowledge,
+    KNOWLEDGE_WATCH: 'false',
+    JOBS_ENABLED: 'false',
+    ...env,
+  });
   const usedStore = store ?? (await createTestStore());
   const log = createMemoryLogger();
   const clock = createFixedClock(testStart);

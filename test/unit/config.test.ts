@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       thresholds: { answer: 0.55, clarify: 0.3 },
       queues: { tier1: 'local:#it-tier1' },
       admins: [],
+      timers: { autoCloseDays: 3, staleAfterHours: 24 },
+      jobs: { enabled: true, slaSweepCron: '* * * * *' },
       logLevel: 'info',
     });
   });
@@ -59,6 +61,27 @@ describe('loadConfig', () => {
         expect(problems).toContain(key);
       }
     }
+  });
+
+  it('reads the ticket timers, scheduled work and admins', () => {
+    expect(
+      loadConfig({
+        AUTO_CLOSE_DAYS: '7',
+        STALE_AFTER_HOURS: '48',
+        JOBS_ENABLED: 'false',
+        SLA_SWEEP_CRON: '*/5 * * * *',
+        ADMINS: 'local:ann, slack:T1:U2',
+      }),
+    ).toMatchObject({
+      timers: { autoCloseDays: 7, staleAfterHours: 48 },
+      jobs: { enabled: false, slaSweepCron: '*/5 * * * *' },
+      admins: [
+        { platform: 'local', workspace: 'local', userId: 'ann' },
+        { platform: 'slack', workspace: 'T1', userId: 'U2' },
+      ],
+    });
+    expect(() => loadConfig({ ADMINS: 'ann' })).toThrow(/ADMINS/);
+    expect(() => loadConfig({ SLA_SWEEP_CRON: 'every minute' })).toThrow(/SLA_SWEEP_CRON/);
   });
 
   it('refuses a clarify threshold above the answer threshold', () => {

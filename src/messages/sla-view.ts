@@ -1,0 +1,35 @@
+import type { Ticket } from '../tickets/open-ticket.ts';
+import { toTicketRef } from '../tickets/ticket-ref.ts';
+import type { Message } from './message.ts';
+import { stripMarkdown } from './plain-text.ts';
+
+export type SlaTarget = 'response' | 'resolution';
+
+const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'unknown');
+const dueOf = (t: Ticket, target: SlaTarget) => (target === 'response' ? t.responseDueAt : t.resolutionDueAt);
+
+const say = (text: string): Message => ({ text: stripMarkdown(text), blocks: [{ kind: 'text', text }] });
+
+export function toSlaWarningMessage(t: Ticket, target: SlaTarget): Message {
+  return say(
+    `⏰ **${toTicketRef(t.id)}** (${t.priority}, ${t.subject}): 75% of the ${target} time is used. Due ${when(dueOf(t, target))}.`,
+  );
+}
+
+export function toSlaBreachMessage(t: Ticket, target: SlaTarget, action: 'escalated' | 'paged_lead'): Message {
+  const ref = toTicketRef(t.id);
+  const next =
+    action === 'escalated'
+      ? `It moved to ${t.tier} and waits in that queue.`
+      : 'There is no higher tier: the leads are paged.';
+  return say(
+    `🚨 **${ref}** (${t.priority}, ${t.subject}) missed its ${target} target (due ${when(dueOf(t, target))}). ${next} Record the cause and corrective/preventive action with \`capa ${ref} <text>\`.`,
+  );
+}
+
+export function toStaleReminderMessage(t: Ticket): Message {
+  const ref = toTicketRef(t.id);
+  return say(
+    `👋 **${ref}** (${t.subject}) has not changed since ${when(t.updatedAt)}. Reply to the requester, \`wait\`, \`escalate\` or \`resolve\` it.`,
+  );
+}
