@@ -16,7 +16,8 @@ export type TicketCommand =
   | { name: 'priority'; ticketId: number; priority: 'P1' | 'P2' | 'P3' | 'P4' }
   | { name: 'vendor'; ticketId: number; vendor: string; ref: string }
   | { name: 'history'; ticketId: number }
-  | { name: 'capa'; ticketId: number; text: string };
+  | { name: 'capa'; ticketId: number; text: string }
+  | { name: 'archive'; ticketId: number };
 
 export type Command =
   | { name: 'help'; topic?: CommandName }
@@ -27,7 +28,9 @@ export type Command =
   | TicketCommand
   | { name: 'staff'; action: 'add'; person: string; role: StaffRole }
   | { name: 'staff'; action: 'remove'; person: string }
-  | { name: 'staff'; action: 'list' };
+  | { name: 'staff'; action: 'list' }
+  | { name: 'queue'; action: 'set'; tier: 'tier1' | 'tier2' | 'tier3' | 'vendor'; place: string }
+  | { name: 'queue'; action: 'list' };
 
 /** What everyone can do, then what the help desk can do; `help` lists them in this order. */
 export const commandNames = ['help', 'ask', 'ticket', 'status', 'mine'] as const;
@@ -45,7 +48,9 @@ export const staffCommandNames = [
   'vendor',
   'history',
   'capa',
+  'archive',
   'staff',
+  'queue',
 ] as const;
 export type CommandName = (typeof commandNames)[number] | (typeof staffCommandNames)[number];
 
@@ -100,6 +105,7 @@ function parseTicketCommand(name: TicketCommand['name'], args: string): TicketCo
   switch (name) {
     case 'claim':
     case 'history':
+    case 'archive':
       return rest === '' ? { name, ticketId } : undefined;
     case 'assign':
       return /^\S+$/.test(rest) ? { name, ticketId, person: rest } : undefined;
@@ -132,6 +138,16 @@ function parseTicketCommand(name: TicketCommand['name'], args: string): TicketCo
       return vendor && ref ? { name, ticketId, vendor, ref } : undefined;
     }
   }
+}
+
+function parseQueue(args: string): Command | undefined {
+  const [action = '', tier = '', place = '', ...extra] = args.split(/\s+/);
+  if (action === 'list' && !tier) return { name: 'queue', action: 'list' };
+  const t = tier.toLowerCase();
+  const known = t === 'tier1' || t === 'tier2' || t === 'tier3' || t === 'vendor';
+  if (action === 'set' && known && /^[a-z]+:.+$/.test(place) && extra.length === 0)
+    return { name: 'queue', action: 'set', tier: t, place };
+  return undefined;
 }
 
 function parseStaff(args: string): Command | undefined {
@@ -188,6 +204,13 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
     case 'mine':
       if (args === '') return { kind: 'command', command: { name: 'mine' } };
       return explicit ? { kind: 'command', command: { name: 'mine' } } : asQuestion;
+    case 'queue': {
+      const command = parseQueue(args);
+      if (command) return { kind: 'command', command };
+      return explicit || args === '' || /^(set|list)\b/.test(args)
+        ? { kind: 'usage', name: 'queue', problem: 'bad_arguments' }
+        : asQuestion;
+    }
     case 'staff': {
       const command = parseStaff(args);
       if (command) return { kind: 'command', command };

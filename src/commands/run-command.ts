@@ -16,7 +16,7 @@ import { findTicket, listRequesterTickets } from '../tickets/ticket-queries.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { Command } from './parse-command.ts';
-import { runStaffCommand } from './run-staff-command.ts';
+import { runQueueCommand, runStaffCommand } from './run-staff-command.ts';
 import { runTicketCommand } from './run-ticket-command.ts';
 
 export async function runCommand(
@@ -63,6 +63,8 @@ export async function runCommand(
     }
     case 'staff':
       return runStaffCommand(ctx, person, command);
+    case 'queue':
+      return runQueueCommand(ctx, person, command);
     default:
       return runTicketCommand(ctx, person, place, command);
   }

@@ -2,6 +2,8 @@ import type { DeskContext } from '../desk-context.ts';
 import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
 import { findPerson, listStaff, type Person, setRole } from '../store/people.ts';
+import { queueFor, setQueue } from '../tickets/queue-places.ts';
+import { tiers } from '../tickets/ticket.ts';
 import type { Command } from './parse-command.ts';
 import { parsePerson } from './parse-person.ts';
 
@@ -39,4 +41,29 @@ export async function runStaffCommand(ctx: DeskContext, person: Person, command:
   );
   ctx.log.info('staff added', { by: person.id, person: updated.id, role: updated.role, tier: updated.tier });
   return { text: `${updated.displayName} is now on the help desk as ${roleLabel(updated)}.` };
+}
+
+type QueueCommand = Extract<Command, { name: 'queue' }>;
+
+/** Admins and leads decide where each tier's queue is; anyone on the help desk may look. */
+export async function runQueueCommand(ctx: DeskContext, person: Person, command: QueueCommand): Promise<Message> {
+  if (person.role === 'requester') {
+    ctx.log.warn('queue command refused', { person: person.id });
+    return { text: 'Sorry, only the help desk can see or change the queues.' };
+  }
+  if (command.action === 'list') {
+    const lines = await Promise.all(
+      tiers.map(async (tier) => `- ${tier}: ${(await queueFor(ctx, tier)) ?? 'not set (escalations are only logged)'}`),
+    );
+    return { text: ['Queues:', ...lines].join('\n') };
+  }
+  if (person.role !== 'admin' && person.role !== 'lead') {
+    ctx.log.warn('queue command refused', { person: person.id, role: person.role });
+    return { text: 'Sorry, only admins and leads can move a queue.' };
+  }
+  const platform = command.place.slice(0, command.place.indexOf(':'));
+  if (!ctx.outboxes[platform]) return { text: `${platform} is not connected here, so a queue can't live there.` };
+  await setQueue(ctx, command.tier, command.place, person.id);
+  ctx.log.info('queue set', { by: person.id, tier: command.tier, place: command.place });
+  return { text: `The ${command.tier} queue is now ${command.place}. New and escalated tickets go there.` };
 }

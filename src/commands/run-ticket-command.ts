@@ -7,10 +7,11 @@ import { toHistoryMessage } from '../messages/ticket-view.ts';
 import { findPerson, type Person } from '../store/people.ts';
 import { people, slaBreaches, ticketEvents } from '../store/schema.ts';
 import { type ChangeResult, changeTicket, toActor } from '../tickets/change-ticket.ts';
-import type { Change } from '../tickets/ticket.ts';
+import type { Change, Tier } from '../tickets/ticket.ts';
 import { isStaff } from '../tickets/ticket.ts';
 import { findTicket } from '../tickets/ticket-queries.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
+import { formatDuration, timePerTier } from '../tickets/time-per-tier.ts';
 import type { TicketCommand } from './parse-command.ts';
 import { parsePerson } from './parse-person.ts';
 
@@ -67,6 +68,8 @@ async function toChange(
       return { kind: 'priority', to: command.priority };
     case 'vendor':
       return { kind: 'vendor', vendor: command.vendor, ref: command.ref };
+    case 'archive':
+      return { kind: 'archive' };
   }
 }
 
@@ -99,6 +102,8 @@ function describeResult(result: ChangeResult, change: Change, ref: string): stri
       return `${ref} is now ${t.priority}.`;
     case 'vendor':
       return `${ref} is with ${change.vendor} (case ${change.ref}).`;
+    case 'archive':
+      return `${ref} is archived: hidden from lists, kept in full.`;
   }
 }
 
@@ -116,6 +121,13 @@ async function showHistory(ctx: DeskContext, person: Person, ticketId: number): 
     .orderBy(asc(ticketEvents.id));
   // Internal notes are for the help desk only.
   const visible = rows.filter((r) => staff || r.event.kind !== 'note');
+  const hops = rows
+    .filter((r) => ['escalated', 'deescalated', 'vendor'].includes(r.event.kind) && r.event.toValue)
+    .map((r) => ({ at: r.event.at, to: r.event.toValue as Tier }));
+  const end = ticket.resolvedAt ?? ctx.clock.now();
+  const spent = Object.entries(timePerTier(ticket.createdAt, hops, end)).map(
+    ([tier, ms]) => `${tier} ${formatDuration(ms)}`,
+  );
   return toHistoryMessage(
     ticket,
     visible.map((r) => ({
@@ -126,6 +138,7 @@ async function showHistory(ctx: DeskContext, person: Person, ticketId: number): 
       to: r.event.toValue,
       reason: r.event.reason,
     })),
+    spent.join(' · '),
   );
 }
 

@@ -66,6 +66,8 @@ export const copy = {
         return `${ref} is with ${tierNames[r.from]}; escalation goes up, not to ${tierNames[r.to]}. Use \`deescalate ${ref}\` to send it back.`;
       case 'unchanged':
         return `${ref} already is that way: nothing changed.`;
+      case 'not_closed':
+        return `${ref} is not closed yet; only closed tickets can be archived.`;
       case 'changed':
         return `${ref} changed while I was updating it. Please look at it again and retry.`;
     }
@@ -100,6 +102,9 @@ export const commandUsage: Record<CommandName, string> = {
   priority: '`priority T-n P1|P2|P3|P4` — change the priority',
   vendor: '`vendor T-n <vendor> <case ref>` — hand a ticket to an external vendor',
   capa: '`capa T-n <cause, corrective and preventive action>` — write up a missed SLA',
+  archive: '`archive T-n` — hide a closed ticket from lists (it is kept, never deleted)',
+  queue:
+    "`queue set tier1|tier2|tier3|vendor <platform:place>`, `queue list` — where each tier's queue is (admins and leads)",
   staff:
     '`staff add @person tier1|tier2|tier3|vendor|lead|admin`, `staff remove @person`, `staff list` — manage the help desk (admins)',
 };

@@ -167,13 +167,17 @@ export interface HistoryLine {
 }
 
 /** The audit trail, oldest first: who did what, when, from → to, and why. */
-export function toHistoryMessage(t: Ticket, lines: HistoryLine[]): Message {
+export function toHistoryMessage(t: Ticket, lines: HistoryLine[], timePerTier?: string): Message {
   const ref = toTicketRef(t.id);
   const rows = lines.map((l) => {
     const change = l.from || l.to ? ` ${l.from ?? '–'} → ${l.to ?? '–'}` : '';
     return `- ${when(l.at)} · ${l.who} · ${l.kind}${change}${l.reason ? `: ${l.reason}` : ''}`;
   });
-  const text = [`History of ${ref} (${t.subject}):`, ...rows].join('\n');
+  const text = [
+    `History of ${ref} (${t.subject}):`,
+    ...rows,
+    ...(timePerTier ? [`Time per tier: ${timePerTier}`] : []),
+  ].join('\n');
   return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
 

@@ -14,6 +14,7 @@ import { people, slaBreaches, ticketEvents, tickets } from '../store/schema.ts';
 import { writeChange } from '../tickets/change-ticket.ts';
 import { notifyTicketChange } from '../tickets/notify-ticket-change.ts';
 import type { Ticket } from '../tickets/open-ticket.ts';
+import { queueFor } from '../tickets/queue-places.ts';
 import { type Actor, transition } from '../tickets/ticket.ts';
 
 export interface SweepReport {
@@ -213,7 +214,7 @@ async function send(ctx: DeskContext, what: string, deliver: () => Promise<unkno
 }
 
 async function alertQueue(ctx: DeskContext, tier: Ticket['tier'], message: Message): Promise<void> {
-  const queue = ctx.queues[tier] ?? ctx.queues.tier1;
+  const queue = (await queueFor(ctx, tier)) ?? ctx.queues.tier1;
   const { platform, address } = splitPlace(queue);
   const outbox = ctx.outboxes[platform];
   if (outbox) await send(ctx, `queue ${queue}`, () => outbox.post(address, message));

@@ -190,3 +190,11 @@ export const slaBreaches = pgTable(
   },
   (t) => [uniqueIndex('sla_breaches_once').on(t.ticketId, t.target)],
 );
+
+/** Queue places set with `queue set`; they take precedence over the QUEUE_* settings. */
+export const queuePlaces = pgTable('queue_places', {
+  tier: tierEnum('tier').primaryKey(),
+  place: text('place').notNull(),
+  setBy: integer('set_by').references(() => people.id),
+  setAt: at('set_at').notNull().defaultNow(),
+});

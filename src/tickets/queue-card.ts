@@ -5,6 +5,7 @@ import { type Posted, splitPlace } from '../outbox.ts';
 import { findPersonById } from '../store/people.ts';
 import { ticketEvents, tickets } from '../store/schema.ts';
 import type { Ticket } from './open-ticket.ts';
+import { queueFor } from './queue-places.ts';
 
 async function cardFor(ctx: DeskContext, ticket: Ticket) {
   const requester = await findPersonById(ctx.db, ticket.requesterId);
@@ -25,7 +26,7 @@ async function cardFor(ctx: DeskContext, ticket: Ticket) {
 
 /** Posts the ticket's card to its tier's queue and remembers it, so later changes edit that card. */
 export async function postQueueCard(ctx: DeskContext, ticket: Ticket): Promise<void> {
-  const queue = ctx.queues[ticket.tier];
+  const queue = await queueFor(ctx, ticket.tier);
   if (!queue) {
     ctx.log.warn('no queue configured for this tier; ticket not announced', { ticket: ticket.id, tier: ticket.tier });
     return;

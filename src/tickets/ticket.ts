@@ -36,7 +36,8 @@ export type Change =
   | { kind: 'close' }
   | { kind: 'note'; text: string }
   | { kind: 'priority'; to: Priority }
-  | { kind: 'vendor'; vendor: string; ref: string };
+  | { kind: 'vendor'; vendor: string; ref: string }
+  | { kind: 'archive' };
 
 export type Refusal =
   | { code: 'not_staff' }
@@ -51,6 +52,7 @@ export type Refusal =
   | { code: 'no_higher_tier' }
   | { code: 'no_lower_tier' }
   | { code: 'not_higher'; from: Tier; to: Tier }
+  | { code: 'not_closed' }
   | { code: 'unchanged' };
 
 /** One history row: what happened, from → to, and why. */
@@ -81,6 +83,7 @@ export type TicketPatch = Partial<
     | 'closedAt'
     | 'vendorName'
     | 'vendorRef'
+    | 'archivedAt'
   >
 >;
 
@@ -256,6 +259,12 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
         events: [{ kind: 'priority', from: t.priority, to: change.to }],
         notice: { kind: 'status' },
       };
+    }
+    case 'archive': {
+      if (!isStaff(actor)) return refuse({ code: 'not_staff' });
+      if (t.status !== 'closed') return refuse({ code: 'not_closed' });
+      // Hidden from lists, never deleted: history and reports still see it.
+      return { ok: true, patch: { archivedAt: now }, events: [{ kind: 'archived' }] };
     }
     case 'vendor': {
       const denied = staffOnTicket(actor, t);

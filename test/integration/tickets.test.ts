@@ -98,6 +98,34 @@ describe('tickets across tiers (local chat)', () => {
     expect(await say('ann', 'staff list')).toMatch(/tess .* agent, tier2/);
   });
 
+  it('moves a queue with `queue set`, for admins and leads only', async () => {
+    expect(await say('ben', 'queue set tier2 local:#network')).toMatch(/only admins and leads/);
+    expect(await say('ann', 'queue set tier2 teams:19:abc')).toMatch(/teams is not connected here/);
+    expect(await say('ann', 'queue set tier2 local:#network')).toMatch(/tier2 queue is now local:#network/);
+    expect(await say('ben', 'queue list')).toMatch(/tier2: local:#network/);
+    const id = await openTicket('hana', 'Switch port flapping');
+    await say('ben', `escalate T-${id} layer 2 problem`);
+    expect(JSON.stringify(await inbox('place=%23network'))).toContain(`T-${id} from hana: Switch port flapping`);
+    await say('ann', 'queue set tier2 local:#it-tier2');
+  });
+
+  it('archives closed tickets out of lists, keeping their history, and counts time per tier', async () => {
+    app.clock.set(new Date('2026-11-23T09:00:00Z'));
+    const id = await openTicket('ivan', 'Keyboard missing keys');
+    app.clock.set(new Date('2026-11-23T10:30:00Z'));
+    await say('ann', `escalate T-${id} hardware swap`);
+    app.clock.set(new Date('2026-11-23T11:00:00Z'));
+    await say('ann', `resolve T-${id} New keyboard`);
+    expect(await say('ann', `archive T-${id}`)).toMatch(/not closed yet/);
+    app.clock.set(new Date('2026-11-27T11:00:00Z'));
+    await app.sweep();
+    expect(await say('ann', `archive T-${id}`)).toMatch(/archived/);
+    expect(await say('ivan', 'mine')).not.toContain(`T-${id}`);
+    const history = await say('ivan', `history T-${id}`);
+    expect(history).toMatch(/archived/);
+    expect(history).toMatch(/Time per tier: tier1 1h 30m · tier2 30m/);
+  });
+
   it('runs the SLA clock on business hours and stops it while waiting on the requester', async () => {
     // Friday 16:00 in London (GMT in November).
     app.clock.set(new Date('2026-11-20T16:00:00Z'));

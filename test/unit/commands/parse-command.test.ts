@@ -51,3 +51,64 @@ describe('parseInput', () => {
     expect(typed('a'.repeat(maxTextLength)).kind).toBe('question');
   });
 });
+
+describe('parseInput: help-desk commands', () => {
+  it.each([
+    ['claim T-4', { name: 'claim', ticketId: 4 }],
+    ['assign T-4 @ben', { name: 'assign', ticketId: 4, person: '@ben' }],
+    ['escalate T-4 needs DBA', { name: 'escalate', ticketId: 4, reason: 'needs DBA' }],
+    ['escalate T-4 tier3 needs DBA', { name: 'escalate', ticketId: 4, tier: 'tier3', reason: 'needs DBA' }],
+    ['deescalate T-4', { name: 'deescalate', ticketId: 4 }],
+    ['wait T-4 Which tray?', { name: 'wait', ticketId: 4, question: 'Which tray?' }],
+    ['reply T-4 On my way', { name: 'reply', ticketId: 4, text: 'On my way' }],
+    ['resolve T-4 Replaced fuser', { name: 'resolve', ticketId: 4, resolution: 'Replaced fuser' }],
+    ['reopen T-4 still broken', { name: 'reopen', ticketId: 4, reason: 'still broken' }],
+    ['note T-4 VIP', { name: 'note', ticketId: 4, text: 'VIP' }],
+    ['priority T-4 p1', { name: 'priority', ticketId: 4, priority: 'P1' }],
+    ['vendor T-4 Acme Corp CASE-9', { name: 'vendor', ticketId: 4, vendor: 'Acme Corp', ref: 'CASE-9' }],
+    ['history T-4', { name: 'history', ticketId: 4 }],
+    ['capa T-4 cause and fix', { name: 'capa', ticketId: 4, text: 'cause and fix' }],
+    ['archive T-4', { name: 'archive', ticketId: 4 }],
+    ['staff add @ben tier2', { name: 'staff', action: 'add', person: '@ben', role: 'tier2' }],
+    ['staff remove <@U0BEN>', { name: 'staff', action: 'remove', person: '<@U0BEN>' }],
+    ['staff list', { name: 'staff', action: 'list' }],
+    ['queue set tier2 slack:C0123', { name: 'queue', action: 'set', tier: 'tier2', place: 'slack:C0123' }],
+    ['queue list', { name: 'queue', action: 'list' }],
+  ])('%s', (text, command) => {
+    expect(parseInput(text, { explicit: false })).toEqual({ kind: 'command', command });
+  });
+
+  it('requires a reason to escalate, a priority to re-prioritise, and a case ref for a vendor', () => {
+    expect(parseInput('escalate T-4', { explicit: false })).toEqual({
+      kind: 'usage',
+      name: 'escalate',
+      problem: 'bad_arguments',
+    });
+    expect(parseInput('priority T-4 urgent', { explicit: false })).toEqual({
+      kind: 'usage',
+      name: 'priority',
+      problem: 'bad_arguments',
+    });
+    expect(parseInput('vendor T-4 Acme', { explicit: false })).toEqual({
+      kind: 'usage',
+      name: 'vendor',
+      problem: 'bad_arguments',
+    });
+    expect(parseInput('/staff add @ben boss', { explicit: false })).toEqual({
+      kind: 'usage',
+      name: 'staff',
+      problem: 'bad_arguments',
+    });
+  });
+
+  it('keeps ordinary questions that start with these words questions', () => {
+    for (const q of [
+      'reply all is greyed out in Outlook',
+      'note taking app for meetings?',
+      'archive my old emails',
+      'queue of print jobs stuck',
+    ]) {
+      expect(parseInput(q, { explicit: false })).toEqual({ kind: 'question', text: q });
+    }
+  });
+});

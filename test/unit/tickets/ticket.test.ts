@@ -227,3 +227,19 @@ describe('notes, replies, priority and vendor', () => {
     });
   });
 });
+
+describe('archive', () => {
+  it('hides closed tickets only, and only for the help desk', () => {
+    const closed: TicketState = { ...resolved, status: 'closed' };
+    expect(transition(closed, { kind: 'archive' }, ann, now)).toEqual({
+      ok: true,
+      patch: { archivedAt: now },
+      events: [{ kind: 'archived' }],
+    });
+    expect(transition(resolved, { kind: 'archive' }, ann, now)).toEqual({ ok: false, refusal: { code: 'not_closed' } });
+    expect(transition(closed, { kind: 'archive' }, requester, now)).toEqual({
+      ok: false,
+      refusal: { code: 'not_staff' },
+    });
+  });
+});
