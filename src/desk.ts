@@ -16,7 +16,12 @@ import { claimDelivery } from './store/deliveries.ts';
 import { type Person, upsertPerson } from './store/people.ts';
 import { requestHelp } from './tickets/request-help.ts';
 import { parseStatusMessageKey, rememberStatusMessage } from './tickets/status-message.ts';
-import { findWaitingTicketInThread, listHomeTickets, listStaffWork } from './tickets/ticket-queries.ts';
+import {
+  findTicketByQueueThread,
+  findWaitingTicketInThread,
+  listHomeTickets,
+  listStaffWork,
+} from './tickets/ticket-queries.ts';
 
 export interface Desk {
   /** Handles one inbound event and returns the direct replies. Never throws. */
@@ -36,6 +41,7 @@ export function createDesk(ctx: DeskContext): Desk {
           return [];
         }
         const person = await upsertPerson(ctx.db, inbound.from);
+        if (inbound.kind === 'message' && inbound.addressed === false) return await overheard(ctx, person, inbound);
         return [await route(ctx, person, inbound)];
       } catch (err) {
         if (err instanceof InputError) {
@@ -68,6 +74,24 @@ export function createDesk(ctx: DeskContext): Desk {
       };
     },
   };
+}
+
+/**
+ * Talk in a thread the desk can see but was not asked in: a requester answering their waiting ticket, or a
+ * help-desk member writing under a ticket's queue card (a reply to the requester). Anything else is not
+ * for the desk, and gets no answer.
+ */
+async function overheard(
+  ctx: DeskContext,
+  person: Person,
+  inbound: Extract<Inbound, { kind: 'message' }>,
+): Promise<Message[]> {
+  if (person.role === 'requester') return [];
+  const ticket = await findTicketByQueueThread(ctx.db, inbound.place);
+  if (!ticket) return [];
+  return [
+    await runTicketCommand(ctx, person, inbound.place, { name: 'reply', ticketId: ticket.id, text: inbound.text }),
+  ];
 }
 
 /** How long a resolved ticket stays on a person's home page. */

@@ -20,8 +20,11 @@ interface InboundBase {
 
 /** What adapters hand the desk, already validated at their edge. */
 export type Inbound =
-  /** Free text: a question, or a command typed in chat. */
-  | (InboundBase & { kind: 'message'; text: string })
+  /**
+   * Free text: a question, or a command typed in chat. `addressed: false` marks talk the desk overhears
+   * (a thread in a staff channel): it only acts on it when that thread is a ticket's queue card.
+   */
+  | (InboundBase & { kind: 'message'; text: string; addressed?: boolean })
   /** Text that is explicitly a command (a slash command's arguments). */
   | (InboundBase & { kind: 'command'; text: string })
   /** A button click: the action id and value are still unparsed outside input. */

@@ -106,16 +106,18 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
     // Edits, joins, bot posts (ours included) are not questions.
     if (event.subtype || event.bot_id) return;
     const inChannel = event.channel_type !== 'im';
-    if (event.type === 'message' && inChannel) {
-      const support = config.supportChannels.includes(event.channel) && !event.thread_ts;
-      if (!support) return;
-    }
+    // Asked directly: a DM, an @mention, or a new post in a support channel. Other channel talk matters
+    // only inside a thread (a ticket's queue card, say); the desk decides, and stays quiet otherwise.
+    const support = config.supportChannels.includes(event.channel) && !event.thread_ts;
+    const addressed = event.type === 'app_mention' || !inChannel || support;
+    if (!addressed && !event.thread_ts) return;
     const text = stripMentions(event.text);
     const inbound: Inbound = {
       kind: 'message',
       from: toPerson(event.user, teamId, await names.of(event.user)),
       place: toPlace(teamId, event.channel, event.ts, event.thread_ts),
       text,
+      addressed,
       // A message is identified by where and when it was posted: the same message arriving as an
       // app_mention and as a channel message, or re-sent under a new event id, is handled once.
       deliveryId: `message:${event.channel}:${event.ts}`,

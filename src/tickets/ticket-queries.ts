@@ -79,3 +79,19 @@ export async function listStaffWork(
     .limit(limit);
   return { assigned, unclaimed };
 }
+
+/** The ticket whose queue card is the root of this thread, if any. */
+export async function findTicketByQueueThread(db: DbOrTx, place: PlaceRef): Promise<Ticket | undefined> {
+  if (!place.thread) return undefined;
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(
+      and(
+        sql`${tickets.queueMessage}->>'platform' = ${place.platform}`,
+        sql`${tickets.queueMessage}->>'id' = ${`${place.channel}/${place.thread}`}`,
+      ),
+    )
+    .limit(1);
+  return row;
+}

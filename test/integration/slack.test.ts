@@ -148,6 +148,65 @@ describe('Slack adapter over HTTP', () => {
     ]);
   });
 
+  it("sends a help-desk reply written in the queue card's thread to the requester, and ignores other thread talk", async () => {
+    await slack.command(
+      slashCommandForm({
+        user: 'U0KIM',
+        text: 'ticket Scanner emails never arrive',
+        triggerId: 'trig-qt',
+        responseUrl: slack.api.responseUrl('qt'),
+      }),
+    );
+    const card = slack.api
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === 'C0QUEUE' && /Scanner emails/.test(String(c.args.text)))
+      .at(-1);
+    const before = slack.api.calls.length;
+    const inThread = ts();
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0ADMIN',
+        text: 'Try the scan-to-email address again now',
+        ts: inThread,
+        eventId: `Ev${inThread}`,
+        channel: 'C0QUEUE',
+        threadTs: card?.ts,
+      }),
+    );
+    const posted = slack.api.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
+    expect(posted.find((c) => c.args.channel === 'DU0KIM')?.args.text).toMatch(
+      /replied on T-\d+.*Try the scan-to-email address again now/s,
+    );
+    expect(posted.find((c) => c.args.channel === 'C0QUEUE')?.args).toMatchObject({
+      thread_ts: card?.ts,
+      text: expect.stringMatching(/was sent to the requester/),
+    });
+
+    const chatter = ts();
+    const quiet = slack.api.calls.length;
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0KIM',
+        text: 'thanks all',
+        ts: chatter,
+        eventId: `Ev${chatter}`,
+        channel: 'C0QUEUE',
+        threadTs: card?.ts,
+      }),
+    );
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0ADMIN',
+        text: 'lunch?',
+        ts: ts(),
+        eventId: `Ev${chatter}-2`,
+        channel: 'C0RANDOM',
+        threadTs: '1700000000.000001',
+      }),
+    );
+    expect(slack.api.calls.slice(quiet).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+  });
+
   it('answers /support help within the ack, ephemerally', async () => {
     const before = slack.api.calls.length;
     const res = await slack.command(
