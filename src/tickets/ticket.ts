@@ -112,15 +112,19 @@ function staffOnTicket(actor: Actor, t: TicketState): Refusal | undefined {
   return undefined;
 }
 
+/** Most changes need someone of the ticket's tier (or a lead) and a ticket that is still open. */
+function cannotWork(actor: Actor, t: TicketState): Refusal | undefined {
+  return staffOnTicket(actor, t) ?? (finished(t.status) ? { code: 'finished', status: t.status } : undefined);
+}
+
 /** The first reply or claim by the help desk stops the response clock. */
 const responded = (t: TicketState, now: Date) => (t.firstRespondedAt ? {} : { firstRespondedAt: now });
 
 export function transition(t: TicketState, change: Change, actor: Actor, now: Date): Transition {
   switch (change.kind) {
     case 'claim': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       if (t.assigneeId === actor.id) return refuse({ code: 'already_yours' });
       if (t.assigneeId !== null) return refuse({ code: 'already_claimed', by: t.assigneeName ?? 'someone else' });
       return {
@@ -131,9 +135,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       };
     }
     case 'assign': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       if (!isStaff(change.to)) return refuse({ code: 'assignee_not_staff', name: change.to.name });
       if (t.assigneeId === change.to.id) return refuse({ code: 'unchanged' });
       return {
@@ -148,9 +151,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       };
     }
     case 'escalate': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       const at = tiers.indexOf(t.tier);
       const to = change.to ?? tiers[at + 1];
       if (!to) return refuse({ code: 'no_higher_tier' });
@@ -164,9 +166,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       };
     }
     case 'deescalate': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       const to = tiers[tiers.indexOf(t.tier) - 1];
       if (!to) return refuse({ code: 'no_lower_tier' });
       return {
@@ -178,9 +179,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       };
     }
     case 'wait': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       return {
         ok: true,
         // The SLA clock stops while the ball is in the requester's court.
@@ -202,9 +202,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       };
     }
     case 'reply': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       return {
         ok: true,
         patch: { ...responded(t, now) },
@@ -213,9 +212,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       };
     }
     case 'resolve': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       return {
         ok: true,
         patch: { status: 'resolved', resolvedAt: now, slaPausedAt: null, ...responded(t, now) },
@@ -249,9 +247,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       return { ok: true, patch: {}, events: [{ kind: 'note', reason: change.text }] };
     }
     case 'priority': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       if (change.to === t.priority) return refuse({ code: 'unchanged' });
       return {
         ok: true,
@@ -267,9 +264,8 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
       return { ok: true, patch: { archivedAt: now }, events: [{ kind: 'archived' }] };
     }
     case 'vendor': {
-      const denied = staffOnTicket(actor, t);
-      if (denied) return refuse(denied);
-      if (finished(t.status)) return refuse({ code: 'finished', status: t.status });
+      const blocked = cannotWork(actor, t);
+      if (blocked) return refuse(blocked);
       return {
         ok: true,
         patch: {
