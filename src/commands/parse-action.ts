@@ -5,7 +5,8 @@ import { type ActionId, actionIds } from '../messages/message.ts';
 export type Action =
   | { id: 'helpful' | 'not_helpful' | 'talk_to_human'; interactionId: string }
   | { id: 'pick_article'; interactionId: string; articleId: string }
-  | { id: 'claim_ticket'; ticketId: number };
+  | { id: 'claim_ticket'; ticketId: number }
+  | { id: 'ticket_prompt'; command: 'assign' | 'escalate' | 'resolve'; ticketId: number };
 
 const interactionId = z.uuid();
 const pick = z
@@ -29,6 +30,11 @@ export function parseAction(actionId: string, value: string): Action {
       .safeParse(value);
     if (!ticket.success) throw new InputError('claim_ticket value must be a ticket number');
     return { id: known, ticketId: Number(ticket.data) };
+  }
+  if (known === 'ticket_prompt') {
+    const prompt = /^(assign|escalate|resolve):(\d{1,9})$/.exec(value);
+    if (!prompt) throw new InputError('ticket_prompt value must be "<assign|escalate|resolve>:<ticket number>"');
+    return { id: known, command: prompt[1] as 'assign' | 'escalate' | 'resolve', ticketId: Number(prompt[2]) };
   }
   if (known === 'pick_article') {
     const parsed = pick.safeParse(value);

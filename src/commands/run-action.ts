@@ -18,10 +18,13 @@ import { toTicketRef } from '../tickets/ticket-ref.ts';
 import type { Action } from './parse-action.ts';
 import { runTicketCommand } from './run-ticket-command.ts';
 
-/** A button click: always about one earlier question, which must be the clicker's own. */
+/** A button click: about a ticket (queue cards), or about one earlier question, which must be the clicker's own. */
 export async function runAction(ctx: DeskContext, person: Person, place: PlaceRef, action: Action): Promise<Message> {
-  if (action.id === 'claim_ticket')
+  // Queue-card buttons are about a ticket, not a question.
+  if (action.id === 'claim_ticket') {
     return runTicketCommand(ctx, person, place, { name: 'claim', ticketId: action.ticketId });
+  }
+  if (action.id === 'ticket_prompt') return { text: copy.ticketPrompt(action.command, toTicketRef(action.ticketId)) };
   const interaction = await findInteraction(ctx.db, action.interactionId);
   if (!interaction) return { text: copy.staleAction };
   if (interaction.personId !== person.id) {

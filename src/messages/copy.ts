@@ -72,6 +72,13 @@ export const copy = {
         return `${ref} changed while I was updating it. Please look at it again and retry.`;
     }
   },
+  /** What the Assign…/Escalate…/Resolve… buttons answer: the command to finish, for that ticket. */
+  ticketPrompt: (command: 'assign' | 'escalate' | 'resolve', ref: string) =>
+    command === 'assign'
+      ? `To assign ${ref}, type: \`assign ${ref} @person\``
+      : command === 'escalate'
+        ? `To escalate ${ref}, type: \`escalate ${ref} [tier2|tier3|vendor] <why, for the next tier>\``
+        : `To resolve ${ref}, type: \`resolve ${ref} <what fixed it, for the requester>\``,
   personNotFound: (who: string) =>
     `I couldn't tell who "${who}" is. Use @name, a Slack mention, or a full id such as slack:T0123:U0456.`,
 };

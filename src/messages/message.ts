@@ -25,7 +25,14 @@ export interface Field {
   value: string;
 }
 
-export const actionIds = ['helpful', 'not_helpful', 'talk_to_human', 'pick_article', 'claim_ticket'] as const;
+export const actionIds = [
+  'helpful',
+  'not_helpful',
+  'talk_to_human',
+  'pick_article',
+  'claim_ticket',
+  'ticket_prompt',
+] as const;
 export type ActionId = (typeof actionIds)[number];
 
 export interface Button {

@@ -1,6 +1,6 @@
 import type { Ticket } from '../tickets/open-ticket.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
-import type { Message } from './message.ts';
+import type { Button, Message } from './message.ts';
 import { stripMarkdown } from './plain-text.ts';
 
 const statusLabel: Record<Ticket['status'], string> = {
@@ -91,10 +91,20 @@ export function toQueueCardMessage(
       : []),
     { kind: 'text', text: t.description },
   ];
-  if (open && t.assigneeId === null) {
+  if (open) {
+    // Claim works at once; the others need words, so they answer with the command to finish.
+    const prompt = (command: 'assign' | 'escalate' | 'resolve', label: string): Button => ({
+      label,
+      actionId: 'ticket_prompt',
+      value: `${command}:${t.id}`,
+    });
+    const claim: Button[] =
+      t.assigneeId === null
+        ? [{ label: 'Claim', actionId: 'claim_ticket', value: String(t.id), style: 'primary' }]
+        : [];
     blocks.push({
       kind: 'actions',
-      buttons: [{ label: 'Claim', actionId: 'claim_ticket', value: String(t.id), style: 'primary' }],
+      buttons: [...claim, prompt('assign', 'Assign…'), prompt('escalate', 'Escalate…'), prompt('resolve', 'Resolve…')],
     });
   }
   if (open) {

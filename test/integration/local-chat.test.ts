@@ -82,7 +82,7 @@ describe('local chat HTTP API', () => {
     const queue = (await (await app.get('/api/local/inbox?place=%23it-tier1')).json()) as { messages: Message[] };
     expect(queue.messages).toHaveLength(1);
     expect(queue.messages[0]?.text).toMatch(/^T-\d+ from erin: Monitor flickers after docking \(New/);
-    expect(buttonsOf(queue.messages[0]).map((b) => b.label)).toEqual(['Claim']);
+    expect(buttonsOf(queue.messages[0]).map((b) => b.label)).toEqual(['Claim', 'Assign…', 'Escalate…', 'Resolve…']);
     const again = (await (await app.get('/api/local/inbox?place=%23it-tier1')).json()) as { messages: Message[] };
     expect(again.messages).toEqual([]);
     expect((await app.get('/api/local/inbox')).status).toBe(400);

@@ -44,7 +44,22 @@ describe('tickets across tiers (local chat)', () => {
     await inbox('place=%23it-tier1');
     const id = await openTicket('alice', 'Shared drive shows access denied');
     const [card] = await inbox('place=%23it-tier1');
-    expect(buttonsOf(card).map((b) => b.actionId)).toEqual(['claim_ticket']);
+    expect(buttonsOf(card).map((b) => b.actionId)).toEqual([
+      'claim_ticket',
+      'ticket_prompt',
+      'ticket_prompt',
+      'ticket_prompt',
+    ]);
+    // The buttons that need words answer with the command to finish, for this ticket.
+    const escalate = buttonsOf(card).find((b) => b.label === 'Escalate…');
+    const prompted = await app.post('/api/local/actions', {
+      user: 'ben',
+      action: escalate?.actionId,
+      value: escalate?.value,
+    });
+    expect(((await prompted.json()) as { messages: Message[] }).messages[0]?.text).toBe(
+      `To escalate T-${id}, type: \`escalate T-${id} [tier2|tier3|vendor] <why, for the next tier>\``,
+    );
 
     // The Claim button on the card works like the command.
     const claim = buttonsOf(card)[0];
@@ -54,7 +69,7 @@ describe('tickets across tiers (local chat)', () => {
     expect(edited?.text).toMatch(
       new RegExp(`T-${id} from alice: Shared drive shows access denied \\(In progress, Tier 1 help desk, ben\\)`),
     );
-    expect(buttonsOf(edited)).toEqual([]);
+    expect(buttonsOf(edited).map((b) => b.label)).toEqual(['Assign…', 'Escalate…', 'Resolve…']);
 
     await say('ben', `escalate T-${id} ACL inherited from the old finance share`);
     const [moved] = await inbox('place=%23it-tier1');
@@ -63,7 +78,7 @@ describe('tickets across tiers (local chat)', () => {
     expect(JSON.stringify(tier2)).toContain(
       'Handoff from Tier 1 help desk:** ACL inherited from the old finance share',
     );
-    expect(buttonsOf(tier2).map((b) => b.label)).toEqual(['Claim']);
+    expect(buttonsOf(tier2).map((b) => b.label)).toEqual(['Claim', 'Assign…', 'Escalate…', 'Resolve…']);
   });
 
   it('tells the requester about questions, replies and the resolution, never about internal notes', async () => {

@@ -19,6 +19,17 @@ describe('parseAction', () => {
     });
   });
 
+  it('reads queue-card buttons: claim a ticket, or a prompt for a command that needs words', () => {
+    expect(parseAction('claim_ticket', '42')).toEqual({ id: 'claim_ticket', ticketId: 42 });
+    expect(parseAction('ticket_prompt', 'escalate:42')).toEqual({
+      id: 'ticket_prompt',
+      command: 'escalate',
+      ticketId: 42,
+    });
+    expect(() => parseAction('claim_ticket', 'T-42')).toThrow(InputError);
+    expect(() => parseAction('ticket_prompt', 'delete:42')).toThrow(InputError);
+  });
+
   it('refuses unknown ids and malformed values as input errors', () => {
     expect(() => parseAction('drop_tables', id)).toThrow(InputError);
     expect(() => parseAction('helpful', 'T-1')).toThrow(InputError);
