@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DeskContext } from '../desk-context.ts';
 import type { Message } from '../messages/message.ts';
 import {
@@ -28,18 +27,23 @@ export interface SweepReport {
 const monitor: Actor = { id: 0, name: 'SLA monitor', role: 'admin', tier: null };
 const batch = 200;
 
+/** Per target: the columns to compare, and the property names of the once-only flags to set. */
 const targets = {
   response: {
     warnAt: tickets.responseWarnAt,
     warned: tickets.responseWarnedAt,
+    warnedKey: 'responseWarnedAt',
     dueAt: tickets.responseDueAt,
     breached: tickets.responseBreachedAt,
+    breachedKey: 'responseBreachedAt',
   },
   resolution: {
     warnAt: tickets.resolutionWarnAt,
     warned: tickets.resolutionWarnedAt,
+    warnedKey: 'resolutionWarnedAt',
     dueAt: tickets.resolutionDueAt,
     breached: tickets.resolutionBreachedAt,
+    breachedKey: 'resolutionBreachedAt',
   },
 } as const;
 
@@ -63,7 +67,7 @@ export async function sweepTickets(ctx: DeskContext): Promise<SweepReport> {
   for (const target of ['response', 'resolution'] as const) {
     const c = targets[target];
     for (const id of await due(ctx, [...running(target), lte(c.warnAt, now), isNull(c.warned), isNull(c.breached)])) {
-      if (await warn(ctx, id, target, c.warned, now)) report.warned++;
+      if (await warn(ctx, id, target, now)) report.warned++;
     }
     for (const id of await due(ctx, [...running(target), lte(c.dueAt, now), isNull(c.breached)])) {
       if (await breach(ctx, id, target, now)) report.breached++;
@@ -102,25 +106,14 @@ async function due(ctx: DeskContext, where: SQL[]): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Sets a once-only flag; the ticket comes back only to the one caller that set it. */
-async function claimFlag(ctx: DeskContext, id: number, flag: PgColumn, now: Date): Promise<Ticket | undefined> {
-  const [row] = await ctx.db
+async function warn(ctx: DeskContext, id: number, target: SlaTarget, now: Date): Promise<boolean> {
+  const c = targets[target];
+  // Only the one caller whose update sets the flag gets the ticket back, and warns.
+  const [ticket] = await ctx.db
     .update(tickets)
-    .set({ [columnKey(flag)]: now })
-    .where(and(eq(tickets.id, id), isNull(flag)))
+    .set({ [c.warnedKey]: now })
+    .where(and(eq(tickets.id, id), isNull(c.warned)))
     .returning();
-  return row;
-}
-
-/** The schema property for a column (drizzle sets by property name, not SQL name). */
-function columnKey(flag: PgColumn): string {
-  const entry = Object.entries(tickets).find(([, column]) => column === flag);
-  if (!entry) throw new Error(`not a tickets column: ${flag.name}`);
-  return entry[0];
-}
-
-async function warn(ctx: DeskContext, id: number, target: SlaTarget, flag: PgColumn, now: Date): Promise<boolean> {
-  const ticket = await claimFlag(ctx, id, flag, now);
   if (!ticket) return false;
   await ctx.db
     .insert(ticketEvents)
@@ -141,7 +134,7 @@ async function breach(ctx: DeskContext, id: number, target: SlaTarget, now: Date
     .transaction(async (tx) => {
       const [row] = await tx
         .update(tickets)
-        .set({ [columnKey(c.breached)]: now })
+        .set({ [c.breachedKey]: now })
         .where(and(eq(tickets.id, id), isNull(c.breached)))
         .returning();
       if (!row) return undefined;
