@@ -1,12 +1,14 @@
 /** `npm run eval -- --articles A.jsonl --queries Q.jsonl`: scores search and the answer decision. */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scoreEvaluation } from './eval-metrics.ts';
+import type { Article } from './article.ts';
+import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds } from './knowledge-base.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.55] [--clarify 0.3]
        npm run eval -- --set ../shared/eval/stackfaq
+       npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
 
 Loads the articles into the same search the desk uses, asks every query, and prints one JSON object:
   queries            number of queries
@@ -21,6 +23,29 @@ Shares are 0..1 rounded to 4 places. Thresholds default to the desk's (ANSWER_MI
 CLARIFY_MIN_CONFIDENCE defaults).
 Files: one JSON object a line. articles: {"id","title","body","questions":[...]}; queries: {"query","gold"}.`;
 
+function evaluate(articles: Article[], queries: EvalQuery[], thresholds: { answer: number; clarify: number }) {
+  const kb = createKnowledgeBase(articles, thresholds);
+  const judged = queries.map((q) => {
+    const decision = kb.ask(q.query);
+    return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
+  });
+  return scoreEvaluation(judged);
+}
+
+/** What each answer threshold trades: more confident answers, and how many of them are wrong. */
+function sweepTable(articles: Article[], queries: EvalQuery[], clarify: number): string {
+  const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
+  for (let t = 0.3; t <= 0.951; t += 0.05) {
+    const answer = Math.max(Number(t.toFixed(2)), clarify);
+    const r = evaluate(articles, queries, { answer, clarify: Math.min(clarify, answer) });
+    const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
+    rows.push(
+      `${answer.toFixed(2).padStart(7)}  ${r.answered_correct.toFixed(3).padStart(16)}  ${r.wrong_answer_rate.toFixed(3).padStart(17)}  ${oos.padStart(12)}`,
+    );
+  }
+  return rows.join('\n');
+}
+
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -31,6 +56,7 @@ function main(argv: string[]): number {
       answer: { type: 'string' },
       clarify: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      sweep: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -49,12 +75,11 @@ function main(argv: string[]): number {
     answer: values.answer ? Number(values.answer) : defaultThresholds.answer,
     clarify: values.clarify ? Number(values.clarify) : defaultThresholds.clarify,
   };
-  const kb = createKnowledgeBase(articles, thresholds);
-  const judged = queries.map((q) => {
-    const decision = kb.ask(q.query);
-    return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
-  });
-  console.log(JSON.stringify(scoreEvaluation(judged)));
+  if (values.sweep) {
+    console.log(sweepTable(articles, queries, thresholds.clarify));
+    return 0;
+  }
+  console.log(JSON.stringify(evaluate(articles, queries, thresholds)));
   return 0;
 }
 

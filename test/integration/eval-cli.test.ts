@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+const evalCli = (args: string[]) =>
+  run(join(root, 'node_modules', '.bin', 'tsx'), ['src/knowledge/eval-cli.ts', ...args], { cwd: root });
+
+function writeSet(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eval-set-'));
+  const articles = [
+    {
+      id: 'vpn',
+      title: 'Connect to the VPN',
+      body: 'Open the VPN client and sign in.',
+      questions: ['vpn not working'],
+    },
+    { id: 'printer', title: 'Set up a printer', body: 'Add the printer from settings.', questions: ['printing fails'] },
+    { id: 'password', title: 'Reset your password', body: 'Use the reset page.', questions: ['forgot my password'] },
+  ];
+  const queries = [
+    { query: 'my vpn is not working', gold: 'vpn' },
+    { query: 'I forgot my password', gold: 'password' },
+    { query: 'printing fails on floor 2', gold: 'printer' },
+    { query: 'what is for lunch today', gold: null },
+  ];
+  writeFileSync(join(dir, 'articles.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'));
+  writeFileSync(join(dir, 'queries.jsonl'), queries.map((q) => JSON.stringify(q)).join('\n'));
+  return dir;
+}
+
+describe('npm run eval', () => {
+  it('prints one JSON object with the contracted metrics', async () => {
+    const dir = writeSet();
+    const { stdout } = await evalCli([
+      '--articles',
+      join(dir, 'articles.jsonl'),
+      '--queries',
+      join(dir, 'queries.jsonl'),
+    ]);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result)).toEqual([
+      'queries',
+      'p_at_1',
+      'recall_at_3',
+      'mrr',
+      'answered_correct',
+      'wrong_answer_rate',
+      'oos_declined',
+    ]);
+    expect(result).toMatchObject({ queries: 4, p_at_1: 1, recall_at_3: 1, mrr: 1, oos_declined: 1 });
+  });
+
+  it('prints the threshold trade-off with --sweep, and the definitions with --help', async () => {
+    const dir = writeSet();
+    const sweep = (await evalCli(['--set', dir, '--sweep'])).stdout.trim().split('\n');
+    expect(sweep[0]).toMatch(/answer≥\s+answered_correct\s+wrong_answer_rate\s+oos_declined/);
+    expect(sweep).toHaveLength(15); // a header and thresholds 0.30 … 0.95
+    const help = (await evalCli(['--help'])).stdout;
+    for (const metric of ['p_at_1', 'recall_at_3', 'mrr', 'answered_correct', 'wrong_answer_rate', 'oos_declined']) {
+      expect(help).toContain(metric);
+    }
+  });
+
+  it('names the file and line of a bad evaluation set', async () => {
+    const dir = writeSet();
+    writeFileSync(join(dir, 'queries.jsonl'), '{"query": "ok", "gold": null}\n{"gold": "vpn"}\n');
+    await expect(evalCli(['--set', dir])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/queries\.jsonl:2/),
+    });
+  });
+});
