@@ -10,6 +10,8 @@ import type { Db } from './store/db.ts';
 export interface DeskContext {
   db: Db;
   kb: KnowledgeBase;
+  /** Rebuilds the knowledge base from its articles and the learned phrasings still in use. */
+  reloadKnowledge(): Promise<void>;
   outboxes: Outboxes;
   clock: Clock;
   log: Logger;

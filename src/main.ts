@@ -17,6 +17,7 @@ import type { DeskContext } from './desk-context.ts';
 import { ConfigError } from './errors.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
+import type { Article } from './knowledge/article.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadArticles } from './knowledge/load-articles.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
@@ -25,6 +26,7 @@ import type { Outbox, Outboxes } from './outbox.ts';
 import { defaultSlaPolicies, parseSlaPolicies, type SlaPolicies, SlaPolicyError } from './sla/sla-policy.ts';
 import { type SweepReport, sweepTickets } from './sla/sla-sweep.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
+import { activePhrasings } from './store/learned-phrasings.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
 
@@ -56,14 +58,17 @@ export interface App {
 export async function startApp({ config, store, clock = systemClock, log }: AppDeps): Promise<App> {
   await store.migrate();
   await ensureAdmins(store.db, config.admins);
-  const load = async () => createKnowledgeBase(await loadArticles(config.knowledgeDir, log), config.thresholds);
-  const kb = createReloadableKnowledgeBase(await load());
+  // Articles come from disk, learned phrasings from the database; any reload brings both.
+  const build = async (articles: Article[]) =>
+    createKnowledgeBase(articles, config.thresholds, await activePhrasings(store.db));
+  const kb = createReloadableKnowledgeBase(await build(await loadArticles(config.knowledgeDir, log)));
+  const reloadKnowledge = async () => kb.replace(await build(await loadArticles(config.knowledgeDir, log)));
   log.info('knowledge base loaded', { articles: kb.size, dir: config.knowledgeDir });
   let watcher: FSWatcher | undefined;
   if (config.knowledgeWatch) {
-    watcher = watchArticles(config.knowledgeDir, log, (articles) =>
-      kb.replace(createKnowledgeBase(articles, config.thresholds)),
-    );
+    watcher = watchArticles(config.knowledgeDir, log, (articles) => {
+      build(articles).then(kb.replace, (err: unknown) => log.error('knowledge base rebuild failed', { err }));
+    });
   }
 
   // Each adapter mounts routes and brings its platform's outbox; the desk only sees the outboxes.
@@ -72,6 +77,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   const ctx: DeskContext = {
     db: store.db,
     kb,
+    reloadKnowledge,
     outboxes,
     clock,
     log,

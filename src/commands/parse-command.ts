@@ -30,7 +30,9 @@ export type Command =
   | { name: 'staff'; action: 'remove'; person: string }
   | { name: 'staff'; action: 'list' }
   | { name: 'queue'; action: 'set'; tier: 'tier1' | 'tier2' | 'tier3' | 'vendor'; place: string }
-  | { name: 'queue'; action: 'list' };
+  | { name: 'queue'; action: 'list' }
+  | { name: 'kb'; action: 'learned'; articleId?: string }
+  | { name: 'kb'; action: 'forget'; id: number };
 
 /** What everyone can do, then what the help desk can do; `help` lists them in this order. */
 export const commandNames = ['help', 'ask', 'ticket', 'status', 'mine'] as const;
@@ -51,6 +53,7 @@ export const staffCommandNames = [
   'archive',
   'staff',
   'queue',
+  'kb',
 ] as const;
 export type CommandName = (typeof commandNames)[number] | (typeof staffCommandNames)[number];
 
@@ -150,6 +153,15 @@ function parseQueue(args: string): Command | undefined {
   return undefined;
 }
 
+function parseKb(args: string): Command | undefined {
+  const [action = '', arg = '', ...extra] = args.split(/\s+/);
+  if (extra.length > 0) return undefined;
+  if (action === 'learned')
+    return arg ? { name: 'kb', action: 'learned', articleId: arg } : { name: 'kb', action: 'learned' };
+  if (action === 'forget' && /^\d{1,9}$/.test(arg)) return { name: 'kb', action: 'forget', id: Number(arg) };
+  return undefined;
+}
+
 function parseStaff(args: string): Command | undefined {
   const [action = '', person = '', role = '', ...extra] = args.split(/\s+/);
   if (extra.length > 0) return undefined;
@@ -204,6 +216,13 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
     case 'mine':
       if (args === '') return { kind: 'command', command: { name: 'mine' } };
       return explicit ? { kind: 'command', command: { name: 'mine' } } : asQuestion;
+    case 'kb': {
+      const command = parseKb(args);
+      if (command) return { kind: 'command', command };
+      return explicit || args === '' || /^(learned|forget)\b/.test(args)
+        ? { kind: 'usage', name: 'kb', problem: 'bad_arguments' }
+        : asQuestion;
+    }
     case 'queue': {
       const command = parseQueue(args);
       if (command) return { kind: 'command', command };

@@ -15,6 +15,7 @@ import type { Person } from '../store/people.ts';
 import { requestHelp } from '../tickets/request-help.ts';
 import { refreshStatusMessage } from '../tickets/status-message.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
+import { learnPhrasing } from './learn-phrasing.ts';
 import type { Action } from './parse-action.ts';
 import { runTicketCommand } from './run-ticket-command.ts';
 
@@ -36,12 +37,11 @@ export async function runAction(ctx: DeskContext, person: Person, place: PlaceRe
   }
   const now = ctx.clock.now();
   switch (action.id) {
-    case 'helpful':
-      return {
-        text: (await recordFeedback(ctx.db, interaction.id, true, now))
-          ? copy.helpfulThanks
-          : copy.feedbackAlreadyGiven,
-      };
+    case 'helpful': {
+      if (!(await recordFeedback(ctx.db, interaction.id, true, now))) return { text: copy.feedbackAlreadyGiven };
+      if (interaction.articleId) await learnPhrasing(ctx, interaction, interaction.articleId);
+      return { text: copy.helpfulThanks };
+    }
     case 'not_helpful':
       if (!(await recordFeedback(ctx.db, interaction.id, false, now))) return { text: copy.feedbackAlreadyGiven };
       return toNotHelpfulMessage(interaction.id);
@@ -62,6 +62,8 @@ export async function runAction(ctx: DeskContext, person: Person, place: PlaceRe
       const article = offered ? ctx.kb.get(action.articleId) : undefined;
       if (!article) return { text: copy.staleAction };
       await recordPick(ctx.db, interaction.id, article.id);
+      // Choosing from "Which of these?" says which article the question meant.
+      await learnPhrasing(ctx, interaction, article.id);
       return toAnswerMessage(article, interaction.id);
     }
   }

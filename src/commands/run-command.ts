@@ -16,7 +16,7 @@ import { findTicket, listRequesterTickets } from '../tickets/ticket-queries.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { Command } from './parse-command.ts';
-import { runQueueCommand, runStaffCommand } from './run-staff-command.ts';
+import { runKbCommand, runQueueCommand, runStaffCommand } from './run-staff-command.ts';
 import { runTicketCommand } from './run-ticket-command.ts';
 
 export async function runCommand(
@@ -65,6 +65,8 @@ export async function runCommand(
       return runStaffCommand(ctx, person, command);
     case 'queue':
       return runQueueCommand(ctx, person, command);
+    case 'kb':
+      return runKbCommand(ctx, person, command);
     default:
       return runTicketCommand(ctx, person, place, command);
   }

@@ -1,6 +1,7 @@
 import type { DeskContext } from '../desk-context.ts';
 import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
+import { forgetPhrasing, listPhrasings } from '../store/learned-phrasings.ts';
 import { findPerson, listStaff, type Person, setRole } from '../store/people.ts';
 import { queueFor, setQueue } from '../tickets/queue-places.ts';
 import { tiers } from '../tickets/ticket.ts';
@@ -66,4 +67,29 @@ export async function runQueueCommand(ctx: DeskContext, person: Person, command:
   await setQueue(ctx, command.tier, command.place, person.id);
   ctx.log.info('queue set', { by: person.id, tier: command.tier, place: command.place });
   return { text: `The ${command.tier} queue is now ${command.place}. New and escalated tickets go there.` };
+}
+
+type KbCommand = Extract<Command, { name: 'kb' }>;
+
+/** Admins and leads review what the desk learned from helpful answers, and remove what it should not have. */
+export async function runKbCommand(ctx: DeskContext, person: Person, command: KbCommand): Promise<Message> {
+  if (person.role !== 'admin' && person.role !== 'lead') {
+    ctx.log.warn('kb command refused', { person: person.id, role: person.role });
+    return { text: 'Sorry, only admins and leads can review what the desk has learned.' };
+  }
+  if (command.action === 'learned') {
+    const rows = await listPhrasings(ctx.db, command.articleId);
+    if (rows.length === 0) return { text: 'Nothing learned yet.' };
+    return {
+      text: [
+        'Learned phrasings (`kb forget <n>` removes one):',
+        ...rows.map((r) => `- ${r.id}. "${r.phrasing}" → ${r.articleId}`),
+      ].join('\n'),
+    };
+  }
+  const removed = await forgetPhrasing(ctx.db, command.id, person.id, ctx.clock.now());
+  if (!removed) return { text: `There is no learned phrasing ${command.id} in use.` };
+  await ctx.reloadKnowledge();
+  ctx.log.info('phrasing forgotten', { by: person.id, id: removed.id, article: removed.articleId });
+  return { text: `Forgotten: "${removed.phrasing}" no longer points to ${removed.articleId}.` };
 }

@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import type { Article } from './article.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { readEvalArticles, readEvalQueries } from './eval-set.ts';
-import { createKnowledgeBase, defaultThresholds } from './knowledge-base.ts';
+import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.55] [--clarify 0.3]
        npm run eval -- --set ../shared/eval/stackfaq
        npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
+       npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold)
 
 Loads the articles into the same search the desk uses, asks every query, and prints one JSON object:
   queries            number of queries
@@ -23,8 +24,13 @@ Shares are 0..1 rounded to 4 places. Thresholds default to the desk's (ANSWER_MI
 CLARIFY_MIN_CONFIDENCE defaults).
 Files: one JSON object a line. articles: {"id","title","body","questions":[...]}; queries: {"query","gold"}.`;
 
-function evaluate(articles: Article[], queries: EvalQuery[], thresholds: { answer: number; clarify: number }) {
-  const kb = createKnowledgeBase(articles, thresholds);
+function evaluate(
+  articles: Article[],
+  queries: EvalQuery[],
+  thresholds: { answer: number; clarify: number },
+  learned: LearnedPhrasing[],
+) {
+  const kb = createKnowledgeBase(articles, thresholds, learned);
   const judged = queries.map((q) => {
     const decision = kb.ask(q.query);
     return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
@@ -33,11 +39,11 @@ function evaluate(articles: Article[], queries: EvalQuery[], thresholds: { answe
 }
 
 /** What each answer threshold trades: more confident answers, and how many of them are wrong. */
-function sweepTable(articles: Article[], queries: EvalQuery[], clarify: number): string {
+function sweepTable(articles: Article[], queries: EvalQuery[], clarify: number, learned: LearnedPhrasing[]): string {
   const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
   for (let t = 0.3; t <= 0.951; t += 0.05) {
     const answer = Math.max(Number(t.toFixed(2)), clarify);
-    const r = evaluate(articles, queries, { answer, clarify: Math.min(clarify, answer) });
+    const r = evaluate(articles, queries, { answer, clarify: Math.min(clarify, answer) }, learned);
     const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
     rows.push(
       `${answer.toFixed(2).padStart(7)}  ${r.answered_correct.toFixed(3).padStart(16)}  ${r.wrong_answer_rate.toFixed(3).padStart(17)}  ${oos.padStart(12)}`,
@@ -57,6 +63,7 @@ function main(argv: string[]): number {
       clarify: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       sweep: { type: 'boolean' },
+      learn: { type: 'string' },
     },
   });
   if (values.help) {
@@ -75,11 +82,15 @@ function main(argv: string[]): number {
     answer: values.answer ? Number(values.answer) : defaultThresholds.answer,
     clarify: values.clarify ? Number(values.clarify) : defaultThresholds.clarify,
   };
+  // A helpful click teaches the desk that this question asks for that article.
+  const learned: LearnedPhrasing[] = values.learn
+    ? readEvalQueries(values.learn).flatMap((q) => (q.gold ? [{ articleId: q.gold, phrasing: q.query }] : []))
+    : [];
   if (values.sweep) {
-    console.log(sweepTable(articles, queries, thresholds.clarify));
+    console.log(sweepTable(articles, queries, thresholds.clarify, learned));
     return 0;
   }
-  console.log(JSON.stringify(evaluate(articles, queries, thresholds)));
+  console.log(JSON.stringify(evaluate(articles, queries, thresholds, learned)));
   return 0;
 }
 

@@ -7,17 +7,30 @@ export interface KnowledgeBase {
   readonly size: number;
   ask(question: string): Decision;
   get(id: string): Article | undefined;
+  /** Uses `phrasing` as another way to ask for the article from now on; false for an unknown article. */
+  learn(articleId: string, phrasing: string): boolean;
+}
+
+export interface LearnedPhrasing {
+  articleId: string;
+  phrasing: string;
 }
 
 export const defaultThresholds: Thresholds = { answer: 0.55, clarify: 0.3 };
 
-export function createKnowledgeBase(articles: readonly Article[], thresholds: Thresholds): KnowledgeBase {
+export function createKnowledgeBase(
+  articles: readonly Article[],
+  thresholds: Thresholds,
+  learned: readonly LearnedPhrasing[] = [],
+): KnowledgeBase {
   const index = new SearchIndex(articles);
   const byId = new Map(articles.map((a) => [a.id, a]));
+  for (const l of learned) index.learn(l.articleId, l.phrasing);
   return {
     size: articles.length,
     ask: (question) => decide(index.search(question), thresholds),
     get: (id) => byId.get(id),
+    learn: (articleId, phrasing) => index.learn(articleId, phrasing),
   };
 }
 
@@ -32,6 +45,7 @@ export function createReloadableKnowledgeBase(
     },
     ask: (question) => current.ask(question),
     get: (id) => current.get(id),
+    learn: (articleId, phrasing) => current.learn(articleId, phrasing),
     replace(next) {
       current = next;
     },

@@ -146,6 +146,21 @@ export class SearchIndex {
     return corrected;
   }
 
+  /**
+   * Adds a phrasing people have confirmed for an article (a helpful click, a pick from "Which of these?").
+   * Only the phrasing channel learns it: cheap to add while the desk runs, and it is exactly where a
+   * question asked again the same way will find it. Returns false for an unknown article.
+   */
+  learn(articleId: string, phrasing: string): boolean {
+    const doc = this.articles.findIndex((a) => a.id === articleId);
+    if (doc < 0) return false;
+    const before = this.phrasingOwner.length;
+    this.addPhrasing(doc, terms(phrasing));
+    const added = this.phrasingTerms[before];
+    if (added) this.phrasingNorm[before] = Math.sqrt(added.reduce((sum, t) => sum + this.idf(t) ** 2, 0));
+    return true;
+  }
+
   search(question: string, limit = 5): Candidate[] {
     const queryTerms = [...new Set(terms(question).map((t) => this.correct(t)))];
     if (queryTerms.length === 0 || this.articles.length === 0) return [];

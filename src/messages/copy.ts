@@ -112,6 +112,7 @@ export const commandUsage: Record<CommandName, string> = {
   archive: '`archive T-n` — hide a closed ticket from lists (it is kept, never deleted)',
   queue:
     "`queue set tier1|tier2|tier3|vendor <platform:place>`, `queue list` — where each tier's queue is (admins and leads)",
+  kb: '`kb learned [article id]`, `kb forget <n>` — phrasings learned from helpful answers, and removing one (admins and leads)',
   staff:
     '`staff add @person tier1|tier2|tier3|vendor|lead|admin`, `staff remove @person`, `staff list` — manage the help desk (admins)',
 };

@@ -198,3 +198,23 @@ export const queuePlaces = pgTable('queue_places', {
   setBy: integer('set_by').references(() => people.id),
   setAt: at('set_at').notNull().defaultNow(),
 });
+
+/**
+ * Questions people confirmed an article answers (a helpful click, a pick from "Which of these?"), used in
+ * ranking from then on. Admins can remove one: it is marked, not deleted, and stays removed.
+ */
+export const learnedPhrasings = pgTable(
+  'learned_phrasings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    articleId: text('article_id').notNull(),
+    phrasing: text('phrasing').notNull(),
+    /** Lower case, single spaces: "How do I  Print?" and "how do i print?" are one phrasing. */
+    normalized: text('normalized').notNull(),
+    interactionId: uuid('interaction_id').references(() => interactions.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    removedAt: at('removed_at'),
+    removedBy: integer('removed_by').references(() => people.id),
+  },
+  (t) => [uniqueIndex('learned_phrasings_once').on(t.articleId, t.normalized)],
+);

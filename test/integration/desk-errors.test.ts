@@ -17,6 +17,7 @@ describe('desk error boundary', () => {
     const desk = createDesk({
       db: store.db,
       kb: createKnowledgeBase([], defaultThresholds),
+      reloadKnowledge: async () => {},
       outboxes: {},
       clock: systemClock,
       log,

@@ -1,0 +1,54 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { LearnedPhrasing } from '../knowledge/knowledge-base.ts';
+import type { DbOrTx } from './db.ts';
+import { learnedPhrasings } from './schema.ts';
+
+export type LearnedRow = typeof learnedPhrasings.$inferSelect;
+
+const normalize = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Stores a confirmed phrasing; false when it was known already (or removed by an admin before). */
+export async function rememberPhrasing(
+  db: DbOrTx,
+  articleId: string,
+  phrasing: string,
+  interactionId: string,
+  at: Date,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(learnedPhrasings)
+    .values({ articleId, phrasing: phrasing.trim(), normalized: normalize(phrasing), interactionId, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ id: learnedPhrasings.id });
+  return inserted.length > 0;
+}
+
+export async function activePhrasings(db: DbOrTx): Promise<LearnedPhrasing[]> {
+  return db
+    .select({ articleId: learnedPhrasings.articleId, phrasing: learnedPhrasings.phrasing })
+    .from(learnedPhrasings)
+    .where(isNull(learnedPhrasings.removedAt))
+    .orderBy(asc(learnedPhrasings.id));
+}
+
+export async function listPhrasings(db: DbOrTx, articleId?: string): Promise<LearnedRow[]> {
+  const filters = [
+    isNull(learnedPhrasings.removedAt),
+    ...(articleId ? [eq(learnedPhrasings.articleId, articleId)] : []),
+  ];
+  return db
+    .select()
+    .from(learnedPhrasings)
+    .where(and(...filters))
+    .orderBy(asc(learnedPhrasings.id))
+    .limit(50);
+}
+
+export async function forgetPhrasing(db: DbOrTx, id: number, by: number, at: Date): Promise<LearnedRow | undefined> {
+  const [row] = await db
+    .update(learnedPhrasings)
+    .set({ removedAt: at, removedBy: by })
+    .where(and(eq(learnedPhrasings.id, id), isNull(learnedPhrasings.removedAt)))
+    .returning();
+  return row;
+}

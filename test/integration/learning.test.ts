@@ -1,0 +1,88 @@
+import { desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/messages/message.ts';
+import type { Store } from '../../src/store/open-store.ts';
+import { interactions, people } from '../../src/store/schema.ts';
+import { buttonsOf, startTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestStore } from '../support/test-store.ts';
+
+// Thresholds that make every match a "maybe", so the desk always offers "Which of these?".
+const unsure = { ADMINS: 'local:ann', ANSWER_MIN_CONFIDENCE: '0.99', CLARIFY_MIN_CONFIDENCE: '0.01' };
+const question = 'locked myself out, need a new password';
+
+describe('learning from helpful answers', () => {
+  let store: Store;
+  let app: TestApp;
+  beforeAll(async () => {
+    store = await createTestStore();
+    app = await startTestApp(unsure, store);
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  const post = async (path: string, body: unknown) =>
+    ((await (await app.post(path, body)).json()) as { messages: Message[] }).messages;
+  const say = async (user: string, text: string) =>
+    (await post('/api/local/messages', { user, text })).map((m) => m.text).join('\n');
+  /** The person's newest question (each person here asks once, so their row is unambiguous). */
+  const lastInteraction = async (user: string, on: TestApp = app) => {
+    const [row] = await on.store.db
+      .select({ candidates: interactions.candidates })
+      .from(interactions)
+      .innerJoin(people, eq(people.id, interactions.personId))
+      .where(eq(people.userId, user))
+      .orderBy(desc(interactions.createdAt))
+      .limit(1);
+    return row;
+  };
+  const topFor = async (user: string, on: TestApp = app) => {
+    await on.post('/api/local/messages', { user, text: question });
+    const row = await lastInteraction(user, on);
+    return { article: row?.candidates[0]?.articleId, confidence: row?.candidates[0]?.confidence ?? 0 };
+  };
+
+  it('ranks the article people picked first for the same question, from then on and after a restart', async () => {
+    const [offer] = await post('/api/local/messages', { user: 'alice', text: question });
+    const before = (await lastInteraction('alice'))?.candidates ?? [];
+    expect(before[0]?.articleId).not.toBe('password-reset');
+    const reset = buttonsOf(offer).find((b) => b.label === 'Reset a forgotten password');
+    expect(reset).toBeDefined();
+    await post('/api/local/actions', { user: 'alice', action: reset?.actionId, value: reset?.value });
+
+    const after = await topFor('bob');
+    expect(after.article).toBe('password-reset');
+    expect(after.confidence).toBeGreaterThan(before.find((c) => c.articleId === 'password-reset')?.confidence ?? 1);
+
+    const restarted = await startTestApp(unsure, store);
+    try {
+      expect((await topFor('carol', restarted)).article).toBe('password-reset');
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('learns from 👍 too, lets admins list and forget what it learned, and refuses others', async () => {
+    const [answer] = await post('/api/local/messages', {
+      user: 'dan',
+      text: 'the vpn drops whenever I switch wifi networks',
+    });
+    const pick = buttonsOf(answer).find((b) => b.actionId === 'pick_article');
+    const [shown] = await post('/api/local/actions', { user: 'dan', action: pick?.actionId, value: pick?.value });
+    const helpful = buttonsOf(shown).find((b) => b.actionId === 'helpful');
+    await post('/api/local/actions', { user: 'dan', action: helpful?.actionId, value: helpful?.value });
+
+    const learned = await say('ann', 'kb learned');
+    expect(learned).toContain(`"${question}" → password-reset`);
+    expect(learned).toContain('"the vpn drops whenever I switch wifi networks"');
+    expect(await say('alice', 'kb learned')).toMatch(/only admins and leads/);
+
+    const id = /(\d+)\. "locked myself out/.exec(learned)?.[1];
+    expect(await say('ann', `kb forget ${id}`)).toMatch(/no longer points to password-reset/);
+    expect(await say('ann', 'kb learned password-reset')).toBe('Nothing learned yet.');
+    expect((await topFor('erin')).article).not.toBe('password-reset');
+    // Once forgotten, the same pick does not teach it again.
+    expect(await say('ann', `kb forget ${id}`)).toMatch(/no learned phrasing/);
+  });
+});
