@@ -162,6 +162,17 @@ function parseKb(args: string): Command | undefined {
   return undefined;
 }
 
+/** Commands with sub-actions, and the words that show typed text was meant as one of them. */
+const withActions: Record<
+  'kb' | 'queue' | 'staff',
+  { parse: (args: string) => Command | undefined; actions?: RegExp }
+> = {
+  kb: { parse: (args) => parseKb(args), actions: /^(learned|forget)\b/ },
+  queue: { parse: (args) => parseQueue(args), actions: /^(set|list)\b/ },
+  // "staff list of holidays?" is a question: only an exact staff command counts.
+  staff: { parse: (args) => parseStaff(args) },
+};
+
 function parseStaff(args: string): Command | undefined {
   const [action = '', person = '', role = '', ...extra] = args.split(/\s+/);
   if (extra.length > 0) return undefined;
@@ -216,24 +227,15 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
     case 'mine':
       if (args === '') return { kind: 'command', command: { name: 'mine' } };
       return explicit ? { kind: 'command', command: { name: 'mine' } } : asQuestion;
-    case 'kb': {
-      const command = parseKb(args);
-      if (command) return { kind: 'command', command };
-      return explicit || args === '' || /^(learned|forget)\b/.test(args)
-        ? { kind: 'usage', name: 'kb', problem: 'bad_arguments' }
-        : asQuestion;
-    }
-    case 'queue': {
-      const command = parseQueue(args);
-      if (command) return { kind: 'command', command };
-      return explicit || args === '' || /^(set|list)\b/.test(args)
-        ? { kind: 'usage', name: 'queue', problem: 'bad_arguments' }
-        : asQuestion;
-    }
+    case 'kb':
+    case 'queue':
     case 'staff': {
-      const command = parseStaff(args);
+      const { parse, actions } = withActions[word];
+      const command = parse(args);
       if (command) return { kind: 'command', command };
-      return explicit || args === '' ? { kind: 'usage', name: 'staff', problem: 'bad_arguments' } : asQuestion;
+      // Naming one of the command's actions marks a slip in a command rather than a question.
+      const slip = explicit || args === '' || (actions?.test(args) ?? false);
+      return slip ? { kind: 'usage', name: word, problem: 'bad_arguments' } : asQuestion;
     }
     default: {
       const command = parseTicketCommand(word, args);
