@@ -154,8 +154,18 @@ export class SearchIndex {
   learn(articleId: string, phrasing: string): boolean {
     const doc = this.articles.findIndex((a) => a.id === articleId);
     if (doc < 0) return false;
+    const learned = terms(phrasing);
+    // Also a question of the article for BM25, as if it had been written in its front matter.
+    for (const term of learned) {
+      const posting = this.postings.get(term)?.find((p) => p.doc === doc);
+      if (posting) posting.tf.questions += 1;
+      else this.addPosting(term, { doc, tf: { title: 0, questions: 1, tags: 0, body: 0 } });
+    }
+    const lengths = this.fieldLength[doc];
+    if (lengths) lengths.questions += learned.length;
+    this.averageLength.questions += learned.length / Math.max(this.articles.length, 1);
     const before = this.phrasingOwner.length;
-    this.addPhrasing(doc, terms(phrasing));
+    this.addPhrasing(doc, learned);
     const added = this.phrasingTerms[before];
     if (added) this.phrasingNorm[before] = Math.sqrt(added.reduce((sum, t) => sum + this.idf(t) ** 2, 0));
     return true;

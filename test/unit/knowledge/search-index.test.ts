@@ -39,6 +39,19 @@ describe('SearchIndex', () => {
     expect(unrelated?.confidence ?? 0).toBeLessThan(defaultThresholds.clarify);
   });
 
+  it('learns a confirmed phrasing: its words now find the article, even words no article had', () => {
+    const learning = new SearchIndex([
+      article('printer', 'Set up a printer', ['printing does not work']),
+      article('vpn', 'Connect to the VPN', ['vpn keeps disconnecting']),
+    ]);
+    expect(learning.search('the plotter in the atrium jams')[0]?.article.id).not.toBe('printer');
+    expect(learning.learn('printer', 'the plotter in the atrium jams')).toBe(true);
+    expect(learning.learn('no-such-article', 'anything')).toBe(false);
+    const [top] = learning.search('atrium plotter jams again');
+    expect(top?.article.id).toBe('printer');
+    expect(top?.confidence).toBeGreaterThan(0.5);
+  });
+
   it('returns nothing for a question with no meaningful words, or an empty index', () => {
     expect(index.search('how do I?')).toEqual([]);
     expect(new SearchIndex([]).search('printer')).toEqual([]);
