@@ -54,8 +54,6 @@ export const copy = {
         return `${ref} is already ${r.status}. Type \`reopen ${ref}\` first if it needs more work.`;
       case 'not_finished':
         return `${ref} is still open, so there is nothing to reopen.`;
-      case 'not_waiting':
-        return `${ref} is not waiting for an answer.`;
       case 'not_requester':
         return `Only the person who asked, or the help desk, can do that on ${ref}.`;
       case 'no_higher_tier':

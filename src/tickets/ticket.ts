@@ -47,7 +47,6 @@ export type Refusal =
   | { code: 'assignee_not_staff'; name: string }
   | { code: 'finished'; status: Status }
   | { code: 'not_finished' }
-  | { code: 'not_waiting' }
   | { code: 'not_requester' }
   | { code: 'no_higher_tier' }
   | { code: 'no_lower_tier' }
