@@ -86,12 +86,27 @@ async function overheard(
   person: Person,
   inbound: Extract<Inbound, { kind: 'message' }>,
 ): Promise<Message[]> {
+  const answer = await answerWaitingTicket(ctx, person, inbound.place, inbound.text);
+  if (answer) return [answer];
   if (person.role === 'requester') return [];
   const ticket = await findTicketByQueueThread(ctx.db, inbound.place);
   if (!ticket) return [];
   return [
     await runTicketCommand(ctx, person, inbound.place, { name: 'reply', ticketId: ticket.id, text: inbound.text }),
   ];
+}
+
+/** In the thread of a ticket waiting on them, what the requester writes is their answer to it. */
+async function answerWaitingTicket(
+  ctx: DeskContext,
+  person: Person,
+  place: Inbound['place'],
+  text: string,
+): Promise<Message | undefined> {
+  if (!place.thread) return undefined;
+  const waiting = await findWaitingTicketInThread(ctx.db, person.id, place);
+  if (!waiting) return undefined;
+  return runTicketCommand(ctx, person, place, { name: 'reply', ticketId: waiting.id, text });
 }
 
 /** How long a resolved ticket stays on a person's home page. */
@@ -110,13 +125,8 @@ async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promis
   const parsed: Parsed = parseInput(inbound.text, { explicit: inbound.kind === 'command' });
   switch (parsed.kind) {
     case 'question': {
-      // In the thread of a ticket waiting on them, what the requester writes is their answer.
-      const waiting = inbound.place.thread
-        ? await findWaitingTicketInThread(ctx.db, person.id, inbound.place)
-        : undefined;
-      if (waiting)
-        return runTicketCommand(ctx, person, inbound.place, { name: 'reply', ticketId: waiting.id, text: parsed.text });
-      return answerQuestion(ctx, person, inbound.place, parsed.text);
+      const answer = await answerWaitingTicket(ctx, person, inbound.place, parsed.text);
+      return answer ?? answerQuestion(ctx, person, inbound.place, parsed.text);
     }
     case 'command':
       return runCommand(ctx, person, inbound.place, parsed.command);

@@ -207,6 +207,48 @@ describe('Slack adapter over HTTP', () => {
     expect(slack.api.calls.slice(quiet).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
   });
 
+  it("takes a requester's answer in the support-channel thread of their waiting ticket", async () => {
+    const asked = ts();
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0LEO',
+        text: 'my mailbox is full',
+        ts: asked,
+        eventId: `Ev${asked}`,
+        channel: 'C0HELP',
+      }),
+    );
+    const answer = slack.api.callsTo('chat.postMessage').find((c) => c.args.thread_ts === asked);
+    const opened = (await press('U0LEO', answer, 'tierdesk:talk_to_human')).find((c) =>
+      /opened ticket/.test(String(c.args.text)),
+    );
+    const id = Number(/T-(\d+)/.exec(String(opened?.args.text))?.[1]);
+    await slack.command(
+      slashCommandForm({
+        user: 'U0ADMIN',
+        text: `wait T-${id} Which mailbox?`,
+        triggerId: `trig-w${id}`,
+        responseUrl: slack.api.responseUrl('w'),
+      }),
+    );
+    const reply = ts();
+    const before = slack.api.calls.length;
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0LEO',
+        text: 'the shared finance one',
+        ts: reply,
+        eventId: `Ev${reply}`,
+        channel: 'C0HELP',
+        threadTs: asked,
+      }),
+    );
+    const said = slack.api.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
+    expect(said.map((c) => c.args.text)).toEqual([expect.stringMatching(new RegExp(`your answer is on T-${id}`))]);
+    const [row] = await slack.app.store.db.select().from(tickets).where(eq(tickets.id, id));
+    expect(row?.status).toBe('new');
+  });
+
   it('answers /support help within the ack, ephemerally', async () => {
     const before = slack.api.calls.length;
     const res = await slack.command(
