@@ -10,9 +10,8 @@ import {
   toTicketStatusMessage,
 } from '../messages/ticket-view.ts';
 import type { Person } from '../store/people.ts';
-import { findPersonById } from '../store/people.ts';
 import { requestHelp } from '../tickets/request-help.ts';
-import { findTicket, listRequesterTickets } from '../tickets/ticket-queries.ts';
+import { findTicket, listRequesterTickets, ticketPeopleNames } from '../tickets/ticket-queries.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { Command } from './parse-command.ts';
@@ -50,12 +49,7 @@ export async function runCommand(
         return { text: copy.ticketNotFound(toTicketRef(command.ticketId)) };
       }
       if (!staff) return toTicketStatusMessage(ticket);
-      const requester = await findPersonById(ctx.db, ticket.requesterId);
-      const assignee = ticket.assigneeId === null ? undefined : await findPersonById(ctx.db, ticket.assigneeId);
-      return toStaffTicketMessage(ticket, {
-        requester: requester?.displayName ?? 'someone',
-        ...(assignee ? { assignee: assignee.displayName } : {}),
-      });
+      return toStaffTicketMessage(ticket, await ticketPeopleNames(ctx.db, ticket));
     }
     case 'mine': {
       const all = await listRequesterTickets(ctx.db, person.id, { openOnly: false, limit: 20 });

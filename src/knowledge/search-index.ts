@@ -58,6 +58,8 @@ export class SearchIndex {
   private readonly vocabulary: Fuse<string>;
   private readonly known = new Set<string>();
   private readonly corrections = new Map<string, string>();
+  /** Article id → position, so learning (thousands of phrasings at start-up) does not scan the articles. */
+  private readonly docOf = new Map<string, number>();
 
   constructor(
     readonly articles: readonly Article[],
@@ -65,6 +67,7 @@ export class SearchIndex {
   ) {
     const totals: Record<Field, number> = { title: 0, questions: 0, tags: 0, body: 0 };
     articles.forEach((article, doc) => {
+      this.docOf.set(article.id, doc);
       const byField: Record<Field, string[]> = {
         title: terms(article.title),
         questions: article.questions.flatMap(terms),
@@ -152,8 +155,8 @@ export class SearchIndex {
    * question asked again the same way will find it. Returns false for an unknown article.
    */
   learn(articleId: string, phrasing: string): boolean {
-    const doc = this.articles.findIndex((a) => a.id === articleId);
-    if (doc < 0) return false;
+    const doc = this.docOf.get(articleId);
+    if (doc === undefined) return false;
     const learned = terms(phrasing);
     // Also a question of the article for BM25, as if it had been written in its front matter.
     for (const term of learned) {

@@ -2,14 +2,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DeskContext } from '../desk-context.ts';
 import { toQueueCardMessage } from '../messages/ticket-view.ts';
 import { type Posted, splitPlace } from '../outbox.ts';
-import { findPersonById } from '../store/people.ts';
 import { ticketEvents, tickets } from '../store/schema.ts';
 import type { Ticket } from './open-ticket.ts';
 import { queueFor } from './queue-places.ts';
+import { ticketPeopleNames } from './ticket-queries.ts';
 
 async function cardFor(ctx: DeskContext, ticket: Ticket) {
-  const requester = await findPersonById(ctx.db, ticket.requesterId);
-  const assignee = ticket.assigneeId === null ? undefined : await findPersonById(ctx.db, ticket.assigneeId);
+  const who = await ticketPeopleNames(ctx.db, ticket);
   // The next tier sees why the ticket came to them: the reason given when it was escalated.
   const [handoff] = await ctx.db
     .select({ reason: ticketEvents.reason, from: ticketEvents.fromValue })
@@ -18,8 +17,7 @@ async function cardFor(ctx: DeskContext, ticket: Ticket) {
     .orderBy(desc(ticketEvents.id))
     .limit(1);
   return toQueueCardMessage(ticket, {
-    requester: requester?.displayName ?? 'someone',
-    ...(assignee ? { assignee: assignee.displayName } : {}),
+    ...who,
     ...(handoff?.reason ? { handoff: { from: handoff.from ?? '', reason: handoff.reason } } : {}),
   });
 }

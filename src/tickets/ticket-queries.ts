@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../store/db.ts';
+import { findPersonById } from '../store/people.ts';
 import type { PlaceRef } from '../store/schema.ts';
 import { tickets } from '../store/schema.ts';
 import type { Ticket } from './open-ticket.ts';
@@ -94,4 +95,11 @@ export async function findTicketByQueueThread(db: DbOrTx, place: PlaceRef): Prom
     )
     .limit(1);
   return row;
+}
+
+/** The names shown with a ticket: who asked, and who holds it (if anyone). */
+export async function ticketPeopleNames(db: DbOrTx, ticket: Ticket): Promise<{ requester: string; assignee?: string }> {
+  const requester = await findPersonById(db, ticket.requesterId);
+  const assignee = ticket.assigneeId === null ? undefined : await findPersonById(db, ticket.assigneeId);
+  return { requester: requester?.displayName ?? 'someone', ...(assignee ? { assignee: assignee.displayName } : {}) };
 }
