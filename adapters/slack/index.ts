@@ -5,7 +5,7 @@ import type { Route } from '../../src/http/http-server.ts';
 import type { Inbound, PlaceRef } from '../../src/inbound.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Message } from '../../src/messages/message.ts';
-import type { Outbox } from '../../src/outbox.ts';
+import { type Outbox, toAddress } from '../../src/outbox.ts';
 import { parseNewTicketForm } from '../../src/tickets/new-ticket-form.ts';
 import { acknowledgedClick } from './acknowledged-click.ts';
 import { toBoltLogger } from './bolt-logger.ts';
@@ -94,7 +94,7 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
 
   const reply = async (place: PlaceRef, messages: Message[]) => {
     for (const message of messages) {
-      const posted = await outbox.post(place.thread ? `${place.channel}/${place.thread}` : place.channel, message);
+      const posted = await outbox.post(toAddress(place), message);
       if (message.remember) await desk.posted(message.remember, posted);
     }
   };

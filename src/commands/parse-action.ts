@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { type ActionId, actionIds } from '../messages/message.ts';
 
+/** Queue-card buttons for changes that need words: they answer with the command to finish. */
+export type PromptCommand = 'assign' | 'escalate' | 'resolve';
+
 export type Action =
   | { id: 'helpful' | 'not_helpful' | 'talk_to_human'; interactionId: string }
   | { id: 'pick_article'; interactionId: string; articleId: string }
   | { id: 'claim_ticket'; ticketId: number }
-  | { id: 'ticket_prompt'; command: 'assign' | 'escalate' | 'resolve'; ticketId: number };
+  | { id: 'ticket_prompt'; command: PromptCommand; ticketId: number };
 
 const interactionId = z.uuid();
 const pick = z
@@ -34,7 +37,7 @@ export function parseAction(actionId: string, value: string): Action {
   if (known === 'ticket_prompt') {
     const prompt = /^(assign|escalate|resolve):(\d{1,9})$/.exec(value);
     if (!prompt) throw new InputError('ticket_prompt value must be "<assign|escalate|resolve>:<ticket number>"');
-    return { id: known, command: prompt[1] as 'assign' | 'escalate' | 'resolve', ticketId: Number(prompt[2]) };
+    return { id: known, command: prompt[1] as PromptCommand, ticketId: Number(prompt[2]) };
   }
   if (known === 'pick_article') {
     const parsed = pick.safeParse(value);

@@ -1,3 +1,4 @@
+import type { PromptCommand } from '../commands/parse-action.ts';
 import type { CommandName, UsageProblem } from '../commands/parse-command.ts';
 import { maxTextLength } from '../commands/parse-command.ts';
 import type { ChangeRefusal } from '../tickets/change-ticket.ts';
@@ -71,7 +72,7 @@ export const copy = {
     }
   },
   /** What the Assign…/Escalate…/Resolve… buttons answer: the command to finish, for that ticket. */
-  ticketPrompt: (command: 'assign' | 'escalate' | 'resolve', ref: string) =>
+  ticketPrompt: (command: PromptCommand, ref: string) =>
     command === 'assign'
       ? `To assign ${ref}, type: \`assign ${ref} @person\``
       : command === 'escalate'

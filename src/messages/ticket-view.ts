@@ -1,3 +1,4 @@
+import type { PromptCommand } from '../commands/parse-action.ts';
 import type { Ticket } from '../tickets/open-ticket.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import type { Button, Message } from './message.ts';
@@ -93,7 +94,7 @@ export function toQueueCardMessage(
   ];
   if (open) {
     // Claim works at once; the others need words, so they answer with the command to finish.
-    const prompt = (command: 'assign' | 'escalate' | 'resolve', label: string): Button => ({
+    const prompt = (command: PromptCommand, label: string): Button => ({
       label,
       actionId: 'ticket_prompt',
       value: `${command}:${t.id}`,

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { toAddress } from '../outbox.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { findPersonById } from '../store/people.ts';
 import type { PlaceRef } from '../store/schema.ts';
@@ -90,7 +91,7 @@ export async function findTicketByQueueThread(db: DbOrTx, place: PlaceRef): Prom
     .where(
       and(
         sql`${tickets.queueMessage}->>'platform' = ${place.platform}`,
-        sql`${tickets.queueMessage}->>'id' = ${`${place.channel}/${place.thread}`}`,
+        sql`${tickets.queueMessage}->>'id' = ${toAddress(place)}`,
       ),
     )
     .limit(1);
