@@ -1,15 +1,26 @@
 /** `npm run eval -- --articles A.jsonl --queries Q.jsonl`: scores search and the answer decision. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Article } from './article.ts';
+import type { Thresholds } from './decide.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
+import { noSynonyms, parseSynonyms, type Synonyms } from './synonyms.ts';
+
+function readSynonyms(file: string): Synonyms {
+  const { synonyms, problems } = parseSynonyms(readFileSync(file, 'utf8'));
+  for (const problem of problems) console.error(`eval: ${file}: ${problem}`);
+  return synonyms;
+}
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.55] [--clarify 0.3]
        npm run eval -- --set ../shared/eval/stackfaq
        npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
        npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold)
+       npm run eval -- ... --synonyms FILE    (a synonym list; default knowledge/synonyms.txt, "none" for none)
 
 Loads the articles into the same search the desk uses, asks every query, and prints one JSON object:
   queries            number of queries
@@ -24,13 +35,15 @@ Shares are 0..1 rounded to 4 places. Thresholds default to the desk's (ANSWER_MI
 CLARIFY_MIN_CONFIDENCE defaults).
 Files: one JSON object a line. articles: {"id","title","body","questions":[...]}; queries: {"query","gold"}.`;
 
-function evaluate(
-  articles: Article[],
-  queries: EvalQuery[],
-  thresholds: { answer: number; clarify: number },
-  learned: LearnedPhrasing[],
-) {
-  const kb = createKnowledgeBase(articles, thresholds, learned);
+/** What the knowledge base is built from: the articles, what it learned, and the synonym list. */
+interface Setup {
+  articles: Article[];
+  learned: LearnedPhrasing[];
+  synonyms: Synonyms;
+}
+
+function evaluate({ articles, learned, synonyms }: Setup, queries: EvalQuery[], thresholds: Thresholds) {
+  const kb = createKnowledgeBase(articles, thresholds, learned, synonyms);
   const judged = queries.map((q) => {
     const decision = kb.ask(q.query);
     return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
@@ -39,11 +52,11 @@ function evaluate(
 }
 
 /** What each answer threshold trades: more confident answers, and how many of them are wrong. */
-function sweepTable(articles: Article[], queries: EvalQuery[], clarify: number, learned: LearnedPhrasing[]): string {
+function sweepTable(setup: Setup, queries: EvalQuery[], clarify: number): string {
   const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
   for (let t = 0.3; t <= 0.951; t += 0.05) {
     const answer = Math.max(Number(t.toFixed(2)), clarify);
-    const r = evaluate(articles, queries, { answer, clarify: Math.min(clarify, answer) }, learned);
+    const r = evaluate(setup, queries, { answer, clarify: Math.min(clarify, answer) });
     const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
     rows.push(
       `${answer.toFixed(2).padStart(7)}  ${r.answered_correct.toFixed(3).padStart(16)}  ${r.wrong_answer_rate.toFixed(3).padStart(17)}  ${oos.padStart(12)}`,
@@ -64,6 +77,7 @@ function main(argv: string[]): number {
       help: { type: 'boolean', short: 'h' },
       sweep: { type: 'boolean' },
       learn: { type: 'string' },
+      synonyms: { type: 'string' },
     },
   });
   if (values.help) {
@@ -86,11 +100,15 @@ function main(argv: string[]): number {
   const learned: LearnedPhrasing[] = values.learn
     ? readEvalQueries(values.learn).flatMap((q) => (q.gold ? [{ articleId: q.gold, phrasing: q.query }] : []))
     : [];
+  // The desk's own list unless told otherwise: the figures then describe the product as it ships.
+  const synonymsFile = values.synonyms ?? fileURLToPath(new URL('../../knowledge/synonyms.txt', import.meta.url));
+  const synonyms = synonymsFile === 'none' ? noSynonyms : readSynonyms(synonymsFile);
+  const setup = { articles, learned, synonyms };
   if (values.sweep) {
-    console.log(sweepTable(articles, queries, thresholds.clarify, learned));
+    console.log(sweepTable(setup, queries, thresholds.clarify));
     return 0;
   }
-  console.log(JSON.stringify(evaluate(articles, queries, thresholds, learned)));
+  console.log(JSON.stringify(evaluate(setup, queries, thresholds)));
   return 0;
 }
 

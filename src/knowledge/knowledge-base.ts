@@ -1,6 +1,7 @@
 import type { Article } from './article.ts';
 import { type Decision, decide, type Thresholds } from './decide.ts';
 import { SearchIndex } from './search-index.ts';
+import { noSynonyms, type Synonyms } from './synonyms.ts';
 
 /** What the desk asks of the knowledge base; the eval command goes through this same path. */
 export interface KnowledgeBase {
@@ -22,8 +23,9 @@ export function createKnowledgeBase(
   articles: readonly Article[],
   thresholds: Thresholds,
   learned: readonly LearnedPhrasing[] = [],
+  synonyms: Synonyms = noSynonyms,
 ): KnowledgeBase {
-  const index = new SearchIndex(articles);
+  const index = new SearchIndex(articles, undefined, synonyms.rewrite);
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const l of learned) index.learn(l.articleId, l.phrasing);
   return {

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Article } from './article.ts';
 import { editDistanceWithin } from './edit-distance.ts';
-import { terms } from './text.ts';
+import { type StemRewrite, terms } from './text.ts';
 
 export interface Candidate {
   article: Article;
@@ -11,8 +11,9 @@ export interface Candidate {
   confidence: number;
 }
 
-type Field = 'title' | 'questions' | 'tags' | 'body';
-const fields: Field[] = ['title', 'questions', 'tags', 'body'];
+type Field = 'title' | 'questions' | 'learned' | 'tags' | 'body';
+const fields: Field[] = ['title', 'questions', 'learned', 'tags', 'body'];
+const noCounts = (): Record<Field, number> => ({ title: 0, questions: 0, learned: 0, tags: 0, body: 0 });
 
 /** The knobs of the ranking; the defaults are what the desk uses, measured with `npm run eval`. */
 export interface RankingOptions {
@@ -20,20 +21,18 @@ export interface RankingOptions {
   weights: Record<Field, number>;
   k1: number;
   b: number;
-  /** How much the best single phrasing counts next to the whole-article BM25 score (which is 0..1). */
+  /** How much the best written phrasing (title or question) counts next to the whole-article score (0..1). */
   phrasingWeight: number;
+  /** How much the best learned phrasing (a question people confirmed) counts. */
+  learnedWeight: number;
 }
 
-/**
- * Measured on the three dev sets together: a slower-saturating term frequency (k1 3) with stronger length
- * normalisation (b 0.9) and heavier titles gained about two points of P@1 on each, not on one at the
- * others' expense.
- */
 export const defaultRanking: RankingOptions = {
-  weights: { title: 5, questions: 2, tags: 2, body: 1 },
+  weights: { title: 5, questions: 2, learned: 2, tags: 2, body: 1 },
   k1: 3,
   b: 0.9,
   phrasingWeight: 1,
+  learnedWeight: 1,
 };
 
 interface Posting {
@@ -41,18 +40,35 @@ interface Posting {
   tf: Record<Field, number>;
 }
 
+interface Phrasing {
+  doc: number;
+  learned: boolean;
+  terms: string[];
+  /** Needs IDF, which is only final once every article is in. */
+  norm: number;
+}
+
+/** What one article scored for one question, before the signals are combined. */
+export interface Signals {
+  /** BM25F over all fields, divided by the best article's: 0..1. */
+  bm25: number;
+  /** Share of the question's IDF weight the article contains anywhere. */
+  coverage: number;
+  /** IDF-weighted cosine with the closest written phrasing (title or question). */
+  phrasing: number;
+  /** The same with the closest learned phrasing; 0 when none was learned. */
+  learned: number;
+}
+
 /**
- * An inverted index over the articles: BM25F over weighted fields for recall, plus the best single
- * phrasing (title or question) by IDF-weighted cosine, which rewards a question asked nearly the way an
- * article's phrasing puts it. Built once per knowledge-base load; searching never scans every article.
+ * An inverted index over the articles: BM25F over weighted fields for recall, plus the closest single
+ * phrasing by IDF-weighted cosine, which rewards a question asked nearly the way a phrasing of the
+ * article puts it. Built once per knowledge-base load; searching never scans every article.
  */
 export class SearchIndex {
   private readonly postings = new Map<string, Posting[]>();
   private readonly phrasingPostings = new Map<string, number[]>();
-  private readonly phrasingOwner: number[] = [];
-  private readonly phrasingNorm: number[] = [];
-  /** Phrasing norms need IDF, which is only final once every article is in: keep raw terms until then. */
-  private readonly phrasingTerms: string[][] = [];
+  private readonly phrasings: Phrasing[] = [];
   private readonly fieldLength: Record<Field, number>[] = [];
   private readonly averageLength: Record<Field, number>;
   private readonly vocabulary: Fuse<string>;
@@ -64,42 +80,43 @@ export class SearchIndex {
   constructor(
     readonly articles: readonly Article[],
     private readonly ranking: RankingOptions = defaultRanking,
+    private readonly rewrite?: StemRewrite,
   ) {
-    const totals: Record<Field, number> = { title: 0, questions: 0, tags: 0, body: 0 };
+    const totals = noCounts();
     articles.forEach((article, doc) => {
       this.docOf.set(article.id, doc);
       const byField: Record<Field, string[]> = {
-        title: terms(article.title),
-        questions: article.questions.flatMap(terms),
-        tags: article.tags.flatMap(terms),
-        body: terms(article.body),
+        title: this.terms(article.title),
+        questions: article.questions.flatMap((q) => this.terms(q)),
+        learned: [],
+        tags: article.tags.flatMap((t) => this.terms(t)),
+        body: this.terms(article.body),
       };
-      const lengths = { title: 0, questions: 0, tags: 0, body: 0 };
+      const lengths = noCounts();
       const tf = new Map<string, Record<Field, number>>();
       for (const field of fields) {
         lengths[field] = byField[field].length;
         totals[field] += byField[field].length;
         for (const term of byField[field]) {
-          const counts = tf.get(term) ?? { title: 0, questions: 0, tags: 0, body: 0 };
+          const counts = tf.get(term) ?? noCounts();
           counts[field] += 1;
           tf.set(term, counts);
         }
       }
       this.fieldLength.push(lengths);
       for (const [term, counts] of tf) this.addPosting(term, { doc, tf: counts });
-      for (const phrasing of [article.title, ...article.questions]) this.addPhrasing(doc, terms(phrasing));
+      for (const phrasing of [article.title, ...article.questions]) this.addPhrasing(doc, this.terms(phrasing), false);
     });
     const n = Math.max(articles.length, 1);
-    this.averageLength = {
-      title: totals.title / n || 1,
-      questions: totals.questions / n || 1,
-      tags: totals.tags / n || 1,
-      body: totals.body / n || 1,
-    };
-    this.phrasingTerms.forEach((list, p) => {
-      this.phrasingNorm[p] = Math.sqrt(list.reduce((sum, t) => sum + this.idf(t) ** 2, 0));
-    });
+    this.averageLength = noCounts();
+    for (const field of fields) this.averageLength[field] = totals[field] / n || 1;
+    for (const p of this.phrasings) p.norm = this.norm(p.terms);
     this.vocabulary = new Fuse([...this.known], { threshold: 0.25, distance: 10, minMatchCharLength: 4 });
+  }
+
+  /** The same analysis for articles and questions: that symmetry is what makes terms meet. */
+  terms(text: string): string[] {
+    return terms(text, this.rewrite);
   }
 
   private addPosting(term: string, posting: Posting) {
@@ -109,18 +126,22 @@ export class SearchIndex {
     else this.postings.set(term, [posting]);
   }
 
-  private addPhrasing(doc: number, phrasingTerms: string[]) {
+  private addPhrasing(doc: number, phrasingTerms: string[], learned: boolean): Phrasing | undefined {
     const unique = [...new Set(phrasingTerms)];
-    if (unique.length === 0) return;
-    const id = this.phrasingOwner.length;
-    this.phrasingOwner.push(doc);
-    this.phrasingTerms.push(unique);
-    this.phrasingNorm.push(0);
+    if (unique.length === 0) return undefined;
+    const id = this.phrasings.length;
+    const phrasing = { doc, learned, terms: unique, norm: 0 };
+    this.phrasings.push(phrasing);
     for (const term of unique) {
       const list = this.phrasingPostings.get(term);
       if (list) list.push(id);
       else this.phrasingPostings.set(term, [id]);
     }
+    return phrasing;
+  }
+
+  private norm(list: string[]): number {
+    return Math.sqrt(list.reduce((sum, t) => sum + this.idf(t) ** 2, 0));
   }
 
   idf(term: string): number {
@@ -150,79 +171,92 @@ export class SearchIndex {
   }
 
   /**
-   * Adds a phrasing people have confirmed for an article (a helpful click, a pick from "Which of these?").
-   * Only the phrasing channel learns it: cheap to add while the desk runs, and it is exactly where a
-   * question asked again the same way will find it. Returns false for an unknown article.
+   * Adds a phrasing people have confirmed for an article (a helpful click, a pick from "Which of these?"):
+   * a field of its own for BM25 and a phrasing of its own, added in place while the desk runs.
+   * Returns false for an unknown article.
    */
   learn(articleId: string, phrasing: string): boolean {
     const doc = this.docOf.get(articleId);
     if (doc === undefined) return false;
-    const learned = terms(phrasing);
-    // Also a question of the article for BM25, as if it had been written in its front matter.
+    const learned = this.terms(phrasing);
     for (const term of learned) {
       const posting = this.postings.get(term)?.find((p) => p.doc === doc);
-      if (posting) posting.tf.questions += 1;
-      else this.addPosting(term, { doc, tf: { title: 0, questions: 1, tags: 0, body: 0 } });
+      if (posting) posting.tf.learned += 1;
+      else this.addPosting(term, { doc, tf: { ...noCounts(), learned: 1 } });
     }
     const lengths = this.fieldLength[doc];
-    if (lengths) lengths.questions += learned.length;
-    this.averageLength.questions += learned.length / Math.max(this.articles.length, 1);
-    const before = this.phrasingOwner.length;
-    this.addPhrasing(doc, learned);
-    const added = this.phrasingTerms[before];
-    if (added) this.phrasingNorm[before] = Math.sqrt(added.reduce((sum, t) => sum + this.idf(t) ** 2, 0));
+    if (lengths) lengths.learned += learned.length;
+    this.averageLength.learned += learned.length / Math.max(this.articles.length, 1);
+    const added = this.addPhrasing(doc, learned, true);
+    if (added) added.norm = this.norm(added.terms);
     return true;
   }
 
-  search(question: string, limit = 5): Candidate[] {
-    const queryTerms = [...new Set(terms(question).map((t) => this.correct(t)))];
-    if (queryTerms.length === 0 || this.articles.length === 0) return [];
+  /** Every article that shares a term with the question, with its separate signals. */
+  signals(question: string): Map<number, Signals> {
+    const queryTerms = [...new Set(this.terms(question).map((t) => this.correct(t)))];
+    const found = new Map<number, Signals>();
+    if (queryTerms.length === 0 || this.articles.length === 0) return found;
     const idfs = new Map(queryTerms.map((t) => [t, this.postings.has(t) ? this.idf(t) : this.unknownIdf()]));
-    const queryWeight = [...idfs.values()].reduce((s, v) => s + v, 0);
-    const queryNorm = Math.sqrt([...idfs.values()].reduce((s, v) => s + v * v, 0));
+    const queryWeight = [...idfs.values()].reduce((s, v) => s + v, 0) || 1;
+    const queryNorm = Math.sqrt([...idfs.values()].reduce((s, v) => s + v * v, 0)) || 1;
+    const { weights, k1, b } = this.ranking;
+    const entry = (doc: number) => {
+      let s = found.get(doc);
+      if (!s) {
+        s = { bm25: 0, coverage: 0, phrasing: 0, learned: 0 };
+        found.set(doc, s);
+      }
+      return s;
+    };
 
-    const bm25 = new Map<number, number>();
-    const covered = new Map<number, number>();
     for (const term of queryTerms) {
       const idf = idfs.get(term) ?? 0;
       for (const { doc, tf } of this.postings.get(term) ?? []) {
         let weighted = 0;
-        const { weights, k1, b } = this.ranking;
         for (const field of fields) {
+          if (tf[field] === 0) continue;
           const norm = 1 - b + (b * (this.fieldLength[doc]?.[field] ?? 0)) / this.averageLength[field];
           weighted += (weights[field] * tf[field]) / norm;
         }
-        bm25.set(doc, (bm25.get(doc) ?? 0) + (idf * weighted) / (k1 + weighted));
-        covered.set(doc, (covered.get(doc) ?? 0) + idf);
+        const s = entry(doc);
+        s.bm25 += (idf * weighted) / (k1 + weighted);
+        s.coverage += idf / queryWeight;
       }
     }
 
-    const phrasingDot = new Map<number, number>();
+    const dots = new Map<number, number>();
     for (const term of queryTerms) {
       const idf = idfs.get(term) ?? 0;
-      for (const p of this.phrasingPostings.get(term) ?? []) phrasingDot.set(p, (phrasingDot.get(p) ?? 0) + idf * idf);
+      for (const p of this.phrasingPostings.get(term) ?? []) dots.set(p, (dots.get(p) ?? 0) + idf * idf);
     }
-    const bestPhrasing = new Map<number, number>();
-    for (const [p, dot] of phrasingDot) {
-      const cosine = dot / ((this.phrasingNorm[p] || 1) * (queryNorm || 1));
-      const doc = this.phrasingOwner[p] ?? 0;
-      if (cosine > (bestPhrasing.get(doc) ?? 0)) bestPhrasing.set(doc, cosine);
+    for (const [p, dot] of dots) {
+      const phrasing = this.phrasings[p] as Phrasing;
+      const cosine = dot / ((phrasing.norm || 1) * queryNorm);
+      const s = entry(phrasing.doc);
+      if (phrasing.learned) s.learned = Math.max(s.learned, cosine);
+      else s.phrasing = Math.max(s.phrasing, cosine);
     }
 
-    const top = Math.max(...bm25.values(), 1e-9);
-    const scored = [...bm25.keys()].map((doc) => {
-      const coverage = (covered.get(doc) ?? 0) / (queryWeight || 1);
-      const phrasing = bestPhrasing.get(doc) ?? 0;
-      const score = (bm25.get(doc) ?? 0) / top + this.ranking.phrasingWeight * phrasing;
-      return { doc, score, coverage, phrasing };
-    });
+    const top = Math.max(...[...found.values()].map((s) => s.bm25), 1e-9);
+    for (const s of found.values()) s.bm25 /= top;
+    return found;
+  }
+
+  search(question: string, limit = 5): Candidate[] {
+    const { phrasingWeight, learnedWeight } = this.ranking;
+    const scored = [...this.signals(question)].map(([doc, s]) => ({
+      doc,
+      s,
+      score: s.bm25 + phrasingWeight * s.phrasing + learnedWeight * s.learned,
+    }));
     scored.sort((x, y) => y.score - x.score || x.doc - y.doc);
     const runnerUp = scored[1]?.score ?? 0;
-    return scored.slice(0, limit).map((s, rank) => {
+    return scored.slice(0, limit).map(({ doc, s, score }, rank) => {
       // Sure when the question's meaningful words are covered and no other article is nearly as good.
-      const margin = rank === 0 && s.score > 0 ? Math.min(1, (s.score - runnerUp) / s.score + 0.5) : 0.5;
-      const confidence = Math.min(1, (0.5 * s.coverage + 0.5 * s.phrasing) * margin);
-      return { article: this.articles[s.doc] as Article, score: s.score, confidence };
+      const margin = rank === 0 && score > 0 ? Math.min(1, (score - runnerUp) / score + 0.5) : 0.5;
+      const confidence = Math.min(1, (0.5 * s.coverage + 0.5 * Math.max(s.phrasing, s.learned)) * margin);
+      return { article: this.articles[doc] as Article, score, confidence };
     });
   }
 

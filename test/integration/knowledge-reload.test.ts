@@ -32,3 +32,32 @@ it('picks up a new article saved while the desk runs, and survives a broken one'
     await app.close();
   }
 });
+
+it('reads the admin\u2019s synonym list with the articles, and rereads it when it is edited', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'tierdesk-kb-'));
+  await cp(shippedKnowledge, dir, { recursive: true });
+  await writeFile(join(dir, 'synonyms.txt'), 'password, pw\n');
+  const app = await startTestApp({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'true' });
+  const ask = async (text: string) => {
+    const res = await app.post('/api/local/messages', { user: 'alice', text });
+    return ((await res.json()) as { messages: Message[] }).messages[0]?.text ?? '';
+  };
+  try {
+    // The company calls its authenticator "Sentinel": nothing in the articles says so until an admin does.
+    const question = 'my sentinel app';
+    expect(await ask(question)).not.toMatch(/Set up MFA/);
+    await writeFile(join(dir, 'synonyms.txt'), 'password, pw\nauthenticator, sentinel\nnot a group\n');
+    const until = Date.now() + 10_000;
+    let reply = await ask(question);
+    while (!/Set up MFA/.test(reply) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      reply = await ask(question);
+    }
+    expect(reply).toMatch(/Set up MFA/);
+    expect(app.log.lines).toContainEqual(
+      expect.objectContaining({ msg: 'synonym line skipped', problem: expect.stringMatching(/^line 3:/) }),
+    );
+  } finally {
+    await app.close();
+  }
+});

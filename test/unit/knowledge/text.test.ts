@@ -3,15 +3,20 @@ import { toExcerpt } from '../../../src/knowledge/excerpt.ts';
 import { stem, terms } from '../../../src/knowledge/text.ts';
 
 describe('terms', () => {
-  it('drops question words, folds case, accents and apostrophes, and stems', () => {
+  it('drops question words, folds case, accents and apostrophes, spells out negations, and stems', () => {
     expect(terms("How do I connect to the Café's Wi-Fi? Can't connect!")).toEqual([
       'connect',
       'cafe',
       'wi',
       'fi',
-      'cant',
+      'not',
       'connect',
     ]);
+  });
+
+  it('hears "hasn\'t arrived" and "has not arrived" as the same question', () => {
+    expect(terms("My card hasn't arrived")).toEqual(terms('My card has not arrived'));
+    expect(terms('it won’t print')).toEqual(terms('it will not print'));
   });
 
   it('gives inflections of a word the same stem', () => {
@@ -20,6 +25,7 @@ describe('terms', () => {
     expect(stem('stopped')).toBe(stem('stop'));
     expect(stem('policies')).toBe(stem('policy'));
     expect(stem('changing')).toBe(stem('change'));
+    expect(stem('arrival')).toBe(stem('arrived'));
   });
 });
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseSynonyms } from '../../../src/knowledge/synonyms.ts';
+import { terms } from '../../../src/knowledge/text.ts';
+
+const analyse = (list: string, text: string) => terms(text, parseSynonyms(list).synonyms.rewrite);
+
+describe('parseSynonyms', () => {
+  const list = [
+    '# security words',
+    'multi factor authentication, mfa, 2fa, two factor',
+    'facebook, fb',
+    'delete, remove, get rid of',
+  ].join('\n');
+
+  it('reads every entry of a group as its first entry, on both sides', () => {
+    expect(analyse(list, 'Set up 2FA')).toEqual(analyse(list, 'set up multi-factor authentication'));
+    expect(analyse(list, 'two factor codes')).toEqual(analyse(list, 'MFA codes'));
+    expect(analyse(list, 'Removing my FB account')).toEqual(analyse(list, 'delete my Facebook account'));
+  });
+
+  it('matches entries of several words, even when they are made of stopwords', () => {
+    expect(analyse(list, 'how do I get rid of my account')).toEqual(analyse(list, 'delete account'));
+  });
+
+  it('leaves other words alone', () => {
+    expect(analyse(list, 'printer jammed')).toEqual(terms('printer jammed'));
+  });
+
+  it('skips bad lines and names them, keeping the good ones', () => {
+    const { synonyms, problems } = parseSynonyms('vpn\nfacebook, fb\nmeta, fb\n, ,');
+    expect(synonyms.groups).toBe(2);
+    expect(problems).toEqual([
+      'line 1: a group needs at least two entries, separated by commas',
+      'line 3: "fb" is already in the group on line 2; the first one counts',
+      'line 4: an entry has no words',
+    ]);
+    expect(terms('fb', synonyms.rewrite)).toEqual(terms('facebook'));
+  });
+
+  it('an empty list changes nothing', () => {
+    const { synonyms, problems } = parseSynonyms('# nothing yet\n\n');
+    expect(problems).toEqual([]);
+    expect(terms('FB login', synonyms.rewrite)).toEqual(terms('FB login'));
+  });
+});
