@@ -86,6 +86,10 @@ export const configKeys = {
   TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).default('false'),
   TEAMS_OPENID_METADATA_URL: z.url({ error: 'must be a URL' }).optional(),
   TEAMS_LOGIN_URL: z.url({ error: 'must be a URL' }).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
 } as const;
 
 const teamsRequired = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const;
@@ -93,6 +97,7 @@ const teamsRequired = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_
 /** Keys that only mean something when their platform's required keys are set. */
 const slackRequired = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
 const slackOptional = ['SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_SUPPORT_CHANNELS'] as const;
+const openaiOptional = ['OPENAI_BASE_URL', 'OPENAI_MODEL', 'OPENAI_TIMEOUT_MS'] as const;
 
 export type ConfigKey = keyof typeof configKeys;
 
@@ -115,6 +120,17 @@ export interface Config {
   logLevel: LogLevel;
   slack?: SlackConfig;
   teams?: TeamsConfig;
+  openai?: OpenAiConfig;
+}
+
+/** Answers composed by a model from the top articles; absent, answers are the articles themselves. */
+export interface OpenAiConfig {
+  apiKey: string;
+  /** Unset: OpenAI's own API. */
+  baseUrl?: string;
+  model: string;
+  /** The whole call, retries included: past it the plain article answer goes out. */
+  timeoutMs: number;
 }
 
 export interface TeamsConfig {
@@ -182,6 +198,12 @@ export function loadConfig(env: Env): Config {
     }
   }
   const teamsKeys = group(env, teamsRequired, problems);
+  if (nonEmpty(env.OPENAI_API_KEY) === undefined) {
+    for (const k of openaiOptional) {
+      if (nonEmpty(env[k]) !== undefined)
+        problems.push(`${k} is set but OpenAI is not configured (set OPENAI_API_KEY)`);
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   if (c.CLARIFY_MIN_CONFIDENCE > c.ANSWER_MIN_CONFIDENCE) {
@@ -239,5 +261,15 @@ export function loadConfig(env: Env): Config {
     logLevel: c.LOG_LEVEL,
     ...(slack ? { slack } : {}),
     ...(teams ? { teams } : {}),
+    ...(c.OPENAI_API_KEY
+      ? {
+          openai: {
+            apiKey: c.OPENAI_API_KEY,
+            ...(c.OPENAI_BASE_URL ? { baseUrl: c.OPENAI_BASE_URL } : {}),
+            model: c.OPENAI_MODEL,
+            timeoutMs: c.OPENAI_TIMEOUT_MS,
+          },
+        }
+      : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { Queues } from './config.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import type { Synthesizer } from './knowledge/synthesize-answer.ts';
 import type { Logger } from './log.ts';
 import type { Outboxes } from './outbox.ts';
 import type { SlaPolicies } from './sla/sla-policy.ts';
@@ -12,6 +13,10 @@ export interface DeskContext {
   kb: KnowledgeBase;
   /** Rebuilds the knowledge base from its articles and the learned phrasings still in use. */
   reloadKnowledge(): Promise<void>;
+  /** The folder the articles are read from; `kb draft` writes into its `drafts/`. Unset: no drafts. */
+  knowledgeDir?: string;
+  /** Composes answers from the top articles, or (not configured) leaves them as the articles themselves. */
+  synthesize: Synthesizer;
   outboxes: Outboxes;
   clock: Clock;
   log: Logger;

@@ -20,6 +20,8 @@ import { type Jobs, startJobs } from './jobs/job-runner.ts';
 import type { Article } from './knowledge/article.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadArticles } from './knowledge/load-articles.ts';
+import { createOpenAiSynthesizer } from './knowledge/openai-synthesizer.ts';
+import { noSynthesizer } from './knowledge/synthesize-answer.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
@@ -78,6 +80,8 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
     db: store.db,
     kb,
     reloadKnowledge,
+    // No key, no model: the "none" synthesizer never touches the network.
+    synthesize: config.openai ? createOpenAiSynthesizer(config.openai, log) : noSynthesizer,
     outboxes,
     clock,
     log,
@@ -119,7 +123,10 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   const { port } = server.address() as AddressInfo;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}/`;
-  log.info('adapters on', { adapters });
+  log.info('adapters on', {
+    adapters,
+    answers: ctx.synthesize.kind === 'openai' ? `composed by ${config.openai?.model}` : 'articles',
+  });
   const jobs = config.jobs.enabled
     ? await startJobs({
         connection: store.jobConnection,

@@ -1,7 +1,7 @@
 import type { Article } from '../knowledge/article.ts';
 import { toExcerpt } from '../knowledge/excerpt.ts';
 import { copy } from './copy.ts';
-import type { Button, Message } from './message.ts';
+import type { Block, Button, Message } from './message.ts';
 import { stripMarkdown } from './plain-text.ts';
 
 const talkToHuman = (interactionId: string): Button => ({
@@ -18,14 +18,19 @@ export function toAnswerMessage(article: Article, interactionId: string): Messag
     blocks: [
       { kind: 'text', text: `**${article.title}**\n\n${excerpt}` },
       { kind: 'context', text: `Article \`${article.id}\` · Did this help?` },
-      {
-        kind: 'actions',
-        buttons: [
-          { label: '👍 Helpful', actionId: 'helpful', value: interactionId, style: 'primary' },
-          { label: '👎 Not helpful', actionId: 'not_helpful', value: interactionId },
-          talkToHuman(interactionId),
-        ],
-      },
+      toFeedbackActions(interactionId),
+    ],
+  };
+}
+
+/** "Did this help?": the answer to it is what the desk learns from, whoever composed the answer. */
+export function toFeedbackActions(interactionId: string): Block {
+  return {
+    kind: 'actions',
+    buttons: [
+      { label: '👍 Helpful', actionId: 'helpful', value: interactionId, style: 'primary' },
+      { label: '👎 Not helpful', actionId: 'not_helpful', value: interactionId },
+      talkToHuman(interactionId),
     ],
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.ts';
 import { createDesk } from '../../src/desk.ts';
 import { createKnowledgeBase, defaultThresholds } from '../../src/knowledge/knowledge-base.ts';
+import { noSynthesizer } from '../../src/knowledge/synthesize-answer.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { defaultSlaPolicies } from '../../src/sla/sla-policy.ts';
 import { createTestStore } from '../support/test-store.ts';
@@ -18,6 +19,7 @@ describe('desk error boundary', () => {
       db: store.db,
       kb: createKnowledgeBase([], defaultThresholds),
       reloadKnowledge: async () => {},
+      synthesize: noSynthesizer,
       outboxes: {},
       clock: systemClock,
       log,

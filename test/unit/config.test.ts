@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configKeys, group, loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
+import { createMemoryLogger } from '../../src/log.ts';
 import { parseSlaPolicies } from '../../src/sla/sla-policy.ts';
 
 describe('loadConfig', () => {
@@ -164,6 +165,43 @@ describe('Teams settings', () => {
     expect(() => loadConfig({ ...credentials, MICROSOFT_APP_ID: 'my-bot' })).toThrow(/MICROSOFT_APP_ID/);
     expect(() => loadConfig({ ...credentials, TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toThrow(/cannot be combined/);
     expect(() => loadConfig({ ...credentials, MICROSOFT_APP_TYPE: 'Anyone' })).toThrow(/MICROSOFT_APP_TYPE/);
+  });
+});
+
+describe('OpenAI settings', () => {
+  it('turns composed answers on with an API key, on OpenAI itself, gpt-4o-mini and an 8 s limit by default', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-abc' }).openai).toEqual({
+      apiKey: 'sk-abc',
+      model: 'gpt-4o-mini',
+      timeoutMs: 8000,
+    });
+    expect(loadConfig({}).openai).toBeUndefined();
+  });
+
+  it('reads the optional keys', () => {
+    expect(
+      loadConfig({
+        OPENAI_API_KEY: 'sk-abc',
+        OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1',
+        OPENAI_MODEL: 'gpt-4.1-mini',
+        OPENAI_TIMEOUT_MS: '300',
+      }).openai,
+    ).toEqual({ apiKey: 'sk-abc', baseUrl: 'http://127.0.0.1:9999/v1', model: 'gpt-4.1-mini', timeoutMs: 300 });
+  });
+
+  it('refuses settings without a key, a malformed URL and an unusable time limit', () => {
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:9999/v1' })).toThrow(
+      /OPENAI_BASE_URL is set but OpenAI is not configured \(set OPENAI_API_KEY\)/,
+    );
+    expect(() => loadConfig({ OPENAI_API_KEY: 'sk-abc', OPENAI_BASE_URL: 'ftp://x' })).toThrow(/OPENAI_BASE_URL/);
+    expect(() => loadConfig({ OPENAI_API_KEY: 'sk-abc', OPENAI_TIMEOUT_MS: 'soon' })).toThrow(/OPENAI_TIMEOUT_MS/);
+    expect(() => loadConfig({ OPENAI_API_KEY: 'sk-abc', OPENAI_TIMEOUT_MS: '0' })).toThrow(/OPENAI_TIMEOUT_MS/);
+  });
+
+  it('keeps the key out of log lines', () => {
+    const log = createMemoryLogger();
+    log.info('config', { config: loadConfig({ OPENAI_API_KEY: 'sk-secret-key' }) });
+    expect(JSON.stringify(log.lines)).not.toContain('sk-secret-key');
   });
 });
 
