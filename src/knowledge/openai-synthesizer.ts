@@ -72,7 +72,11 @@ export function createOpenAiSynthesizer(config: OpenAiConfig, log: Logger): Synt
           articles.map((a) => a.id),
         );
         if (!parsed.ok) return fallBack(parsed.problem);
-        if (parsed.dropped.length > 0) log.info('answer synthesis cited unknown articles', { dropped: parsed.dropped });
+        // Model-written ids: a few, shortened, so a runaway reply cannot flood the log.
+        if (parsed.dropped.length > 0)
+          log.info('answer synthesis cited unknown articles', {
+            dropped: parsed.dropped.slice(0, 5).map((id) => id.slice(0, 80)),
+          });
         return parsed.synthesis;
       } catch (err) {
         return fallBack(...describeFailure(err));

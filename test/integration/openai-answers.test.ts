@@ -160,6 +160,24 @@ describe('answers composed by OpenAI', () => {
   });
 });
 
+describe('answers when the OpenAI API cannot be reached', () => {
+  it('are the articles themselves, with one warning', async () => {
+    const gone = await startOpenAiApiFake();
+    await gone.close(); // nothing listens there any more: the connection is refused
+    const app = await startTestApp({ OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: gone.baseUrl, OPENAI_TIMEOUT_MS: '300' });
+    try {
+      const res = await app.post('/api/local/messages', { user: 'alice', text: 'how do I reset my password?' });
+      const [reply] = ((await res.json()) as { messages: Message[] }).messages;
+      expect(reply?.text).toMatch(articleAnswer);
+      expect(app.log.lines.filter((l) => String(l.msg).includes('synthesis'))).toEqual([
+        expect.objectContaining({ level: 'warn', reason: 'network' }),
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('answers without an OpenAI key', () => {
   it('are the articles themselves, and nothing is sent anywhere', async () => {
     const fake = await startOpenAiApiFake();
