@@ -32,7 +32,9 @@ export type Command =
   | { name: 'queue'; action: 'set'; tier: 'tier1' | 'tier2' | 'tier3' | 'vendor'; place: string }
   | { name: 'queue'; action: 'list' }
   | { name: 'kb'; action: 'learned'; articleId?: string }
-  | { name: 'kb'; action: 'forget'; id: number };
+  | { name: 'kb'; action: 'forget'; id: number }
+  | { name: 'kb'; action: 'draft'; ticketId: number }
+  | { name: 'gaps'; top?: number; days?: number };
 
 /** What everyone can do, then what the help desk can do; `help` lists them in this order. */
 export const commandNames = ['help', 'ask', 'ticket', 'status', 'mine'] as const;
@@ -54,6 +56,7 @@ export const staffCommandNames = [
   'staff',
   'queue',
   'kb',
+  'gaps',
 ] as const;
 export type CommandName = (typeof commandNames)[number] | (typeof staffCommandNames)[number];
 
@@ -159,7 +162,31 @@ function parseKb(args: string): Command | undefined {
   if (action === 'learned')
     return arg ? { name: 'kb', action: 'learned', articleId: arg } : { name: 'kb', action: 'learned' };
   if (action === 'forget' && /^\d{1,9}$/.test(arg)) return { name: 'kb', action: 'forget', id: Number(arg) };
+  const ref = ticketRef.safeParse(arg);
+  if (action === 'draft' && ref.success) return { name: 'kb', action: 'draft', ticketId: ref.data };
   return undefined;
+}
+
+/** Most gap clusters `gaps` lists, and the longest window it looks back over. */
+export const gapLimits = { top: 20, days: 90 } as const;
+const gapsTop = z.coerce.number().int().min(1).max(gapLimits.top);
+const gapsDays = z
+  .string()
+  .regex(/^\d{1,3}d$/i)
+  .transform((s) => Number.parseInt(s, 10))
+  .pipe(z.number().int().min(1).max(gapLimits.days));
+
+/** `gaps`, `gaps 20`, `gaps 30d`, `gaps 20 30d`: how many clusters, over how many days. */
+function parseGaps(args: string): Command | undefined {
+  const command: Extract<Command, { name: 'gaps' }> = { name: 'gaps' };
+  for (const word of args.split(/\s+/).filter(Boolean)) {
+    const days = gapsDays.safeParse(word);
+    const top = /^\d+$/.test(word) ? gapsTop.safeParse(word) : undefined;
+    if (days.success && command.days === undefined) command.days = days.data;
+    else if (top?.success && command.top === undefined) command.top = top.data;
+    else return undefined;
+  }
+  return command;
 }
 
 /** Commands with sub-actions, and the words that show typed text was meant as one of them. */
@@ -167,7 +194,7 @@ const withActions: Record<
   'kb' | 'queue' | 'staff',
   { parse: (args: string) => Command | undefined; actions?: RegExp }
 > = {
-  kb: { parse: (args) => parseKb(args), actions: /^(learned|forget)\b/ },
+  kb: { parse: (args) => parseKb(args), actions: /^(learned|forget|draft)\b/ },
   queue: { parse: (args) => parseQueue(args), actions: /^(set|list)\b/ },
   // "staff list of holidays?" is a question: only an exact staff command counts.
   staff: { parse: (args) => parseStaff(args) },
@@ -227,6 +254,13 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
     case 'mine':
       if (args === '') return { kind: 'command', command: { name: 'mine' } };
       return explicit ? { kind: 'command', command: { name: 'mine' } } : asQuestion;
+    case 'gaps': {
+      const command = parseGaps(args);
+      if (command) return { kind: 'command', command };
+      // "gaps in the meeting room wall" is a question; "gaps 500" is a slip.
+      const slip = explicit || /^\d/.test(args);
+      return slip ? { kind: 'usage', name: 'gaps', problem: 'bad_arguments' } : asQuestion;
+    }
     case 'kb':
     case 'queue':
     case 'staff': {

@@ -15,6 +15,8 @@ import { findTicket, listRequesterTickets, ticketPeopleNames } from '../tickets/
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { Command } from './parse-command.ts';
+import { runDraftCommand } from './run-draft-command.ts';
+import { runGapsCommand } from './run-gaps-command.ts';
 import { runKbCommand, runQueueCommand, runStaffCommand } from './run-staff-command.ts';
 import { runTicketCommand } from './run-ticket-command.ts';
 
@@ -60,7 +62,9 @@ export async function runCommand(
     case 'queue':
       return runQueueCommand(ctx, person, command);
     case 'kb':
-      return runKbCommand(ctx, person, command);
+      return command.action === 'draft' ? runDraftCommand(ctx, person, command) : runKbCommand(ctx, person, command);
+    case 'gaps':
+      return runGapsCommand(ctx, person, command);
     default:
       return runTicketCommand(ctx, person, place, command);
   }

@@ -69,7 +69,7 @@ export async function runQueueCommand(ctx: DeskContext, person: Person, command:
   return { text: `The ${command.tier} queue is now ${command.place}. New and escalated tickets go there.` };
 }
 
-type KbCommand = Extract<Command, { name: 'kb' }>;
+type KbCommand = Exclude<Extract<Command, { name: 'kb' }>, { action: 'draft' }>;
 
 /** Admins and leads review what the desk learned from helpful answers, and remove what it should not have. */
 export async function runKbCommand(ctx: DeskContext, person: Person, command: KbCommand): Promise<Message> {

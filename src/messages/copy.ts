@@ -80,6 +80,18 @@ export const copy = {
         : `To resolve ${ref}, type: \`resolve ${ref} <what fixed it, for the requester>\``,
   personNotFound: (who: string) =>
     `I couldn't tell who "${who}" is. Use @name, a Slack mention, or a full id such as slack:T0123:U0456.`,
+  gapsRefused: 'Sorry, only admins and leads can see where the knowledge base falls short.',
+  noGaps: (days: number) =>
+    `No gaps in the last ${days} days: every question was answered, and nobody said an answer didn't help.`,
+  draftRefused: 'Sorry, only Tier 2 and above, leads and admins can draft articles from tickets.',
+  draftNoTicket: (ref: string) => `I couldn't find ${ref}.`,
+  draftNotFinished: (ref: string) =>
+    `${ref} is not resolved yet. Draft an article once the fix is known: \`kb draft ${ref}\` after \`resolve ${ref}\`.`,
+  draftExists: (ref: string, path: string) =>
+    `There already is a draft for ${ref}: ${path}. I left it as it is; edit it, or remove it to draft again.`,
+  draftWritten: (ref: string, path: string, subject: string) =>
+    `Drafted "${subject}" from ${ref} as ${path} in the knowledge folder. It is not live: review it, then move it up out of drafts/ to publish it.`,
+  draftsUnavailable: "Sorry, drafts can't be written here: this desk has no knowledge folder to write to.",
 };
 
 const tierNames: Record<Tier, string> = {
@@ -111,7 +123,8 @@ export const commandUsage: Record<CommandName, string> = {
   archive: '`archive T-n` — hide a closed ticket from lists (it is kept, never deleted)',
   queue:
     "`queue set tier1|tier2|tier3|vendor <platform:place>`, `queue list` — where each tier's queue is (admins and leads)",
-  kb: '`kb learned [article id]`, `kb forget <n>` — phrasings learned from helpful answers, and removing one (admins and leads)',
+  kb: '`kb learned [article id]`, `kb forget <n>` — phrasings learned from helpful answers, and removing one (admins and leads); `kb draft T-n` — a draft article from a resolved ticket, for review (Tier 2 and above, leads, admins)',
+  gaps: '`gaps [n] [days]d` — the questions the knowledge base answered badly or not at all, grouped (admins and leads; e.g. `gaps 20 30d`)',
   staff:
     '`staff add @person tier1|tier2|tier3|vendor|lead|admin`, `staff remove @person`, `staff list` — manage the help desk (admins)',
 };
