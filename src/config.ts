@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parsePerson } from './commands/parse-person.ts';
 import { ConfigError } from './errors.ts';
 import type { PersonRef } from './inbound.ts';
+import { defaultThresholds } from './knowledge/knowledge-base.ts';
 import type { LogLevel } from './log.ts';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -20,8 +21,8 @@ export const configKeys = {
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   KNOWLEDGE_WATCH: z.enum(['true', 'false']).default('true'),
-  ANSWER_MIN_CONFIDENCE: confidence.default(0.55),
-  CLARIFY_MIN_CONFIDENCE: confidence.default(0.3),
+  ANSWER_MIN_CONFIDENCE: confidence.default(defaultThresholds.answer),
+  CLARIFY_MIN_CONFIDENCE: confidence.default(defaultThresholds.clarify),
   QUEUE_TIER1: place.default('local:#it-tier1'),
   QUEUE_TIER2: place.optional(),
   QUEUE_TIER3: place.optional(),

@@ -20,6 +20,7 @@ import { type Jobs, startJobs } from './jobs/job-runner.ts';
 import type { Article } from './knowledge/article.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadArticles } from './knowledge/load-articles.ts';
+import { loadSynonyms, synonymsIn } from './knowledge/load-synonyms.ts';
 import { createOpenAiSynthesizer } from './knowledge/openai-synthesizer.ts';
 import { noSynthesizer } from './knowledge/synthesize-answer.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
@@ -28,6 +29,7 @@ import type { Outbox, Outboxes } from './outbox.ts';
 import { defaultSlaPolicies, parseSlaPolicies, type SlaPolicies, SlaPolicyError } from './sla/sla-policy.ts';
 import { type SweepReport, sweepTickets } from './sla/sla-sweep.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
+import { unhelpfulPairings } from './store/interactions.ts';
 import { activePhrasings } from './store/learned-phrasings.ts';
 import { openStore, type Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
@@ -60,9 +62,15 @@ export interface App {
 export async function startApp({ config, store, clock = systemClock, log }: AppDeps): Promise<App> {
   await store.migrate();
   await ensureAdmins(store.db, config.admins);
-  // Articles come from disk, learned phrasings from the database; any reload brings both.
+  // Articles and the synonym list come from disk, what people said of answers from the database; any
+  // reload brings all.
   const build = async (articles: Article[]) =>
-    createKnowledgeBase(articles, config.thresholds, await activePhrasings(store.db));
+    createKnowledgeBase(
+      articles,
+      config.thresholds,
+      { learned: await activePhrasings(store.db), unhelpful: await unhelpfulPairings(store.db) },
+      await loadSynonyms(synonymsIn(config.knowledgeDir), log),
+    );
   const kb = createReloadableKnowledgeBase(await build(await loadArticles(config.knowledgeDir, log)));
   const reloadKnowledge = async () => kb.replace(await build(await loadArticles(config.knowledgeDir, log)));
   log.info('knowledge base loaded', { articles: kb.size, dir: config.knowledgeDir });
@@ -80,6 +88,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
     db: store.db,
     kb,
     reloadKnowledge,
+    knowledgeDir: config.knowledgeDir,
     // No key, no model: the "none" synthesizer never touches the network.
     synthesize: config.openai ? createOpenAiSynthesizer(config.openai, log) : noSynthesizer,
     outboxes,

@@ -44,6 +44,8 @@ export async function runAction(ctx: DeskContext, person: Person, place: PlaceRe
     }
     case 'not_helpful':
       if (!(await recordFeedback(ctx.db, interaction.id, false, now))) return { text: copy.feedbackAlreadyGiven };
+      // The click is stored on the interaction; startup rebuilds the same penalty from there.
+      if (interaction.articleId) ctx.kb.penalise(interaction.articleId, interaction.question);
       return toNotHelpfulMessage(interaction.id);
     case 'talk_to_human': {
       const { ticket, created } = await requestHelp(ctx, person, {

@@ -19,5 +19,5 @@ export function decide(candidates: Candidate[], thresholds: Thresholds): Decisio
   const best = candidates[0];
   if (!best || best.confidence < thresholds.clarify) return { kind: 'decline', candidates };
   if (best.confidence >= thresholds.answer) return { kind: 'answer', best, candidates };
-  return { kind: 'clarify', candidates: candidates.slice(0, clarifyChoices) };
+  return { kind: 'clarify', candidates };
 }

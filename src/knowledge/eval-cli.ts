@@ -16,7 +16,7 @@ function readSynonyms(file: string): Synonyms {
   return synonyms;
 }
 
-const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.55] [--clarify 0.3]
+const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
        npm run eval -- --set ../shared/eval/stackfaq
        npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
        npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold)
@@ -43,7 +43,7 @@ interface Setup {
 }
 
 function evaluate({ articles, learned, synonyms }: Setup, queries: EvalQuery[], thresholds: Thresholds) {
-  const kb = createKnowledgeBase(articles, thresholds, learned, synonyms);
+  const kb = createKnowledgeBase(articles, thresholds, { learned, unhelpful: [] }, synonyms);
   const judged = queries.map((q) => {
     const decision = kb.ask(q.query);
     return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
@@ -54,8 +54,8 @@ function evaluate({ articles, learned, synonyms }: Setup, queries: EvalQuery[], 
 /** What each answer threshold trades: more confident answers, and how many of them are wrong. */
 function sweepTable(setup: Setup, queries: EvalQuery[], clarify: number): string {
   const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
-  for (let t = 0.3; t <= 0.951; t += 0.05) {
-    const answer = Math.max(Number(t.toFixed(2)), clarify);
+  // Confidence is a chance of being right, so the interesting part is the upper half.
+  for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99]) {
     const r = evaluate(setup, queries, { answer, clarify: Math.min(clarify, answer) });
     const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
     rows.push(

@@ -10,6 +10,8 @@ export interface KnowledgeBase {
   get(id: string): Article | undefined;
   /** Uses `phrasing` as another way to ask for the article from now on; false for an unknown article. */
   learn(articleId: string, phrasing: string): boolean;
+  /** Someone said the article did not help with `question`: that pairing ranks lower from now on. */
+  penalise(articleId: string, question: string): boolean;
 }
 
 export interface LearnedPhrasing {
@@ -17,22 +19,35 @@ export interface LearnedPhrasing {
   phrasing: string;
 }
 
-export const defaultThresholds: Thresholds = { answer: 0.55, clarify: 0.3 };
+/** What people told the desk: questions an article answered, and questions it did not help with. */
+export interface Feedback {
+  learned: readonly LearnedPhrasing[];
+  unhelpful: readonly { articleId: string; question: string }[];
+}
+
+/**
+ * Confidence is a chance of being right (see confidence.ts). Answering at 0.85 keeps confident wrong answers
+ * near one in ten or fewer on the dev sets; below 0.55 the best guesses are more often wrong than right, so
+ * a human is offered instead of choices.
+ */
+export const defaultThresholds: Thresholds = { answer: 0.85, clarify: 0.55 };
 
 export function createKnowledgeBase(
   articles: readonly Article[],
   thresholds: Thresholds,
-  learned: readonly LearnedPhrasing[] = [],
+  feedback: Feedback = { learned: [], unhelpful: [] },
   synonyms: Synonyms = noSynonyms,
 ): KnowledgeBase {
   const index = new SearchIndex(articles, undefined, synonyms.rewrite);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  for (const l of learned) index.learn(l.articleId, l.phrasing);
+  for (const l of feedback.learned) index.learn(l.articleId, l.phrasing);
+  for (const u of feedback.unhelpful) index.penalise(u.articleId, u.question);
   return {
     size: articles.length,
     ask: (question) => decide(index.search(question), thresholds),
     get: (id) => byId.get(id),
     learn: (articleId, phrasing) => index.learn(articleId, phrasing),
+    penalise: (articleId, question) => index.penalise(articleId, question),
   };
 }
 
@@ -48,6 +63,7 @@ export function createReloadableKnowledgeBase(
     ask: (question) => current.ask(question),
     get: (id) => current.get(id),
     learn: (articleId, phrasing) => current.learn(articleId, phrasing),
+    penalise: (articleId, question) => current.penalise(articleId, question),
     replace(next) {
       current = next;
     },

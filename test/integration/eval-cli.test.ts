@@ -60,7 +60,7 @@ describe('npm run eval', () => {
     const dir = writeSet();
     const sweep = (await evalCli(['--set', dir, '--sweep'])).stdout.trim().split('\n');
     expect(sweep[0]).toMatch(/answer≥\s+answered_correct\s+wrong_answer_rate\s+oos_declined/);
-    expect(sweep).toHaveLength(15); // a header and thresholds 0.30 … 0.95
+    expect(sweep).toHaveLength(13); // a header and thresholds 0.50 … 0.99
     const help = (await evalCli(['--help'])).stdout;
     for (const metric of ['p_at_1', 'recall_at_3', 'mrr', 'answered_correct', 'wrong_answer_rate', 'oos_declined']) {
       expect(help).toContain(metric);

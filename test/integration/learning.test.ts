@@ -86,3 +86,59 @@ describe('learning from helpful answers', () => {
     expect(await say('ann', `kb forget ${id}`)).toMatch(/no learned phrasing/);
   });
 });
+
+describe('learning from unhelpful answers', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await createTestStore();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const question = 'How do I connect to the VPN from home?';
+  /** Asks as `user`; returns what the desk did and the article it put first. */
+  const ask = async (app: TestApp, user: string) => {
+    const [reply] = (
+      (await (await app.post('/api/local/messages', { user, text: question })).json()) as {
+        messages: Message[];
+      }
+    ).messages;
+    const [row] = await app.store.db
+      .select({ outcome: interactions.outcome, candidates: interactions.candidates })
+      .from(interactions)
+      .innerJoin(people, eq(people.id, interactions.personId))
+      .where(eq(people.userId, user))
+      .orderBy(desc(interactions.createdAt))
+      .limit(1);
+    return { reply, outcome: row?.outcome, top: row?.candidates[0] };
+  };
+
+  it('stops answering a question with the article said not to help with it, also after a restart', async () => {
+    const app = await startTestApp({}, store);
+    try {
+      const first = await ask(app, 'erin');
+      expect(first.outcome).toBe('answered');
+      expect(first.top?.articleId).toBe('vpn-connect');
+      const notHelpful = buttonsOf(first.reply).find((b) => b.actionId === 'not_helpful');
+      await app.post('/api/local/actions', { user: 'erin', action: notHelpful?.actionId, value: notHelpful?.value });
+
+      const again = await ask(app, 'frank');
+      expect(again.outcome).not.toBe('answered');
+      expect(again.top?.articleId).not.toBe('vpn-connect');
+    } finally {
+      await app.close();
+    }
+    const restarted = await startTestApp({}, store);
+    try {
+      const later = await ask(restarted, 'gina');
+      expect(later.outcome).not.toBe('answered');
+      expect(later.top?.articleId).not.toBe('vpn-connect');
+      // Other questions about the article are still answered with it.
+      const other = await restarted.post('/api/local/messages', { user: 'gina', text: 'vpn keeps disconnecting' });
+      expect(JSON.stringify(await other.json())).toMatch(/VPN/);
+    } finally {
+      await restarted.close();
+    }
+  });
+});

@@ -110,7 +110,13 @@ describe('Slack adapter over HTTP', () => {
   it('attaches the thread to the ticket and edits one status message when asked again', async () => {
     const first = ts();
     await slack.event(
-      messageImEnvelope({ user: 'U0JILL', text: 'vpn keeps disconnecting', ts: first, eventId: `Ev${first}` }),
+      // Not Bob's wording: he said the VPN article did not help with that one, so it is no longer answered so.
+      messageImEnvelope({
+        user: 'U0JILL',
+        text: 'my vpn connection drops every few minutes',
+        ts: first,
+        eventId: `Ev${first}`,
+      }),
     );
     const followUp = ts();
     await slack.event(
@@ -135,7 +141,7 @@ describe('Slack adapter over HTTP', () => {
       .from(tickets)
       .where(eq(tickets.id, Number(ref?.[1])));
     expect(ticket?.description).toContain(
-      'Earlier in this conversation:\n- "vpn keeps disconnecting" → Connect to the VPN',
+      'Earlier in this conversation:\n- "my vpn connection drops every few minutes" → Connect to the VPN',
     );
     expect(ticket?.statusMessage).toEqual({ platform: 'slack', id: `DU0JILL/${status?.ts}` });
 

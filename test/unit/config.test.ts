@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       knowledgeDir: './knowledge',
       knowledgeWatch: true,
-      thresholds: { answer: 0.55, clarify: 0.3 },
+      thresholds: { answer: 0.85, clarify: 0.55 },
       queues: { tier1: 'local:#it-tier1' },
       admins: [],
       timers: { autoCloseDays: 3, staleAfterHours: 24 },

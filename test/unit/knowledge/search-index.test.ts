@@ -52,6 +52,33 @@ describe('SearchIndex', () => {
     expect(top?.confidence).toBeGreaterThan(0.5);
   });
 
+  it('lowers only the pairing said not to help: that question, that article', () => {
+    const penalised = new SearchIndex([
+      article('printer', 'Set up a printer', ['printing does not work']),
+      article('scanner', 'Scan to email', ['scanning does not work']),
+    ]);
+    const question = 'printing does not work on floor 3';
+    expect(penalised.search(question)[0]?.article.id).toBe('printer');
+    expect(penalised.penalise('printer', question)).toBe(true);
+    expect(penalised.penalise('no-such-article', question)).toBe(false);
+    const after = penalised.search(question);
+    expect(after[0]?.article.id).not.toBe('printer');
+    // Nothing new speaks for the scanner: it is no surer for being first now.
+    expect(after[0]?.confidence ?? 1).toBeLessThan(defaultThresholds.answer);
+    expect(penalised.search('set up a printer')[0]?.article.id).toBe('printer');
+  });
+
+  it('puts the confirmed article first when the same question is asked again', () => {
+    const repeated = new SearchIndex([
+      article('locked', 'Account locked out', ['I am locked out of my account']),
+      article('password', 'Reset a forgotten password', ['I forgot my password']),
+    ]);
+    const question = 'locked out, need a new password';
+    expect(repeated.search(question)[0]?.article.id).toBe('locked');
+    repeated.learn('password', question);
+    expect(repeated.search('Locked out - need a new password!')[0]?.article.id).toBe('password');
+  });
+
   it('returns nothing for a question with no meaningful words, or an empty index', () => {
     expect(index.search('how do I?')).toEqual([]);
     expect(new SearchIndex([]).search('printer')).toEqual([]);
