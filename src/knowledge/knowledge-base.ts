@@ -6,7 +6,10 @@ import { noSynonyms, type Synonyms } from './synonyms.ts';
 /** What the desk asks of the knowledge base; the eval command goes through this same path. */
 export interface KnowledgeBase {
   readonly size: number;
-  ask(question: string): Decision;
+  /** `questionVector`: the question's embedding, when the desk has embeddings (see `setVector`). */
+  ask(question: string, questionVector?: readonly number[]): Decision;
+  /** Gives an article its embedding vector, of the model questions are embedded with; false if unknown. */
+  setVector(articleId: string, vector: readonly number[]): boolean;
   get(id: string): Article | undefined;
   /** Uses `phrasing` as another way to ask for the article from now on; false for an unknown article. */
   learn(articleId: string, phrasing: string): boolean;
@@ -44,7 +47,8 @@ export function createKnowledgeBase(
   for (const u of feedback.unhelpful) index.penalise(u.articleId, u.question);
   return {
     size: articles.length,
-    ask: (question) => decide(index.search(question), thresholds),
+    ask: (question, questionVector) => decide(index.search(question, 5, questionVector), thresholds),
+    setVector: (articleId, vector) => index.setVector(articleId, vector),
     get: (id) => byId.get(id),
     learn: (articleId, phrasing) => index.learn(articleId, phrasing),
     penalise: (articleId, question) => index.penalise(articleId, question),
@@ -60,7 +64,8 @@ export function createReloadableKnowledgeBase(
     get size() {
       return current.size;
     },
-    ask: (question) => current.ask(question),
+    ask: (question, questionVector) => current.ask(question, questionVector),
+    setVector: (articleId, vector) => current.setVector(articleId, vector),
     get: (id) => current.get(id),
     learn: (articleId, phrasing) => current.learn(articleId, phrasing),
     penalise: (articleId, question) => current.penalise(articleId, question),

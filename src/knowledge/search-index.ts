@@ -30,6 +30,8 @@ export interface RankingOptions {
   repeatWeight: number;
   /** …and against the article it was said not to be helped by. */
   unhelpfulWeight: number;
+  /** How much the embedding cosine counts, when the desk has embeddings (OpenAI). */
+  semanticWeight: number;
 }
 
 export const defaultRanking: RankingOptions = {
@@ -43,7 +45,15 @@ export const defaultRanking: RankingOptions = {
   // Enough for the very question asked again to outweigh whatever else the article has for or against it.
   repeatWeight: 2,
   unhelpfulWeight: 2,
+  // Not measured: the evaluation runs offline, without a model. Equal to a written phrasing's weight, and
+  // never a source of confidence (see confidence.ts), so a meaning-only match is offered, not asserted.
+  semanticWeight: 1,
 };
+
+function unit(vector: readonly number[]): Float64Array {
+  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
+  return Float64Array.from(vector, (x) => x / norm);
+}
 
 interface Posting {
   doc: number;
@@ -81,6 +91,8 @@ export interface Signals {
   learned: number;
   /** The same with the closest question this article was said not to help with. */
   unhelpful: number;
+  /** Cosine of the question's and the article's embedding vectors; 0 without them. */
+  semantic: number;
 }
 
 /**
@@ -99,6 +111,7 @@ export class SearchIndex {
   private readonly corrections = new Map<string, string>();
   /** Article id → position, so learning (thousands of phrasings at start-up) does not scan the articles. */
   private readonly docOf = new Map<string, number>();
+  private readonly vectors = new Map<number, Float64Array>();
 
   constructor(
     readonly articles: readonly Article[],
@@ -228,11 +241,23 @@ export class SearchIndex {
     return true;
   }
 
-  /** Every article that shares a term with the question, with its separate signals. */
-  signals(question: string): Map<number, Signals> {
+  /**
+   * Gives an article an embedding vector (unit length is not assumed). Questions that come with a vector
+   * of the same model then also rank by meaning, which finds articles that share no word with them.
+   */
+  setVector(articleId: string, vector: readonly number[]): boolean {
+    const doc = this.docOf.get(articleId);
+    if (doc === undefined || vector.length === 0) return false;
+    this.vectors.set(doc, unit(vector));
+    return true;
+  }
+
+  /** Every article that shares a term with the question (or, given vectors, any article), with its signals. */
+  signals(question: string, questionVector?: readonly number[]): Map<number, Signals> {
     const queryTerms = [...new Set(this.terms(question).map((t) => this.correct(t)))];
     const found = new Map<number, Signals>();
-    if (queryTerms.length === 0 || this.articles.length === 0) return found;
+    if (this.articles.length === 0) return found;
+    if (queryTerms.length === 0 && !questionVector) return found;
     const idfs = new Map(queryTerms.map((t) => [t, this.postings.has(t) ? this.idf(t) : this.unknownIdf()]));
     const queryWeight = [...idfs.values()].reduce((s, v) => s + v, 0) || 1;
     const queryNorm = Math.sqrt([...idfs.values()].reduce((s, v) => s + v * v, 0)) || 1;
@@ -240,7 +265,7 @@ export class SearchIndex {
     const entry = (doc: number) => {
       let s = found.get(doc);
       if (!s) {
-        s = { bm25: 0, coverage: 0, phrasing: 0, learned: 0, unhelpful: 0 };
+        s = { bm25: 0, coverage: 0, phrasing: 0, learned: 0, unhelpful: 0, semantic: 0 };
         found.set(doc, s);
       }
       return s;
@@ -274,22 +299,38 @@ export class SearchIndex {
       s[signal] = Math.max(s[signal], cosine);
     }
 
-    const top = Math.max(...[...found.values()].map((s) => s.bm25), 1e-9);
+    if (questionVector && questionVector.length > 0 && this.vectors.size > 0) {
+      const q = unit(questionVector);
+      for (const [doc, v] of this.vectors) {
+        if (v.length !== q.length) continue;
+        let dot = 0;
+        for (let i = 0; i < q.length; i++) dot += (q[i] as number) * (v[i] as number);
+        if (dot > 0) entry(doc).semantic = dot;
+      }
+    }
+
+    let top = 1e-9;
+    for (const s of found.values()) top = Math.max(top, s.bm25);
     for (const s of found.values()) s.bm25 /= top;
     return found;
   }
 
-  search(question: string, limit = 5): Candidate[] {
-    const { phrasingWeight, learnedWeight, repeatWeight, unhelpfulWeight } = this.ranking;
-    const scored = [...this.signals(question)].map(([doc, s]) => {
+  search(question: string, limit = 5, questionVector?: readonly number[]): Candidate[] {
+    const { phrasingWeight, learnedWeight, repeatWeight, unhelpfulWeight, semanticWeight } = this.ranking;
+    const scored = [...this.signals(question, questionVector)].map(([doc, s]) => {
       const evidence =
-        s.bm25 + phrasingWeight * s.phrasing + learnedWeight * s.learned + repeatWeight * askedAgain(s.learned);
+        s.bm25 +
+        phrasingWeight * s.phrasing +
+        learnedWeight * s.learned +
+        repeatWeight * askedAgain(s.learned) +
+        semanticWeight * s.semantic;
       return { doc, s, evidence, score: evidence - unhelpfulWeight * askedAgain(s.unhelpful) };
     });
     scored.sort((x, y) => y.score - x.score || x.doc - y.doc);
     // The runner-up is judged on its evidence alone: an article said not to help with this question still
     // fits it as well as it did, so whatever ranks first instead is no surer for it.
-    const runnerUp = Math.max(0, ...scored.slice(1).map((x) => x.evidence));
+    let runnerUp = 0;
+    for (let i = 1; i < scored.length; i++) runnerUp = Math.max(runnerUp, (scored[i] as { evidence: number }).evidence);
     return scored.slice(0, limit).map(({ doc, s, score }, rank) => {
       const lead = rank === 0 && score > 0 ? Math.max(0, score - runnerUp) / score : undefined;
       return { article: this.articles[doc] as Article, score, confidence: toConfidence(s, lead) };

@@ -79,6 +79,23 @@ describe('SearchIndex', () => {
     expect(repeated.search('Locked out - need a new password!')[0]?.article.id).toBe('password');
   });
 
+  it('ranks by embedding vectors when it has them, without being sure of a meaning-only match', () => {
+    const semantic = new SearchIndex([
+      article('printer', 'Set up a printer', ['printing does not work']),
+      article('vpn', 'Connect to the VPN', ['vpn keeps disconnecting']),
+    ]);
+    expect(semantic.setVector('vpn', [0, 1, 0])).toBe(true);
+    expect(semantic.setVector('printer', [1, 0, 0])).toBe(true);
+    expect(semantic.setVector('no-such-article', [1, 0, 0])).toBe(false);
+    const question = 'cannot reach the office network from home';
+    expect(semantic.search(question)).toEqual([]);
+    const [top] = semantic.search(question, 5, [0.1, 0.9, 0]);
+    expect(top?.article.id).toBe('vpn');
+    expect(top?.confidence).toBeLessThan(defaultThresholds.clarify);
+    // A vector of another model (another length) is ignored rather than compared.
+    expect(semantic.search(question, 5, [0.1, 0.9])).toEqual([]);
+  });
+
   it('returns nothing for a question with no meaningful words, or an empty index', () => {
     expect(index.search('how do I?')).toEqual([]);
     expect(new SearchIndex([]).search('printer')).toEqual([]);
