@@ -1,8 +1,7 @@
-import Fuse from 'fuse.js';
 import type { Article } from './article.ts';
 import { toConfidence } from './confidence.ts';
-import { editDistanceWithin } from './edit-distance.ts';
 import { type StemRewrite, terms } from './text.ts';
+import { TypoCorrector } from './typo-corrector.ts';
 
 export interface Candidate {
   article: Article;
@@ -106,9 +105,8 @@ export class SearchIndex {
   private readonly phrasings: Phrasing[] = [];
   private readonly fieldLength: Record<Field, number>[] = [];
   private readonly averageLength: Record<Field, number>;
-  private readonly vocabulary: Fuse<string>;
+  private readonly typos: TypoCorrector;
   private readonly known = new Set<string>();
-  private readonly corrections = new Map<string, string>();
   /** Article id → position, so learning (thousands of phrasings at start-up) does not scan the articles. */
   private readonly docOf = new Map<string, number>();
   private readonly vectors = new Map<number, Float64Array>();
@@ -148,7 +146,7 @@ export class SearchIndex {
     this.averageLength = noCounts();
     for (const field of fields) this.averageLength[field] = totals[field] / n || 1;
     for (const p of this.phrasings) p.norm = this.norm(p.terms);
-    this.vocabulary = new Fuse([...this.known], { threshold: 0.25, distance: 10, minMatchCharLength: 4 });
+    this.typos = new TypoCorrector(this.known);
   }
 
   /** The same analysis for articles and questions: that symmetry is what makes terms meet. */
@@ -185,26 +183,6 @@ export class SearchIndex {
     const df = this.postings.get(term)?.length ?? 0;
     const n = this.articles.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  /**
-   * Maps a word the knowledge base has never seen onto a close known one ("pasword" → "password").
-   * fuse.js proposes; a small edit distance (or a short continuation) decides, so "recipe" does not
-   * become "receipt".
-   */
-  private correct(term: string): string {
-    if (this.known.has(term) || term.length < 4 || /\d/.test(term)) return term;
-    const cached = this.corrections.get(term);
-    if (cached !== undefined) return cached;
-    const allowed = term.length >= 8 ? 2 : 1;
-    const proposals = this.vocabulary.search(term, { limit: 3 });
-    // A known word that merely continues this one counts too: stems of irregular forms ("stol" of "stole").
-    const close = (word: string) =>
-      editDistanceWithin(term, word, allowed) || (word.startsWith(term) && word.length - term.length <= 3);
-    const corrected = proposals.find((p) => close(p.item))?.item ?? term;
-    if (this.corrections.size >= 10_000) this.corrections.clear();
-    this.corrections.set(term, corrected);
-    return corrected;
   }
 
   /**
@@ -254,7 +232,7 @@ export class SearchIndex {
 
   /** Every article that shares a term with the question (or, given vectors, any article), with its signals. */
   signals(question: string, questionVector?: readonly number[]): Map<number, Signals> {
-    const queryTerms = [...new Set(this.terms(question).map((t) => this.correct(t)))];
+    const queryTerms = [...new Set(this.terms(question).map((t) => this.typos.correct(t)))];
     const found = new Map<number, Signals>();
     if (this.articles.length === 0) return found;
     if (queryTerms.length === 0 && !questionVector) return found;
