@@ -1,6 +1,6 @@
 import type { Article } from './article.ts';
 import { toConfidence } from './confidence.ts';
-import { type StemRewrite, terms } from './text.ts';
+import { allTerms, isStopTerm, type StemRewrite } from './text.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 
 export interface Candidate {
@@ -13,6 +13,8 @@ export interface Candidate {
 
 type Field = 'title' | 'questions' | 'learned' | 'tags' | 'body';
 const fields: Field[] = ['title', 'questions', 'learned', 'tags', 'body'];
+const writtenFields = fields.filter((f) => f !== 'learned');
+const learnedField: Field[] = ['learned'];
 const noCounts = (): Record<Field, number> => ({ title: 0, questions: 0, learned: 0, tags: 0, body: 0 });
 
 /** The knobs of the ranking; the defaults are what the desk uses, measured with `npm run eval`. */
@@ -21,6 +23,8 @@ export interface RankingOptions {
   weights: Record<Field, number>;
   k1: number;
   b: number;
+  /** How much a stopword ("how", "when", "my") counts next to a word that says what the question is about. */
+  stopWeight: number;
   /** How much the best written phrasing (title or question) counts next to the whole-article score (0..1). */
   phrasingWeight: number;
   /** How much the best learned phrasing (a question people confirmed) counts. */
@@ -33,13 +37,15 @@ export interface RankingOptions {
   semanticWeight: number;
 }
 
+/** Measured with `npm run eval` on the three dev sets together, and on StackFAQ split for `--learn`. */
 export const defaultRanking: RankingOptions = {
   weights: { title: 5, questions: 2, learned: 2, tags: 2, body: 1 },
-  k1: 3,
+  k1: 5,
   b: 0.9,
-  phrasingWeight: 1,
-  // Learned phrasings already count in BM25 (their own field); as a separate signal, measured on the StackFAQ
-  // --learn splits, more than a tie-breaker let one person's wording pull in other articles' questions.
+  stopWeight: 0.5,
+  phrasingWeight: 0.7,
+  // Learned phrasings already count in BM25 (their own field); as a separate signal, more than a tie-breaker
+  // let one person's wording pull in other articles' questions.
   learnedWeight: 0.1,
   // Enough for the very question asked again to outweigh whatever else the article has for or against it.
   repeatWeight: 2,
@@ -49,26 +55,24 @@ export const defaultRanking: RankingOptions = {
   semanticWeight: 1,
 };
 
-function unit(vector: readonly number[]): Float64Array {
-  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
-  return Float64Array.from(vector, (x) => x / norm);
-}
-
-interface Posting {
-  doc: number;
-  tf: Record<Field, number>;
-}
-
-/** Written in the article, confirmed by people, or said not to help with it. */
-type PhrasingKind = 'written' | 'learned' | 'unhelpful';
-
-const signalOf = { written: 'phrasing', learned: 'learned', unhelpful: 'unhelpful' } as const;
-
 /**
  * How far a question is the same one asked again: 0 up to 70 % alike, 1 for the same words. A question
  * people confirmed, or said was not helped, says most about exactly that question, little about neighbours.
  */
 export const askedAgain = (cosine: number) => Math.max(0, (cosine - 0.7) / 0.3);
+
+interface Posting {
+  doc: number;
+  tf: Record<Field, number>;
+  /**
+   * The written fields' part of BM25F's weighted term frequency: their lengths never change, so it is
+   * worked out once. Only the learned field, which grows while the desk runs, is weighed per search.
+   */
+  written: number;
+}
+
+/** Written in the article, confirmed by people, or said not to help with it. */
+type PhrasingKind = 'written' | 'learned' | 'unhelpful';
 
 interface Phrasing {
   doc: number;
@@ -82,9 +86,9 @@ interface Phrasing {
 export interface Signals {
   /** BM25F over all fields, divided by the best article's: 0..1. */
   bm25: number;
-  /** Share of the question's IDF weight the article contains anywhere. */
+  /** Share of the IDF weight of the question's topic words (not its stopwords) the article contains. */
   coverage: number;
-  /** IDF-weighted cosine with the closest written phrasing (title or question). */
+  /** Weighted cosine with the closest written phrasing (title or question). */
   phrasing: number;
   /** The same with the closest learned phrasing; 0 when none was learned. */
   learned: number;
@@ -94,10 +98,73 @@ export interface Signals {
   semantic: number;
 }
 
+const signalNames = ['bm25', 'coverage', 'phrasing', 'learned', 'unhelpful', 'semantic'] as const;
+const signalOf = { written: 'phrasing', learned: 'learned', unhelpful: 'unhelpful' } as const;
+
+/**
+ * Per-search accumulators, kept between searches and cleared only where they were written: allocating
+ * per article and per phrasing was most of a search's cost at 10,000 articles.
+ */
+class Scratch {
+  readonly signals: Record<(typeof signalNames)[number], Float64Array>;
+  readonly docSeen: Uint8Array;
+  readonly docs: number[] = [];
+  readonly dots: Float64Array;
+  readonly phrasingSeen: Uint8Array;
+  readonly phrasings: number[] = [];
+
+  constructor(
+    readonly docCount: number,
+    readonly phrasingCount: number,
+  ) {
+    this.signals = Object.fromEntries(signalNames.map((n) => [n, new Float64Array(docCount)])) as Scratch['signals'];
+    this.docSeen = new Uint8Array(docCount);
+    this.dots = new Float64Array(phrasingCount);
+    this.phrasingSeen = new Uint8Array(phrasingCount);
+  }
+
+  touch(doc: number) {
+    if (this.docSeen[doc]) return;
+    this.docSeen[doc] = 1;
+    this.docs.push(doc);
+  }
+
+  clear() {
+    for (const doc of this.docs) {
+      this.docSeen[doc] = 0;
+      for (const name of signalNames) this.signals[name][doc] = 0;
+    }
+    for (const p of this.phrasings) {
+      this.phrasingSeen[p] = 0;
+      this.dots[p] = 0;
+    }
+    this.docs.length = 0;
+    this.phrasings.length = 0;
+  }
+
+  read(doc: number): Signals {
+    const s = this.signals;
+    return {
+      bm25: s.bm25[doc] as number,
+      coverage: s.coverage[doc] as number,
+      phrasing: s.phrasing[doc] as number,
+      learned: s.learned[doc] as number,
+      unhelpful: s.unhelpful[doc] as number,
+      semantic: s.semantic[doc] as number,
+    };
+  }
+}
+
+function unit(vector: readonly number[]): Float64Array {
+  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
+  return Float64Array.from(vector, (x) => x / norm);
+}
+
 /**
  * An inverted index over the articles: BM25F over weighted fields for recall, plus the closest single
- * phrasing by IDF-weighted cosine, which rewards a question asked nearly the way a phrasing of the
- * article puts it. Built once per knowledge-base load; searching never scans every article.
+ * phrasing by weighted cosine, which rewards a question asked nearly the way a phrasing of the article puts
+ * it. Stopwords are indexed but only refine the ranking of articles that share a topic word with the
+ * question, so they never make an article a candidate and never make a search scan every article.
  */
 export class SearchIndex {
   private readonly postings = new Map<string, Posting[]>();
@@ -110,6 +177,7 @@ export class SearchIndex {
   /** Article id → position, so learning (thousands of phrasings at start-up) does not scan the articles. */
   private readonly docOf = new Map<string, number>();
   private readonly vectors = new Map<number, Float64Array>();
+  private scratch: Scratch | undefined;
 
   constructor(
     readonly articles: readonly Article[],
@@ -138,7 +206,7 @@ export class SearchIndex {
         }
       }
       this.fieldLength.push(lengths);
-      for (const [term, counts] of tf) this.addPosting(term, { doc, tf: counts });
+      for (const [term, counts] of tf) this.addPosting(term, { doc, tf: counts, written: 0 });
       for (const phrasing of [article.title, ...article.questions])
         this.addPhrasing(doc, this.terms(phrasing), 'written');
     });
@@ -146,12 +214,15 @@ export class SearchIndex {
     this.averageLength = noCounts();
     for (const field of fields) this.averageLength[field] = totals[field] / n || 1;
     for (const p of this.phrasings) p.norm = this.norm(p.terms);
-    this.typos = new TypoCorrector(this.known);
+    for (const list of this.postings.values()) {
+      for (const posting of list) posting.written = this.weighted(posting, writtenFields);
+    }
+    this.typos = new TypoCorrector(new Set([...this.known].filter((t) => !isStopTerm(t))));
   }
 
   /** The same analysis for articles and questions: that symmetry is what makes terms meet. */
   terms(text: string): string[] {
-    return terms(text, this.rewrite);
+    return allTerms(text, this.rewrite);
   }
 
   private addPosting(term: string, posting: Posting) {
@@ -163,7 +234,7 @@ export class SearchIndex {
 
   private addPhrasing(doc: number, phrasingTerms: string[], kind: PhrasingKind): Phrasing | undefined {
     const unique = [...new Set(phrasingTerms)];
-    if (unique.length === 0) return undefined;
+    if (!unique.some((t) => !isStopTerm(t))) return undefined;
     const id = this.phrasings.length;
     const phrasing = { doc, kind, terms: unique, norm: 0 };
     this.phrasings.push(phrasing);
@@ -176,13 +247,31 @@ export class SearchIndex {
   }
 
   private norm(list: string[]): number {
-    return Math.sqrt(list.reduce((sum, t) => sum + this.idf(t) ** 2, 0));
+    return Math.sqrt(list.reduce((sum, t) => sum + this.weight(t) ** 2, 0));
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.postings.get(term)?.length;
     const n = this.articles.length;
+    // A word the knowledge base has never seen is rare, and its absence says the topic may be missing.
+    if (df === undefined) return Math.log(1 + (n + 0.5) / 0.5);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** BM25F's length-normalised, field-weighted term frequency over `over`. */
+  private weighted({ doc, tf }: Posting, over: readonly Field[]): number {
+    const { weights, b } = this.ranking;
+    let sum = 0;
+    for (const field of over) {
+      if (tf[field] === 0) continue;
+      const norm = 1 - b + (b * (this.fieldLength[doc]?.[field] ?? 0)) / this.averageLength[field];
+      sum += (weights[field] * tf[field]) / norm;
+    }
+    return sum;
+  }
+
+  private weight(term: string): number {
+    return this.idf(term) * (isStopTerm(term) ? this.ranking.stopWeight : 1);
   }
 
   /**
@@ -197,7 +286,7 @@ export class SearchIndex {
     for (const term of learned) {
       const posting = this.postings.get(term)?.find((p) => p.doc === doc);
       if (posting) posting.tf.learned += 1;
-      else this.addPosting(term, { doc, tf: { ...noCounts(), learned: 1 } });
+      else this.addPosting(term, { doc, tf: { ...noCounts(), learned: 1 }, written: 0 });
     }
     const lengths = this.fieldLength[doc];
     if (lengths) lengths.learned += learned.length;
@@ -230,51 +319,59 @@ export class SearchIndex {
     return true;
   }
 
-  /** Every article that shares a term with the question (or, given vectors, any article), with its signals. */
-  signals(question: string, questionVector?: readonly number[]): Map<number, Signals> {
+  private scratchSpace(): Scratch {
+    if (this.scratch?.docCount !== this.articles.length || this.scratch.phrasingCount < this.phrasings.length) {
+      // Room to grow, so that learning while the desk runs does not reallocate on every new phrasing.
+      this.scratch = new Scratch(this.articles.length, Math.ceil(this.phrasings.length * 1.25) + 64);
+    }
+    return this.scratch;
+  }
+
+  /**
+   * Fills the scratch space with the signals of every article that shares a topic word with the question
+   * (or, given vectors, any article with a vector). The caller reads it, then clears it.
+   */
+  private collect(question: string, questionVector: readonly number[] | undefined): Scratch {
+    const scratch = this.scratchSpace();
     const queryTerms = [...new Set(this.terms(question).map((t) => this.typos.correct(t)))];
-    const found = new Map<number, Signals>();
-    if (this.articles.length === 0) return found;
-    if (queryTerms.length === 0 && !questionVector) return found;
-    const idfs = new Map(queryTerms.map((t) => [t, this.postings.has(t) ? this.idf(t) : this.unknownIdf()]));
-    const queryWeight = [...idfs.values()].reduce((s, v) => s + v, 0) || 1;
-    const queryNorm = Math.sqrt([...idfs.values()].reduce((s, v) => s + v * v, 0)) || 1;
-    const { weights, k1, b } = this.ranking;
-    const entry = (doc: number) => {
-      let s = found.get(doc);
-      if (!s) {
-        s = { bm25: 0, coverage: 0, phrasing: 0, learned: 0, unhelpful: 0, semantic: 0 };
-        found.set(doc, s);
-      }
-      return s;
-    };
+    const topical = queryTerms.filter((t) => !isStopTerm(t));
+    if (this.articles.length === 0) return scratch;
+    const weights = new Map(queryTerms.map((t) => [t, this.weight(t)]));
+    const topicWeight = topical.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0) || 1;
+    const queryNorm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
+    const { bm25, coverage } = scratch.signals;
+    const { k1 } = this.ranking;
 
-    for (const term of queryTerms) {
-      const idf = idfs.get(term) ?? 0;
-      for (const { doc, tf } of this.postings.get(term) ?? []) {
-        let weighted = 0;
-        for (const field of fields) {
-          if (tf[field] === 0) continue;
-          const norm = 1 - b + (b * (this.fieldLength[doc]?.[field] ?? 0)) / this.averageLength[field];
-          weighted += (weights[field] * tf[field]) / norm;
+    // Topic words first: they decide which articles are candidates at all.
+    for (const onlyTouched of [false, true]) {
+      for (const term of onlyTouched ? queryTerms.filter(isStopTerm) : topical) {
+        const w = weights.get(term) ?? 0;
+        for (const posting of this.postings.get(term) ?? []) {
+          const doc = posting.doc;
+          if (onlyTouched && !scratch.docSeen[doc]) continue;
+          const weighted = posting.written + (posting.tf.learned > 0 ? this.weighted(posting, learnedField) : 0);
+          scratch.touch(doc);
+          bm25[doc] = (bm25[doc] as number) + (w * weighted) / (k1 + weighted);
+          if (!onlyTouched) coverage[doc] = (coverage[doc] as number) + w / topicWeight;
         }
-        const s = entry(doc);
-        s.bm25 += (idf * weighted) / (k1 + weighted);
-        s.coverage += idf / queryWeight;
+      }
+      for (const term of onlyTouched ? queryTerms.filter(isStopTerm) : topical) {
+        const w = weights.get(term) ?? 0;
+        for (const p of this.phrasingPostings.get(term) ?? []) {
+          if (!scratch.phrasingSeen[p]) {
+            if (onlyTouched) continue;
+            scratch.phrasingSeen[p] = 1;
+            scratch.phrasings.push(p);
+          }
+          scratch.dots[p] = (scratch.dots[p] as number) + w * w;
+        }
       }
     }
-
-    const dots = new Map<number, number>();
-    for (const term of queryTerms) {
-      const idf = idfs.get(term) ?? 0;
-      for (const p of this.phrasingPostings.get(term) ?? []) dots.set(p, (dots.get(p) ?? 0) + idf * idf);
-    }
-    for (const [p, dot] of dots) {
+    for (const p of scratch.phrasings) {
       const phrasing = this.phrasings[p] as Phrasing;
-      const cosine = dot / ((phrasing.norm || 1) * queryNorm);
-      const s = entry(phrasing.doc);
-      const signal = signalOf[phrasing.kind];
-      s[signal] = Math.max(s[signal], cosine);
+      const cosine = (scratch.dots[p] as number) / ((phrasing.norm || 1) * queryNorm);
+      const signal = scratch.signals[signalOf[phrasing.kind]];
+      signal[phrasing.doc] = Math.max(signal[phrasing.doc] as number, cosine);
     }
 
     if (questionVector && questionVector.length > 0 && this.vectors.size > 0) {
@@ -283,40 +380,67 @@ export class SearchIndex {
         if (v.length !== q.length) continue;
         let dot = 0;
         for (let i = 0; i < q.length; i++) dot += (q[i] as number) * (v[i] as number);
-        if (dot > 0) entry(doc).semantic = dot;
+        if (dot <= 0) continue;
+        scratch.touch(doc);
+        scratch.signals.semantic[doc] = dot;
       }
     }
 
     let top = 1e-9;
-    for (const s of found.values()) top = Math.max(top, s.bm25);
-    for (const s of found.values()) s.bm25 /= top;
+    for (const doc of scratch.docs) top = Math.max(top, bm25[doc] as number);
+    for (const doc of scratch.docs) bm25[doc] = (bm25[doc] as number) / top;
+    return scratch;
+  }
+
+  /** Every candidate article's separate signals, for tuning and tests; `search` is what the desk uses. */
+  signals(question: string, questionVector?: readonly number[]): Map<number, Signals> {
+    const scratch = this.collect(question, questionVector);
+    const found = new Map(scratch.docs.map((doc) => [doc, scratch.read(doc)]));
+    scratch.clear();
     return found;
   }
 
   search(question: string, limit = 5, questionVector?: readonly number[]): Candidate[] {
     const { phrasingWeight, learnedWeight, repeatWeight, unhelpfulWeight, semanticWeight } = this.ranking;
-    const scored = [...this.signals(question, questionVector)].map(([doc, s]) => {
+    const scratch = this.collect(question, questionVector);
+    const s = scratch.signals;
+    // The best `limit + 1` by score, kept in order; the evidence of the best runner-up for the lead.
+    const best: { doc: number; score: number; evidence: number }[] = [];
+    let topEvidence = { doc: -1, evidence: 0 };
+    let secondEvidence = 0;
+    for (const doc of scratch.docs) {
+      const learned = s.learned[doc] as number;
       const evidence =
-        s.bm25 +
-        phrasingWeight * s.phrasing +
-        learnedWeight * s.learned +
-        repeatWeight * askedAgain(s.learned) +
-        semanticWeight * s.semantic;
-      return { doc, s, evidence, score: evidence - unhelpfulWeight * askedAgain(s.unhelpful) };
-    });
-    scored.sort((x, y) => y.score - x.score || x.doc - y.doc);
+        (s.bm25[doc] as number) +
+        phrasingWeight * (s.phrasing[doc] as number) +
+        learnedWeight * learned +
+        repeatWeight * askedAgain(learned) +
+        semanticWeight * (s.semantic[doc] as number);
+      const score = evidence - unhelpfulWeight * askedAgain(s.unhelpful[doc] as number);
+      if (evidence > topEvidence.evidence) {
+        secondEvidence = topEvidence.evidence;
+        topEvidence = { doc, evidence };
+      } else if (evidence > secondEvidence) secondEvidence = evidence;
+      let at = best.length;
+      while (at > 0 && ((best[at - 1] as { score: number }).score < score || tieAfter(best[at - 1], score, doc))) at--;
+      if (at <= limit) {
+        best.splice(at, 0, { doc, score, evidence });
+        if (best.length > limit + 1) best.pop();
+      }
+    }
+    const first = best[0];
     // The runner-up is judged on its evidence alone: an article said not to help with this question still
     // fits it as well as it did, so whatever ranks first instead is no surer for it.
-    let runnerUp = 0;
-    for (let i = 1; i < scored.length; i++) runnerUp = Math.max(runnerUp, (scored[i] as { evidence: number }).evidence);
-    return scored.slice(0, limit).map(({ doc, s, score }, rank) => {
+    const runnerUp = first && topEvidence.doc === first.doc ? secondEvidence : topEvidence.evidence;
+    const candidates = best.slice(0, limit).map(({ doc, score }, rank) => {
       const lead = rank === 0 && score > 0 ? Math.max(0, score - runnerUp) / score : undefined;
-      return { article: this.articles[doc] as Article, score, confidence: toConfidence(s, lead) };
+      return { article: this.articles[doc] as Article, score, confidence: toConfidence(scratch.read(doc), lead) };
     });
-  }
-
-  /** A word the knowledge base has never seen is rare, and its absence says the topic may be missing. */
-  private unknownIdf(): number {
-    return Math.log(1 + (this.articles.length + 0.5) / 0.5);
+    scratch.clear();
+    return candidates;
   }
 }
+
+/** Equal scores keep article order, so results do not depend on the order postings were visited. */
+const tieAfter = (other: { score: number; doc: number } | undefined, score: number, doc: number) =>
+  other !== undefined && other.score === score && other.doc > doc;

@@ -41,8 +41,19 @@ const stopStems = new Set(stopwords.flatMap(words).map(stem));
 /** Rewrites a stemmed word sequence (an admin's synonym list); identity when there is none. */
 export type StemRewrite = (stems: string[]) => string[];
 
-/** The terms search works on: stemmed words, synonyms folded to one spelling, stopwords dropped. */
-export function terms(text: string, rewrite?: StemRewrite): string[] {
+/**
+ * Every term of a text, stopwords too: stemmed words with synonyms folded to one spelling. Search weighs
+ * stopwords lightly instead of dropping them, because in a paraphrase "when", "where" and "how" carry part of
+ * the meaning ("how long until my card comes" is not "where is my card").
+ */
+export function allTerms(text: string, rewrite?: StemRewrite): string[] {
   const stems = words(text).map(stem);
-  return (rewrite ? rewrite(stems) : stems).filter((s) => !stopStems.has(s));
+  return rewrite ? rewrite(stems) : stems;
+}
+
+export const isStopTerm = (term: string) => stopStems.has(term);
+
+/** The terms that say what a text is about: all terms minus stopwords. */
+export function terms(text: string, rewrite?: StemRewrite): string[] {
+  return allTerms(text, rewrite).filter((t) => !stopStems.has(t));
 }
