@@ -9,8 +9,8 @@ import { askedAgain, type Signals } from './search-index.ts';
  * weighted equally), turns that into a chance, so a threshold of 0.8 means about eight in ten of the
  * answers given are right. `npm run eval -- --sweep` shows what each threshold trades on a set.
  */
-const slope = 5.571;
-const offset = -1.394;
+const slope = 6.688;
+const offset = -1.504;
 
 export function toConfidence(signals: Signals, lead: number | undefined): number {
   const closeness = 0.5 * signals.coverage + 0.5 * Math.max(signals.phrasing, signals.learned);

@@ -55,7 +55,7 @@ function evaluate({ articles, learned, synonyms }: Setup, queries: EvalQuery[], 
 function sweepTable(setup: Setup, queries: EvalQuery[], clarify: number): string {
   const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
   // Confidence is a chance of being right, so the interesting part is the upper half.
-  for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99]) {
+  for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99]) {
     const r = evaluate(setup, queries, { answer, clarify: Math.min(clarify, answer) });
     const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
     rows.push(
