@@ -1,7 +1,7 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { OpenAiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { createOpenAiClient, describeOpenAiFailure } from './openai-client.ts';
 import { parseSynthesis, synthesisOutput } from './parse-synthesis.ts';
 import type { SynthesisRequest, Synthesizer } from './synthesize-answer.ts';
 
@@ -25,18 +25,7 @@ const responseFormat = zodResponseFormat(synthesisOutput, 'support_answer');
  * configured time limit end to end; any failure is logged once and answered with the article instead.
  */
 export function createOpenAiSynthesizer(config: OpenAiConfig, log: Logger): Synthesizer {
-  // Every option the SDK would otherwise read from the environment is given here: only main.ts reads it.
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    baseURL: config.baseUrl ?? 'https://api.openai.com/v1',
-    adminAPIKey: null,
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    logLevel: 'off',
-    timeout: config.timeoutMs,
-    maxRetries: 0,
-  });
+  const client = createOpenAiClient(config);
   return {
     kind: 'openai',
     async compose(request: SynthesisRequest) {
@@ -79,15 +68,8 @@ export function createOpenAiSynthesizer(config: OpenAiConfig, log: Logger): Synt
           });
         return parsed.synthesis;
       } catch (err) {
-        return fallBack(...describeFailure(err));
+        return fallBack(...describeOpenAiFailure(err));
       }
     },
   };
-}
-
-function describeFailure(err: unknown): [string, Record<string, unknown>?] {
-  if (err instanceof APIConnectionTimeoutError || err instanceof APIUserAbortError) return ['timeout'];
-  if (err instanceof APIConnectionError) return ['network', { error: err.message }];
-  if (err instanceof APIError) return ['http_error', { status: err.status }];
-  return ['unexpected', { error: err instanceof Error ? err.message : String(err) }];
 }
