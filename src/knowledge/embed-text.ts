@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { Article } from './article.ts';
+
+export type EmbedOutcome = { ok: true; vectors: number[][] } | { ok: false; reason: string };
+
+/**
+ * Turns text into embedding vectors. Only article text and questions are ever sent. Never rejects:
+ * a failed batch is an outcome, a failed question is no vector (ranking then goes by words alone).
+ */
+export interface Embedder {
+  readonly kind: 'openai' | 'none';
+  /** Vectors of different models do not compare: the model is part of what is cached. */
+  readonly model: string;
+  /** One vector per text, in order; `signal` abandons the request (the desk is stopping). */
+  embedArticles(texts: readonly string[], signal?: AbortSignal): Promise<EmbedOutcome>;
+  embedQuestion(question: string): Promise<number[] | undefined>;
+}
+
+/** No embedding model configured: nothing is sent anywhere. */
+export const noEmbedder: Embedder = {
+  kind: 'none',
+  model: '',
+  embedArticles: async () => ({ ok: false, reason: 'not_configured' }),
+  embedQuestion: async () => undefined,
+};
+
+/**
+ * Embedding models read a few thousand words at most; the opening of an article says what it is about,
+ * which is what a question's meaning is compared with.
+ */
+const maxChars = 8000;
+
+/** What an article is embedded as: the fields people's questions are matched against, in one text. */
+export function embeddingText(article: Pick<Article, 'title' | 'questions' | 'body'>): string {
+  return [article.title, ...article.questions, article.body].join('\n\n').slice(0, maxChars);
+}
+
+/** Names one version of the embedded text: an edit changes it, a touched but unchanged file does not. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
