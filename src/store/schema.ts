@@ -218,3 +218,20 @@ export const learnedPhrasings = pgTable(
   },
   (t) => [uniqueIndex('learned_phrasings_once').on(t.articleId, t.normalized)],
 );
+
+/**
+ * Article embeddings, one per article version and model: `content_hash` is the SHA-256 of the text that
+ * was embedded, so an edited article is embedded again and an unchanged one never is. Older versions are
+ * left in place (a handful of rows per edit).
+ */
+export const articleEmbeddings = pgTable(
+  'article_embeddings',
+  {
+    articleId: text('article_id').notNull(),
+    model: text('model').notNull(),
+    contentHash: text('content_hash').notNull(),
+    vector: real('vector').array().notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.model, t.contentHash] })],
+);
