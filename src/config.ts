@@ -91,6 +91,10 @@ export const configKeys = {
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  OPENAI_EMBEDDING_MODEL: z
+    .string()
+    .regex(/^[\w.:/-]{1,200}$/, 'must be an embedding model name, e.g. text-embedding-3-small')
+    .optional(),
 } as const;
 
 const teamsRequired = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const;
@@ -98,7 +102,7 @@ const teamsRequired = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_
 /** Keys that only mean something when their platform's required keys are set. */
 const slackRequired = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
 const slackOptional = ['SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_SUPPORT_CHANNELS'] as const;
-const openaiOptional = ['OPENAI_BASE_URL', 'OPENAI_MODEL', 'OPENAI_TIMEOUT_MS'] as const;
+const openaiOptional = ['OPENAI_BASE_URL', 'OPENAI_MODEL', 'OPENAI_TIMEOUT_MS', 'OPENAI_EMBEDDING_MODEL'] as const;
 
 export type ConfigKey = keyof typeof configKeys;
 
@@ -132,6 +136,8 @@ export interface OpenAiConfig {
   model: string;
   /** The whole call, retries included: past it the plain article answer goes out. */
   timeoutMs: number;
+  /** Set: articles and questions are also embedded with this model and ranked by meaning. */
+  embeddingModel?: string;
 }
 
 export interface TeamsConfig {
@@ -269,6 +275,7 @@ export function loadConfig(env: Env): Config {
             ...(c.OPENAI_BASE_URL ? { baseUrl: c.OPENAI_BASE_URL } : {}),
             model: c.OPENAI_MODEL,
             timeoutMs: c.OPENAI_TIMEOUT_MS,
+            ...(c.OPENAI_EMBEDDING_MODEL ? { embeddingModel: c.OPENAI_EMBEDDING_MODEL } : {}),
           },
         }
       : {}),

@@ -17,6 +17,8 @@ export interface DeskContext {
   knowledgeDir?: string;
   /** Composes answers from the top articles, or (not configured) leaves them as the articles themselves. */
   synthesize: Synthesizer;
+  /** The question's embedding, to rank by meaning too; nothing when embeddings are off, failing or slow. */
+  embedQuestion(question: string): Promise<readonly number[] | undefined>;
   outboxes: Outboxes;
   clock: Clock;
   log: Logger;

@@ -18,9 +18,12 @@ import { ConfigError } from './errors.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
 import type { Article } from './knowledge/article.ts';
+import { createArticleVectors } from './knowledge/article-vectors.ts';
+import { noEmbedder } from './knowledge/embed-text.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadArticles } from './knowledge/load-articles.ts';
 import { loadSynonyms, synonymsIn } from './knowledge/load-synonyms.ts';
+import { createOpenAiEmbedder } from './knowledge/openai-embedder.ts';
 import { createOpenAiSynthesizer } from './knowledge/openai-synthesizer.ts';
 import { noSynthesizer } from './knowledge/synthesize-answer.ts';
 import { watchArticles } from './knowledge/watch-articles.ts';
@@ -28,6 +31,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import { defaultSlaPolicies, parseSlaPolicies, type SlaPolicies, SlaPolicyError } from './sla/sla-policy.ts';
 import { type SweepReport, sweepTickets } from './sla/sla-sweep.ts';
+import { articleEmbeddingCache } from './store/article-embeddings.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import { unhelpfulPairings } from './store/interactions.ts';
 import { activePhrasings } from './store/learned-phrasings.ts';
@@ -62,15 +66,25 @@ export interface App {
 export async function startApp({ config, store, clock = systemClock, log }: AppDeps): Promise<App> {
   await store.migrate();
   await ensureAdmins(store.db, config.admins);
-  // Articles and the synonym list come from disk, what people said of answers from the database; any
-  // reload brings all.
-  const build = async (articles: Article[]) =>
-    createKnowledgeBase(
+  // No embedding model, no embedder: nothing is embedded and no call is made.
+  const embedding = config.openai?.embeddingModel;
+  const vectors = createArticleVectors(
+    config.openai && embedding ? createOpenAiEmbedder(config.openai, embedding, log) : noEmbedder,
+    articleEmbeddingCache(store.db, clock),
+    log,
+  );
+  // Articles and the synonym list come from disk, what people said of answers (and cached embeddings) from
+  // the database; any reload brings all.
+  const build = async (articles: Article[]) => {
+    const next = createKnowledgeBase(
       articles,
       config.thresholds,
       { learned: await activePhrasings(store.db), unhelpful: await unhelpfulPairings(store.db) },
       await loadSynonyms(synonymsIn(config.knowledgeDir), log),
     );
+    await vectors.attach(next, articles);
+    return next;
+  };
   const kb = createReloadableKnowledgeBase(await build(await loadArticles(config.knowledgeDir, log)));
   const reloadKnowledge = async () => kb.replace(await build(await loadArticles(config.knowledgeDir, log)));
   log.info('knowledge base loaded', { articles: kb.size, dir: config.knowledgeDir });
@@ -91,6 +105,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
     knowledgeDir: config.knowledgeDir,
     // No key, no model: the "none" synthesizer never touches the network.
     synthesize: config.openai ? createOpenAiSynthesizer(config.openai, log) : noSynthesizer,
+    embedQuestion: vectors.embedQuestion,
     outboxes,
     clock,
     log,
@@ -162,6 +177,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
       // Stop taking requests, let work already received finish, then drop idle keep-alive connections.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await idle();
+      await vectors.stop();
       await jobs?.stop();
       await slack?.stop();
       server.closeAllConnections();

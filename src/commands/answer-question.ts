@@ -21,7 +21,7 @@ export async function answerQuestion(
   place: PlaceRef,
   question: string,
 ): Promise<Message> {
-  const decision = ctx.kb.ask(question);
+  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question));
   const top = decision.candidates.slice(0, clarifyChoices);
   // Only a confident answer is composed: "Which of these?" already lets the person choose among the few.
   const composed = decision.kind === 'answer' ? await compose(ctx, question, decision.candidates) : undefined;

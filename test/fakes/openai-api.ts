@@ -1,5 +1,5 @@
 /**
- * A recording fake of the OpenAI Chat Completions API on node:http. The real `openai` client talks to it
+ * A recording fake of the OpenAI Chat Completions and Embeddings APIs on node:http. The real `openai` client talks to it
  * through `OPENAI_BASE_URL`, so the request is built, sent and its answer parsed by the SDK's own code.
  * Response shapes follow platform.openai.com/docs/api-reference/chat (trimmed to what the client reads).
  */
@@ -27,13 +27,31 @@ export type Reply = (request: OpenAiRequest) => unknown;
 
 export type Behaviour = { kind: 'answer'; reply: Reply } | { kind: 'fail'; status: number } | { kind: 'hang' };
 
+/** How `/embeddings` answers: `vector` gives each input text its vector, so a test decides what is alike. */
+export type EmbeddingBehaviour =
+  | { kind: 'vectors'; vector: (input: string) => number[] }
+  | { kind: 'fail'; status: number }
+  | { kind: 'hang' };
+
 export interface OpenAiApiFake {
   /** For `OPENAI_BASE_URL`, ending in `/v1`. */
   baseUrl: string;
   requests: OpenAiRequest[];
   /** How every following request is answered (until told otherwise). */
   behave(next: Behaviour): void;
+  /** How every following embeddings request is answered (failing with 500 until told). */
+  embedWith(next: EmbeddingBehaviour): void;
   close(): Promise<void>;
+}
+
+/** Every text sent for embedding, in the order the requests arrived. */
+export function embeddedTexts(requests: readonly OpenAiRequest[]): string[] {
+  return requests
+    .filter((r) => r.path === '/v1/embeddings')
+    .flatMap((r) => {
+      const input = r.body.input;
+      return typeof input === 'string' ? [input] : Array.isArray(input) ? input.map(String) : [];
+    });
 }
 
 /** The JSON the user message carried: the desk sends `{ question, articles }`. */
@@ -53,6 +71,7 @@ function send(res: ServerResponse, status: number, body: unknown) {
 export async function startOpenAiApiFake(): Promise<OpenAiApiFake> {
   const requests: OpenAiRequest[] = [];
   let behaviour: Behaviour = { kind: 'fail', status: 500 };
+  let embedding: EmbeddingBehaviour = { kind: 'fail', status: 500 };
   let completions = 0;
 
   const server = createServer(async (req, res) => {
@@ -67,6 +86,8 @@ export async function startOpenAiApiFake(): Promise<OpenAiApiFake> {
       body: raw ? (JSON.parse(raw) as ChatRequestBody) : {},
     };
     requests.push(request);
+    if (request.method === 'POST' && request.path === '/v1/embeddings')
+      return answerEmbeddings(res, request, embedding);
     if (request.method !== 'POST' || request.path !== '/v1/chat/completions') {
       return send(res, 404, { error: { message: 'unknown endpoint', type: 'invalid_request_error' } });
     }
@@ -107,10 +128,40 @@ export async function startOpenAiApiFake(): Promise<OpenAiApiFake> {
     behave(next) {
       behaviour = next;
     },
+    embedWith(next) {
+      embedding = next;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** Shapes from platform.openai.com/docs/api-reference/embeddings; base64 is what the SDK asks for by default. */
+function answerEmbeddings(res: ServerResponse, request: OpenAiRequest, behaviour: EmbeddingBehaviour) {
+  switch (behaviour.kind) {
+    case 'hang':
+      return;
+    case 'fail':
+      return send(res, behaviour.status, { error: { message: 'fake failure', type: 'server_error' } });
+    case 'vectors': {
+      const base64 = request.body.encoding_format !== 'float';
+      const data = embeddedTexts([request]).map((input, index) => {
+        const vector = behaviour.vector(input);
+        return {
+          object: 'embedding',
+          index,
+          embedding: base64 ? Buffer.from(Float32Array.from(vector).buffer).toString('base64') : vector,
+        };
+      });
+      return send(res, 200, {
+        object: 'list',
+        data,
+        model: request.body.model ?? 'fake',
+        usage: { prompt_tokens: data.length * 10, total_tokens: data.length * 10 },
+      });
+    }
+  }
 }

@@ -20,6 +20,7 @@ describe('desk error boundary', () => {
       kb: createKnowledgeBase([], defaultThresholds),
       reloadKnowledge: async () => {},
       synthesize: noSynthesizer,
+      embedQuestion: async () => undefined,
       outboxes: {},
       clock: systemClock,
       log,

@@ -198,6 +198,19 @@ describe('OpenAI settings', () => {
     expect(() => loadConfig({ OPENAI_API_KEY: 'sk-abc', OPENAI_TIMEOUT_MS: '0' })).toThrow(/OPENAI_TIMEOUT_MS/);
   });
 
+  it('turns embeddings on only with a key and an embedding model', () => {
+    expect(
+      loadConfig({ OPENAI_API_KEY: 'sk-abc', OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' }).openai,
+    ).toMatchObject({ embeddingModel: 'text-embedding-3-small' });
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-abc' }).openai).not.toHaveProperty('embeddingModel');
+    expect(() => loadConfig({ OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' })).toThrow(
+      /OPENAI_EMBEDDING_MODEL is set but OpenAI is not configured/,
+    );
+    expect(() => loadConfig({ OPENAI_API_KEY: 'sk-abc', OPENAI_EMBEDDING_MODEL: 'two words' })).toThrow(
+      /OPENAI_EMBEDDING_MODEL/,
+    );
+  });
+
   it('keeps the key out of log lines', () => {
     const log = createMemoryLogger();
     log.info('config', { config: loadConfig({ OPENAI_API_KEY: 'sk-secret-key' }) });
