@@ -1,4 +1,5 @@
-import { askedAgain, type Signals } from './search-index.ts';
+import { askedAgain } from './ranking-options.ts';
+import type { Signals } from './search-scratch.ts';
 
 /**
  * How sure the desk is that an article answers a question, as a chance (0..1) that it is the right one.

@@ -1,5 +1,7 @@
 import type { Article } from './article.ts';
 import { toConfidence } from './confidence.ts';
+import { askedAgain, defaultRanking, type Field, type RankingOptions } from './ranking-options.ts';
+import { Scratch } from './search-scratch.ts';
 import { allTerms, isStopTerm, type StemRewrite } from './text.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 
@@ -11,55 +13,10 @@ export interface Candidate {
   confidence: number;
 }
 
-type Field = 'title' | 'questions' | 'learned' | 'tags' | 'body';
 const fields: Field[] = ['title', 'questions', 'learned', 'tags', 'body'];
 const writtenFields = fields.filter((f) => f !== 'learned');
 const learnedField: Field[] = ['learned'];
 const noCounts = (): Record<Field, number> => ({ title: 0, questions: 0, learned: 0, tags: 0, body: 0 });
-
-/** The knobs of the ranking; the defaults are what the desk uses, measured with `npm run eval`. */
-export interface RankingOptions {
-  /** BM25F field weights: a match in the title or a phrasing says more than one deep in the body. */
-  weights: Record<Field, number>;
-  k1: number;
-  b: number;
-  /** How much a stopword ("how", "when", "my") counts next to a word that says what the question is about. */
-  stopWeight: number;
-  /** How much the best written phrasing (title or question) counts next to the whole-article score (0..1). */
-  phrasingWeight: number;
-  /** How much the best learned phrasing (a question people confirmed) counts. */
-  learnedWeight: number;
-  /** How much the same question asked again counts: for the article it was confirmed for… */
-  repeatWeight: number;
-  /** …and against the article it was said not to be helped by. */
-  unhelpfulWeight: number;
-  /** How much the embedding cosine counts, when the desk has embeddings (OpenAI). */
-  semanticWeight: number;
-}
-
-/** Measured with `npm run eval` on the three dev sets together, and on StackFAQ split for `--learn`. */
-export const defaultRanking: RankingOptions = {
-  weights: { title: 5, questions: 2, learned: 2, tags: 2, body: 1 },
-  k1: 5,
-  b: 0.9,
-  stopWeight: 0.5,
-  phrasingWeight: 0.7,
-  // Learned phrasings already count in BM25 (their own field); as a separate signal, more than a tie-breaker
-  // let one person's wording pull in other articles' questions.
-  learnedWeight: 0.1,
-  // Enough for the very question asked again to outweigh whatever else the article has for or against it.
-  repeatWeight: 2,
-  unhelpfulWeight: 2,
-  // Not measured: the evaluation runs offline, without a model. Equal to a written phrasing's weight, and
-  // never a source of confidence (see confidence.ts), so a meaning-only match is offered, not asserted.
-  semanticWeight: 1,
-};
-
-/**
- * How far a question is the same one asked again: 0 up to 70 % alike, 1 for the same words. A question
- * people confirmed, or said was not helped, says most about exactly that question, little about neighbours.
- */
-export const askedAgain = (cosine: number) => Math.max(0, (cosine - 0.7) / 0.3);
 
 interface Posting {
   doc: number;
@@ -82,78 +39,7 @@ interface Phrasing {
   norm: number;
 }
 
-/** What one article scored for one question, before the signals are combined. */
-export interface Signals {
-  /** BM25F over all fields, divided by the best article's: 0..1. */
-  bm25: number;
-  /** Share of the IDF weight of the question's topic words (not its stopwords) the article contains. */
-  coverage: number;
-  /** Weighted cosine with the closest written phrasing (title or question). */
-  phrasing: number;
-  /** The same with the closest learned phrasing; 0 when none was learned. */
-  learned: number;
-  /** The same with the closest question this article was said not to help with. */
-  unhelpful: number;
-  /** Cosine of the question's and the article's embedding vectors; 0 without them. */
-  semantic: number;
-}
-
-const signalNames = ['bm25', 'coverage', 'phrasing', 'learned', 'unhelpful', 'semantic'] as const;
 const signalOf = { written: 'phrasing', learned: 'learned', unhelpful: 'unhelpful' } as const;
-
-/**
- * Per-search accumulators, kept between searches and cleared only where they were written: allocating
- * per article and per phrasing was most of a search's cost at 10,000 articles.
- */
-class Scratch {
-  readonly signals: Record<(typeof signalNames)[number], Float64Array>;
-  readonly docSeen: Uint8Array;
-  readonly docs: number[] = [];
-  readonly dots: Float64Array;
-  readonly phrasingSeen: Uint8Array;
-  readonly phrasings: number[] = [];
-
-  constructor(
-    readonly docCount: number,
-    readonly phrasingCount: number,
-  ) {
-    this.signals = Object.fromEntries(signalNames.map((n) => [n, new Float64Array(docCount)])) as Scratch['signals'];
-    this.docSeen = new Uint8Array(docCount);
-    this.dots = new Float64Array(phrasingCount);
-    this.phrasingSeen = new Uint8Array(phrasingCount);
-  }
-
-  touch(doc: number) {
-    if (this.docSeen[doc]) return;
-    this.docSeen[doc] = 1;
-    this.docs.push(doc);
-  }
-
-  clear() {
-    for (const doc of this.docs) {
-      this.docSeen[doc] = 0;
-      for (const name of signalNames) this.signals[name][doc] = 0;
-    }
-    for (const p of this.phrasings) {
-      this.phrasingSeen[p] = 0;
-      this.dots[p] = 0;
-    }
-    this.docs.length = 0;
-    this.phrasings.length = 0;
-  }
-
-  read(doc: number): Signals {
-    const s = this.signals;
-    return {
-      bm25: s.bm25[doc] as number,
-      coverage: s.coverage[doc] as number,
-      phrasing: s.phrasing[doc] as number,
-      learned: s.learned[doc] as number,
-      unhelpful: s.unhelpful[doc] as number,
-      semantic: s.semantic[doc] as number,
-    };
-  }
-}
 
 function unit(vector: readonly number[]): Float64Array {
   const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
@@ -390,14 +276,6 @@ export class SearchIndex {
     for (const doc of scratch.docs) top = Math.max(top, bm25[doc] as number);
     for (const doc of scratch.docs) bm25[doc] = (bm25[doc] as number) / top;
     return scratch;
-  }
-
-  /** Every candidate article's separate signals, for tuning and tests; `search` is what the desk uses. */
-  signals(question: string, questionVector?: readonly number[]): Map<number, Signals> {
-    const scratch = this.collect(question, questionVector);
-    const found = new Map(scratch.docs.map((doc) => [doc, scratch.read(doc)]));
-    scratch.clear();
-    return found;
   }
 
   search(question: string, limit = 5, questionVector?: readonly number[]): Candidate[] {
