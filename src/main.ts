@@ -22,7 +22,7 @@ import { createArticleVectors } from './knowledge/article-vectors.ts';
 import { noEmbedder } from './knowledge/embed-text.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadArticles } from './knowledge/load-articles.ts';
-import { loadSynonyms, synonymsIn } from './knowledge/load-synonyms.ts';
+import { loadSynonyms } from './knowledge/load-synonyms.ts';
 import { createOpenAiEmbedder } from './knowledge/openai-embedder.ts';
 import { createOpenAiSynthesizer } from './knowledge/openai-synthesizer.ts';
 import { noSynthesizer } from './knowledge/synthesize-answer.ts';
@@ -80,7 +80,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
       articles,
       config.thresholds,
       { learned: await activePhrasings(store.db), unhelpful: await unhelpfulPairings(store.db) },
-      await loadSynonyms(synonymsIn(config.knowledgeDir), log),
+      await loadSynonyms(config.knowledgeDir, log),
     );
     await vectors.attach(next, articles);
     return next;

@@ -22,10 +22,16 @@ export interface LearnedPhrasing {
   phrasing: string;
 }
 
+/** A question someone said the article it was answered with did not help with. */
+export interface UnhelpfulPairing {
+  articleId: string;
+  question: string;
+}
+
 /** What people told the desk: questions an article answered, and questions it did not help with. */
 export interface Feedback {
   learned: readonly LearnedPhrasing[];
-  unhelpful: readonly { articleId: string; question: string }[];
+  unhelpful: readonly UnhelpfulPairing[];
 }
 
 /**

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { Logger } from '../log.ts';
 import { noSynonyms, parseSynonyms, type Synonyms } from './synonyms.ts';
 
-/** The synonym list's file name inside the knowledge folder; it is reloaded with the articles. */
-export const synonymsFile = 'synonyms.txt';
-
-/** Reads `synonyms.txt` if there is one; a bad line is skipped with a warning naming it. */
-export async function loadSynonyms(file: string, log: Logger): Promise<Synonyms> {
+/**
+ * Reads `synonyms.txt` in the knowledge folder if there is one (it is reloaded with the articles); a bad
+ * line is skipped with a warning naming it.
+ */
+export async function loadSynonyms(knowledgeDir: string, log: Logger): Promise<Synonyms> {
+  const file = join(knowledgeDir, 'synonyms.txt');
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -19,5 +20,3 @@ export async function loadSynonyms(file: string, log: Logger): Promise<Synonyms>
   for (const problem of problems) log.warn('synonym line skipped', { file, problem });
   return synonyms;
 }
-
-export const synonymsIn = (knowledgeDir: string) => join(knowledgeDir, synonymsFile);
