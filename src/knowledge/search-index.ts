@@ -103,7 +103,10 @@ export class SearchIndex {
     for (const list of this.postings.values()) {
       for (const posting of list) posting.written = this.weighted(posting, writtenFields);
     }
-    this.typos = new TypoCorrector(new Set([...this.known].filter((t) => !isStopTerm(t))));
+    this.typos = new TypoCorrector(
+      this.known,
+      [...this.known].filter((t) => !isStopTerm(t)),
+    );
   }
 
   /** The same analysis for articles and questions: that symmetry is what makes terms meet. */

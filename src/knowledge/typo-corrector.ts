@@ -12,9 +12,16 @@ export class TypoCorrector {
   private readonly byFirstLetter = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly known: ReadonlySet<string>) {
+  /**
+   * `known`: every word the knowledge base has, kept live, so words it learns later are left alone;
+   * `proposable`: the words a typo may be corrected to.
+   */
+  constructor(
+    private readonly known: ReadonlySet<string>,
+    proposable: Iterable<string>,
+  ) {
     const groups = new Map<string, string[]>();
-    for (const word of known) {
+    for (const word of proposable) {
       const first = word[0] as string;
       const group = groups.get(first);
       if (group) group.push(word);

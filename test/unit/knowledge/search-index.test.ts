@@ -52,6 +52,15 @@ describe('SearchIndex', () => {
     expect(top?.confidence).toBeGreaterThan(0.5);
   });
 
+  it('never corrects a word it learned into a look-alike it already knew', () => {
+    const learning = new SearchIndex([
+      article('printer', 'Set up a printer', ['printing does not work']),
+      article('kitchen', 'Kitchen rota', ['who washes the platter']),
+    ]);
+    learning.learn('printer', 'the plotter jams');
+    expect(learning.search('plotter jams again')[0]?.article.id).toBe('printer');
+  });
+
   it('lowers only the pairing said not to help: that question, that article', () => {
     const penalised = new SearchIndex([
       article('printer', 'Set up a printer', ['printing does not work']),
