@@ -17,8 +17,8 @@ export function toConfidence(signals: Signals, lead: number | undefined): number
   const closeness = 0.5 * signals.coverage + 0.5 * Math.max(signals.phrasing, signals.learned);
   const margin = lead === undefined ? 0.5 : Math.min(1, lead + 0.5);
   const evidence = Math.min(1, closeness * margin);
-  // A question said to be unhelpful for this article counts against it: the same question is not answered
-  // confidently with it again.
-  const raw = evidence * (1 - askedAgain(signals.unhelpful));
+  // Someone said this article did not help with this very question: it is not answered with it confidently
+  // again, but it stays among the choices, so the next person can still pick it (and teach it back).
+  const raw = evidence * (1 - 0.5 * askedAgain(signals.unhelpful));
   return 1 / (1 + Math.exp(-(slope * raw + offset)));
 }

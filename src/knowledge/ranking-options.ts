@@ -31,9 +31,10 @@ export const defaultRanking: RankingOptions = {
   // Learned phrasings already count in BM25 (their own field); as a separate signal, more than a tie-breaker
   // let one person's wording pull in other articles' questions.
   learnedWeight: 0.1,
-  // Enough for the very question asked again to outweigh whatever else the article has for or against it.
+  // The very question asked again: the article people confirmed goes first, whatever else competes; the one
+  // said not to help drops behind its neighbours but stays among the choices (see confidence.ts).
   repeatWeight: 2,
-  unhelpfulWeight: 2,
+  unhelpfulWeight: 1,
   // Not measured: the evaluation runs offline, without a model. Equal to a written phrasing's weight, and
   // never a source of confidence (see confidence.ts), so a meaning-only match is offered, not asserted.
   semanticWeight: 1,

@@ -46,6 +46,8 @@ export function parseSynonyms(source: string): ParsedSynonyms {
     for (const from of rest) {
       const key = from.join(' ');
       const earlier = owner.get(key);
+      // "pic, pics" say the same once stemmed: only a clash with another group is worth a warning.
+      if (earlier === i + 1) continue;
       if (earlier !== undefined) {
         problems.push(`line ${i + 1}: "${key}" is already in the group on line ${earlier}; the first one counts`);
         continue;

@@ -111,10 +111,10 @@ describe('learning from unhelpful answers', () => {
       .where(eq(people.userId, user))
       .orderBy(desc(interactions.createdAt))
       .limit(1);
-    return { reply, outcome: row?.outcome, top: row?.candidates[0] };
+    return { reply, outcome: row?.outcome, top: row?.candidates[0], offered: row?.candidates.map((c) => c.articleId) };
   };
 
-  it('stops answering a question with the article said not to help with it, also after a restart', async () => {
+  it('stops answering a question with the article said not to help with it, offering it among others, also after a restart', async () => {
     const app = await startTestApp({}, store);
     try {
       const first = await ask(app, 'erin');
@@ -124,16 +124,19 @@ describe('learning from unhelpful answers', () => {
       await app.post('/api/local/actions', { user: 'erin', action: notHelpful?.actionId, value: notHelpful?.value });
 
       const again = await ask(app, 'frank');
-      expect(again.outcome).not.toBe('answered');
+      expect(again.outcome).toBe('clarified');
       expect(again.top?.articleId).not.toBe('vpn-connect');
+      // Lowered, not removed: the next person can still pick it.
+      expect(again.offered).toContain('vpn-connect');
     } finally {
       await app.close();
     }
     const restarted = await startTestApp({}, store);
     try {
       const later = await ask(restarted, 'gina');
-      expect(later.outcome).not.toBe('answered');
+      expect(later.outcome).toBe('clarified');
       expect(later.top?.articleId).not.toBe('vpn-connect');
+      expect(later.offered).toContain('vpn-connect');
       // Other questions about the article are still answered with it.
       const other = await restarted.post('/api/local/messages', { user: 'gina', text: 'vpn keeps disconnecting' });
       expect(JSON.stringify(await other.json())).toMatch(/VPN/);

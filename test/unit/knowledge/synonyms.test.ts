@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSynonyms } from '../../../src/knowledge/synonyms.ts';
 import { terms } from '../../../src/knowledge/text.ts';
@@ -37,9 +38,24 @@ describe('parseSynonyms', () => {
     expect(terms('fb', synonyms.rewrite)).toEqual(terms('facebook'));
   });
 
+  it('takes entries that stem alike within one group quietly', () => {
+    const { synonyms, problems } = parseSynonyms("picture, pic, pics\nbroken, doesn't work, does not work");
+    expect(problems).toEqual([]);
+    expect(terms('pics', synonyms.rewrite)).toEqual(terms('picture'));
+  });
+
   it('an empty list changes nothing', () => {
     const { synonyms, problems } = parseSynonyms('# nothing yet\n\n');
     expect(problems).toEqual([]);
     expect(terms('FB login', synonyms.rewrite)).toEqual(terms('FB login'));
+  });
+});
+
+describe('the shipped synonym list', () => {
+  it('parses without a skipped line', () => {
+    const source = readFileSync(new URL('../../../knowledge/synonyms.txt', import.meta.url), 'utf8');
+    const { synonyms, problems } = parseSynonyms(source);
+    expect(problems).toEqual([]);
+    expect(synonyms.groups).toBeGreaterThan(30);
   });
 });
