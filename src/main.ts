@@ -150,6 +150,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   log.info('adapters on', {
     adapters,
     answers: ctx.synthesize.kind === 'openai' ? `composed by ${config.openai?.model}` : 'articles',
+    ranking: embedding ? `words and meaning (${embedding})` : 'words',
   });
   const jobs = config.jobs.enabled
     ? await startJobs({

@@ -191,7 +191,9 @@ describe('answers without an OpenAI key', () => {
       const [reply] = ((await res.json()) as { messages: Message[] }).messages;
       expect(reply?.text).toMatch(articleAnswer);
       expect(app.log.lines.filter((l) => String(l.msg).includes('synthesis'))).toEqual([]);
-      expect(app.log.lines).toContainEqual(expect.objectContaining({ msg: 'adapters on', answers: 'articles' }));
+      expect(app.log.lines).toContainEqual(
+        expect.objectContaining({ msg: 'adapters on', answers: 'articles', ranking: 'words' }),
+      );
     } finally {
       await app.close();
       await fake.close();

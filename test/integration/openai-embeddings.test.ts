@@ -100,6 +100,10 @@ describe('ranking by meaning with OpenAI embeddings', () => {
     expect(sent[0]?.body.model).toBe(model);
     expect(sent[0]?.raw).not.toMatch(/margaret|oduya|local:/);
 
+    expect(withEmbeddings.log.lines).toContainEqual(
+      expect.objectContaining({ msg: 'adapters on', ranking: `words and meaning (${model})` }),
+    );
+
     // Without embeddings the same question finds nothing.
     const plain = await ask(wordsOnly, vpnQuestion);
     expect(plain?.text).toBe(copy.declined);
