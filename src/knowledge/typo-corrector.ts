@@ -28,7 +28,7 @@ export class TypoCorrector {
       else groups.set(first, [word]);
     }
     for (const [first, group] of groups) {
-      this.byFirstLetter.set(first, new Fuse(group, { threshold: 0.25, distance: 10, minMatchCharLength: 4 }));
+      this.byFirstLetter.set(first, new Fuse(group, { threshold: 0.4, distance: 10, minMatchCharLength: 4 }));
     }
   }
 
@@ -37,7 +37,7 @@ export class TypoCorrector {
     const cached = this.cache.get(term);
     if (cached !== undefined) return cached;
     const allowed = term.length >= 8 ? 2 : 1;
-    const proposals = this.byFirstLetter.get(term[0] as string)?.search(term, { limit: 3 }) ?? [];
+    const proposals = this.byFirstLetter.get(term[0] as string)?.search(term, { limit: 5 }) ?? [];
     // A known word that merely continues this one counts too: stems of irregular forms ("stol" of "stole").
     const close = (word: string) =>
       editDistanceWithin(term, word, allowed) || (word.startsWith(term) && word.length - term.length <= 3);

@@ -30,6 +30,13 @@ describe('SearchIndex', () => {
   it('tolerates typos in words the knowledge base knows', () => {
     expect(index.search('pasword resset')[0]?.article.id).toBe('password');
     expect(index.search('printr')[0]?.article.id).toBe('printer');
+    // Swapped letters, the commonest slip: "ie" for "ei".
+    const received = new SearchIndex([
+      article('refund', 'Refund not received', ['where is my refund']),
+      article('recent', 'Recent transactions', ['show my recent payments']),
+    ]);
+    expect(received.search('refund never recieved')[0]?.article.id).toBe('refund');
+    expect(received.search('recieved')[0]?.article.id).toBe('refund');
   });
 
   it('is sure of a near-verbatim question and unsure of an unrelated one', () => {
