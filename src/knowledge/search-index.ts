@@ -224,6 +224,7 @@ export class SearchIndex {
     const scratch = this.scratchSpace();
     const queryTerms = [...new Set(this.terms(question).map((t) => this.typos.correct(t)))];
     const topical = queryTerms.filter((t) => !isStopTerm(t));
+    const stopwords = queryTerms.filter(isStopTerm);
     if (this.articles.length === 0) return scratch;
     const weights = new Map(queryTerms.map((t) => [t, this.weight(t)]));
     const topicWeight = topical.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0) || 1;
@@ -233,7 +234,7 @@ export class SearchIndex {
 
     // Topic words first: they decide which articles are candidates at all.
     for (const onlyTouched of [false, true]) {
-      for (const term of onlyTouched ? queryTerms.filter(isStopTerm) : topical) {
+      for (const term of onlyTouched ? stopwords : topical) {
         const w = weights.get(term) ?? 0;
         for (const posting of this.postings.get(term) ?? []) {
           const doc = posting.doc;
@@ -244,7 +245,7 @@ export class SearchIndex {
           if (!onlyTouched) coverage[doc] = (coverage[doc] as number) + w / topicWeight;
         }
       }
-      for (const term of onlyTouched ? queryTerms.filter(isStopTerm) : topical) {
+      for (const term of onlyTouched ? stopwords : topical) {
         const w = weights.get(term) ?? 0;
         for (const p of this.phrasingPostings.get(term) ?? []) {
           if (!scratch.phrasingSeen[p]) {

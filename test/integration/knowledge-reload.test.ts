@@ -3,16 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
-import { shippedKnowledge, startTestApp } from '../support/test-app.ts';
+import { shippedKnowledge, startTestApp, type TestApp } from '../support/test-app.ts';
+
+/** Alice asks; the text of the desk's first reply. */
+async function firstReply(app: TestApp, text: string): Promise<string> {
+  const res = await app.post('/api/local/messages', { user: 'alice', text });
+  return ((await res.json()) as { messages: Message[] }).messages[0]?.text ?? '';
+}
 
 it('picks up a new article saved while the desk runs, and survives a broken one', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'tierdesk-kb-'));
   await cp(shippedKnowledge, dir, { recursive: true });
   const app = await startTestApp({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'true' });
-  const ask = async (text: string) => {
-    const res = await app.post('/api/local/messages', { user: 'alice', text });
-    return ((await res.json()) as { messages: Message[] }).messages[0]?.text ?? '';
-  };
+  const ask = (text: string) => firstReply(app, text);
   try {
     const question = 'how do I book the boardroom projector';
     expect(await ask(question)).not.toMatch(/Book the boardroom projector/);
@@ -38,10 +41,7 @@ it('reads the admin\u2019s synonym list with the articles, and rereads it when i
   await cp(shippedKnowledge, dir, { recursive: true });
   await writeFile(join(dir, 'synonyms.txt'), 'password, pw\n');
   const app = await startTestApp({ KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: 'true' });
-  const ask = async (text: string) => {
-    const res = await app.post('/api/local/messages', { user: 'alice', text });
-    return ((await res.json()) as { messages: Message[] }).messages[0]?.text ?? '';
-  };
+  const ask = (text: string) => firstReply(app, text);
   try {
     // The company calls its authenticator "Sentinel": nothing in the articles says so until an admin does.
     const question = 'my sentinel app';
