@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --json]`: latency of one knowledge-base `ask` (search + answer decision) at 100, 1,000
- * and 10,000 articles, as p50 / p99 / mean over 1,000 real evaluation queries, plus index build time.
- * Larger knowledge bases are grown from the real evaluation articles by deterministic variants.
+ * `npm run bench [-- --json]`: latency of one knowledge-base `ask` (search + answer decision, by words and
+ * meaning, as the desk ships) at 100, 1,000 and 10,000 articles, as p50 / p99 / mean over 1,000 real
+ * evaluation queries, plus index build time; and the time to embed one question with the bundled model,
+ * which the desk does before it asks. Larger knowledge bases are grown from the real evaluation articles
+ * by deterministic variants, each with its base article's vector.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -10,11 +12,15 @@ import { parseArgs } from 'node:util';
 import type { Article } from '../src/knowledge/article.ts';
 import { readEvalArticles, readEvalQueries } from '../src/knowledge/eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { createLocalEmbedder, embedQuestions, localModelName } from '../src/knowledge/local-embedder.ts';
 import { parseSynonyms } from '../src/knowledge/synonyms.ts';
+import { createLogger } from '../src/log.ts';
 
 const sizes = [100, 1_000, 10_000];
 const measuredQueries = 1_000;
 const warmupQueries = 100;
+/** Questions embedded one at a time, the way the desk embeds a person's question. */
+const embeddedQuestions = 200;
 
 interface Row {
   articles: number;
@@ -195,11 +201,18 @@ function percentile(sorted: readonly number[], p: number): number {
 /** Keeps every decision observably used, so no optimiser can decide a timed call is dead code. */
 let sink = 0;
 
-function timeQueries(kb: KnowledgeBase, queries: readonly string[]): number[] {
+/** Every article's and every query's vector, computed once before anything is timed. */
+interface Vectors {
+  articles: Map<string, number[]>;
+  queries: Map<string, number[] | undefined>;
+}
+
+function timeQueries(kb: KnowledgeBase, queries: readonly string[], vectors: Vectors): number[] {
   const durations: number[] = [];
   for (const query of queries) {
+    const vector = vectors.queries.get(query);
     const start = performance.now();
-    const decision = kb.ask(query);
+    const decision = kb.ask(query, vector);
     durations.push(performance.now() - start);
     sink += decision.candidates.length;
   }
@@ -209,11 +222,18 @@ function timeQueries(kb: KnowledgeBase, queries: readonly string[]): number[] {
 /** The synonym list the desk ships with: rewriting is part of every search, so it is part of the cost. */
 const synonyms = parseSynonyms(readFileSync(new URL('../knowledge/synonyms.txt', import.meta.url), 'utf8')).synonyms;
 
-function measure(size: number, bases: readonly Article[], allQueries: readonly string[], maker: VariantMaker): Row {
+function measure(
+  size: number,
+  bases: readonly Article[],
+  allQueries: readonly string[],
+  maker: VariantMaker,
+  vectors: Vectors,
+): Row {
   const articles = buildArticles(bases, size, maker);
 
   const buildStart = performance.now();
-  const kb = createKnowledgeBase(articles, defaultThresholds, undefined, synonyms);
+  const kb = createKnowledgeBase(articles, defaultThresholds, undefined, synonyms, localModelName);
+  for (const a of articles) kb.setVector(a.id, vectors.articles.get(a.id.split('~')[0] as string) ?? []);
   const buildMs = performance.now() - buildStart;
 
   // One shuffled order per size: measured queries first, warm-up taken from the rest so that the JIT is
@@ -223,8 +243,8 @@ function measure(size: number, bases: readonly Article[], allQueries: readonly s
   const measured = Array.from({ length: measuredQueries }, (_, i) => nth(i));
   const warmup = Array.from({ length: warmupQueries }, (_, i) => nth(measuredQueries + i));
 
-  timeQueries(kb, warmup);
-  const durations = timeQueries(kb, measured).sort((x, y) => x - y);
+  timeQueries(kb, warmup, vectors);
+  const durations = timeQueries(kb, measured, vectors).sort((x, y) => x - y);
   const mean = durations.reduce((sum, d) => sum + d, 0) / durations.length;
   return {
     articles: kb.size,
@@ -255,7 +275,37 @@ function table(rows: readonly Row[], header: string): string {
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-function main(argv: string[]): number {
+async function embedAll(bases: readonly Article[], queries: readonly string[]): Promise<Vectors> {
+  const outcome = await createLocalEmbedder(createLogger('warn')).embedArticles(bases);
+  if (!outcome.ok) throw new Error(`articles could not be embedded (${outcome.reason})`);
+  const unique = [...new Set(queries)];
+  const queryVectors = await embedQuestions(unique);
+  return {
+    articles: new Map(bases.map((a, i) => [a.id, outcome.vectors[i] ?? []])),
+    queries: new Map(unique.map((q, i) => [q, queryVectors[i]])),
+  };
+}
+
+/** One question at a time through the model's thread, as the desk does before it searches. */
+async function timeEmbedding(queries: readonly string[]) {
+  const embedder = createLocalEmbedder(createLogger('warn'));
+  const order = shuffled(queries, rng(hashString('embedding')));
+  const durations: number[] = [];
+  for (const [i, q] of order.slice(0, embeddedQuestions + 20).entries()) {
+    const start = performance.now();
+    await embedder.embedQuestion(q);
+    if (i >= 20) durations.push(performance.now() - start); // the first few warm the model up
+  }
+  durations.sort((x, y) => x - y);
+  return {
+    queries: durations.length,
+    p50Ms: percentile(durations, 50),
+    p99Ms: percentile(durations, 99),
+    meanMs: durations.reduce((sum, d) => sum + d, 0) / durations.length,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
   const evalRoot = new URL('../../shared/eval/', import.meta.url);
   if (!existsSync(evalRoot)) {
@@ -270,7 +320,9 @@ function main(argv: string[]): number {
   }
 
   const maker = new VariantMaker(bases);
-  const rows = sizes.map((size) => measure(size, bases, queries, maker));
+  const vectors = await embedAll(bases, queries);
+  const rows = sizes.map((size) => measure(size, bases, queries, maker, vectors));
+  const embedding = await timeEmbedding(queries);
   const cpu = cpus()[0]?.model.trim() ?? 'unknown cpu';
 
   if (values.json) {
@@ -281,18 +333,31 @@ function main(argv: string[]): number {
       p99Ms: round(r.p99Ms),
       meanMs: round(r.meanMs),
     }));
-    console.log(JSON.stringify({ node: process.version, cpu, rows: json }));
+    const embeddingJson = {
+      ...embedding,
+      p50Ms: round(embedding.p50Ms),
+      p99Ms: round(embedding.p99Ms),
+      meanMs: round(embedding.meanMs),
+    };
+    console.log(JSON.stringify({ node: process.version, cpu, rows: json, questionEmbedding: embeddingJson }));
   } else {
-    console.log(table(rows, `search + decision latency (node ${process.version}, ${cpu})`));
+    console.log(table(rows, `search + decision latency, words and meaning (node ${process.version}, ${cpu})`));
+    console.log(
+      `\nembedding one question with the bundled model (${embedding.queries} questions): ` +
+        `p50 ${embedding.p50Ms.toFixed(1)} ms, p99 ${embedding.p99Ms.toFixed(1)} ms, mean ${embedding.meanMs.toFixed(1)} ms`,
+    );
   }
   // Never true; reading the sink is what keeps the timed work observable.
   if (sink < 0) console.log(sink);
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(`bench: ${(err as Error).message}`);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`bench: ${(err as Error).message}`);
+    process.exitCode = 1;
+  },
+);

@@ -21,6 +21,7 @@ export const configKeys = {
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   KNOWLEDGE_WATCH: z.enum(['true', 'false']).default('true'),
+  LOCAL_EMBEDDINGS: z.enum(['true', 'false']).default('true'),
   ANSWER_MIN_CONFIDENCE: confidence.default(defaultThresholds.answer),
   CLARIFY_MIN_CONFIDENCE: confidence.default(defaultThresholds.clarify),
   QUEUE_TIER1: place.default('local:#it-tier1'),
@@ -113,6 +114,8 @@ export interface Config {
   dataDir: string;
   knowledgeDir: string;
   knowledgeWatch: boolean;
+  /** Rank by meaning too, with the bundled model, unless an OpenAI embedding model is set instead. */
+  localEmbeddings: boolean;
   thresholds: { answer: number; clarify: number };
   queues: Queues;
   timers: { autoCloseDays: number; staleAfterHours: number };
@@ -254,6 +257,7 @@ export function loadConfig(env: Env): Config {
     dataDir: c.DATA_DIR,
     knowledgeDir: c.KNOWLEDGE_DIR,
     knowledgeWatch: c.KNOWLEDGE_WATCH === 'true',
+    localEmbeddings: c.LOCAL_EMBEDDINGS === 'true',
     thresholds: { answer: c.ANSWER_MIN_CONFIDENCE, clarify: c.CLARIFY_MIN_CONFIDENCE },
     queues: {
       tier1: c.QUEUE_TIER1,

@@ -23,6 +23,7 @@ import { noEmbedder } from './knowledge/embed-text.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { loadArticles } from './knowledge/load-articles.ts';
 import { loadSynonyms } from './knowledge/load-synonyms.ts';
+import { createLocalEmbedder } from './knowledge/local-embedder.ts';
 import { createOpenAiEmbedder } from './knowledge/openai-embedder.ts';
 import { createOpenAiSynthesizer } from './knowledge/openai-synthesizer.ts';
 import { noSynthesizer } from './knowledge/synthesize-answer.ts';
@@ -66,13 +67,16 @@ export interface App {
 export async function startApp({ config, store, clock = systemClock, log }: AppDeps): Promise<App> {
   await store.migrate();
   await ensureAdmins(store.db, config.admins);
-  // No embedding model, no embedder: nothing is embedded and no call is made.
-  const embedding = config.openai?.embeddingModel;
-  const vectors = createArticleVectors(
-    config.openai && embedding ? createOpenAiEmbedder(config.openai, embedding, log) : noEmbedder,
-    articleEmbeddingCache(store.db, clock),
-    log,
-  );
+  // An OpenAI embedding model when one is set, else the bundled model unless turned off; with neither,
+  // nothing is embedded and no call is made.
+  const openAiModel = config.openai?.embeddingModel;
+  const embedder =
+    config.openai && openAiModel
+      ? createOpenAiEmbedder(config.openai, openAiModel, log)
+      : config.localEmbeddings
+        ? createLocalEmbedder(log)
+        : noEmbedder;
+  const vectors = createArticleVectors(embedder, articleEmbeddingCache(store.db, clock), log);
   // Articles and the synonym list come from disk, what people said of answers (and cached embeddings) from
   // the database; any reload brings all.
   const build = async (articles: Article[]) => {
@@ -81,6 +85,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
       config.thresholds,
       { learned: await activePhrasings(store.db), unhelpful: await unhelpfulPairings(store.db) },
       await loadSynonyms(config.knowledgeDir, log),
+      embedder.kind === 'none' ? undefined : embedder.model,
     );
     await vectors.attach(next, articles);
     return next;
@@ -150,7 +155,7 @@ export async function startApp({ config, store, clock = systemClock, log }: AppD
   log.info('adapters on', {
     adapters,
     answers: ctx.synthesize.kind === 'openai' ? `composed by ${config.openai?.model}` : 'articles',
-    ranking: embedding ? `words and meaning (${embedding})` : 'words',
+    ranking: embedder.kind === 'none' ? 'words' : `words and meaning (${embedder.kind}: ${embedder.model})`,
   });
   const jobs = config.jobs.enabled
     ? await startJobs({

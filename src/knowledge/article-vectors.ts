@@ -28,7 +28,7 @@ export interface ArticleVectors {
 /** Small enough for one request's size limits, large enough that a few hundred articles take a few calls. */
 const batchSize = 64;
 
-type Version = ArticleVersion & { text: string };
+type Version = ArticleVersion & { article: Article };
 const keyOf = (v: ArticleVersion) => `${v.articleId}\n${v.contentHash}`;
 
 export function createArticleVectors(embedder: Embedder, cache: EmbeddingCache, log: Logger): ArticleVectors {
@@ -86,7 +86,7 @@ export function createArticleVectors(embedder: Embedder, cache: EmbeddingCache, 
     async function embedBatch(batch: Version[]): Promise<number[][] | undefined> {
       if (stopping.signal.aborted) return undefined;
       const outcome = await embedder.embedArticles(
-        batch.map((v) => v.text),
+        batch.map((v) => v.article),
         stopping.signal,
       );
       if (!outcome.ok) {
@@ -106,8 +106,7 @@ export function createArticleVectors(embedder: Embedder, cache: EmbeddingCache, 
     async attach(kb, articles) {
       latest = kb;
       const versions = articles.map((a): Version => {
-        const text = embeddingText(a);
-        return { articleId: a.id, contentHash: contentHash(text), text };
+        return { articleId: a.id, contentHash: contentHash(embeddingText(a)), article: a };
       });
       const lookUp: Version[] = [];
       for (const v of versions) {

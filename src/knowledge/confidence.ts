@@ -4,21 +4,46 @@ import type { Signals } from './search-scratch.ts';
 /**
  * How sure the desk is that an article answers a question, as a chance (0..1) that it is the right one.
  *
- * The raw evidence: the question's meaningful words are covered, one phrasing of the article says nearly
+ * The word evidence: the question's meaningful words are covered, one phrasing of the article says nearly
  * the same, and no other article comes close (`lead`, the top score's lead over the runner-up as a share of
- * it; only the top candidate has one). A logistic curve, fitted on the evaluation dev sets (each set
- * weighted equally), turns that into a chance, so a threshold of 0.8 means about eight in ten of the
- * answers given are right. `npm run eval -- --sweep` shows what each threshold trades on a set.
+ * it; only the top candidate has one). With the bundled embedding model, how close the question's meaning
+ * is to the article's, and how much closer than the runner-up's, count as well. Logistic curves, fitted on
+ * the evaluation dev sets (each set weighted equally), turn that into a chance, so a threshold of 0.8 means
+ * about eight in ten of the answers given are right. `npm run eval -- --sweep` shows what each threshold
+ * trades on a set.
  */
-const slope = 6.688;
-const offset = -1.504;
+export interface Meaning {
+  /** Whether the question's vector came from the model the meaning curve was fitted on. */
+  calibrated: boolean;
+  /** The top article's cosine minus the runner-up's; 0 for the others. */
+  gap: number;
+}
 
-export function toConfidence(signals: Signals, lead: number | undefined): number {
+/**
+ * The model the meaning curve was fitted on: the bundled one (local-embedder.ts files its vectors under this
+ * name). Another model's cosines are on another scale, so with it meaning ranks but does not add confidence.
+ */
+export const calibratedModel = 'local:use-lite-512:mean-of-parts-1';
+
+/** Words alone: no embeddings, or a model the curve was not fitted on (its cosines mean something else). */
+const words = { slope: 6.688, offset: -1.504 };
+/** The bundled model (local-embedder.ts): the word evidence, the cosine, its gap, and the lead on its own. */
+const withMeaning = { evidence: 3.958, cosine: 6.595, gap: 1.267, lead: 3.927, offset: -5.389 };
+
+export function toConfidence(signals: Signals, lead: number | undefined, meaning?: Meaning): number {
   const closeness = 0.5 * signals.coverage + 0.5 * Math.max(signals.phrasing, signals.learned);
   const margin = lead === undefined ? 0.5 : Math.min(1, lead + 0.5);
   const evidence = Math.min(1, closeness * margin);
   // Someone said this article did not help with this very question: it is not answered with it confidently
   // again, but it stays among the choices, so the next person can still pick it (and teach it back).
-  const raw = evidence * (1 - 0.5 * askedAgain(signals.unhelpful));
-  return 1 / (1 + Math.exp(-(slope * raw + offset)));
+  const kept = 1 - 0.5 * askedAgain(signals.unhelpful);
+  const z = meaning?.calibrated
+    ? kept *
+        (withMeaning.evidence * evidence +
+          withMeaning.cosine * signals.semantic +
+          withMeaning.gap * meaning.gap +
+          withMeaning.lead * Math.min(1, lead ?? 0)) +
+      withMeaning.offset
+    : words.slope * evidence * kept + words.offset;
+  return 1 / (1 + Math.exp(-z));
 }

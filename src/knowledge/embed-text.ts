@@ -8,13 +8,16 @@ export type EmbedOutcome = { ok: true; vectors: number[][] } | { ok: false; reas
  * a failed batch is an outcome, a failed question is no vector (ranking then goes by words alone).
  */
 export interface Embedder {
-  readonly kind: 'openai' | 'none';
+  readonly kind: 'openai' | 'local' | 'none';
   /** Vectors of different models do not compare: the model is part of what is cached. */
   readonly model: string;
-  /** One vector per text, in order; `signal` abandons the request (the desk is stopping). */
-  embedArticles(texts: readonly string[], signal?: AbortSignal): Promise<EmbedOutcome>;
+  /** One vector per article, in order; `signal` abandons the request (the desk is stopping). */
+  embedArticles(articles: readonly EmbeddedArticle[], signal?: AbortSignal): Promise<EmbedOutcome>;
   embedQuestion(question: string): Promise<number[] | undefined>;
 }
+
+/** The parts of an article that are embedded: what people's questions are matched against. */
+export type EmbeddedArticle = Pick<Article, 'title' | 'questions' | 'body'>;
 
 /** No embedding model configured: nothing is sent anywhere. */
 export const noEmbedder: Embedder = {
@@ -31,7 +34,7 @@ export const noEmbedder: Embedder = {
 const maxChars = 8000;
 
 /** What an article is embedded as: the fields people's questions are matched against, in one text. */
-export function embeddingText(article: Pick<Article, 'title' | 'questions' | 'body'>): string {
+export function embeddingText(article: EmbeddedArticle): string {
   return [article.title, ...article.questions, article.body].join('\n\n').slice(0, maxChars);
 }
 

@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createLogger } from '../log.ts';
 import type { Article } from './article.ts';
 import type { Thresholds } from './decide.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
+import { createLocalEmbedder, embedQuestions, localModelName } from './local-embedder.ts';
 import { noSynonyms, parseSynonyms, type Synonyms } from './synonyms.ts';
 
 function readSynonyms(file: string): Synonyms {
@@ -21,6 +23,7 @@ const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--ans
        npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
        npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold)
        npm run eval -- ... --synonyms FILE    (a synonym list; default knowledge/synonyms.txt, "none" for none)
+       npm run eval -- ... --embeddings none  (rank by words alone; default "local", the bundled model)
 
 Loads the articles into the same search the desk uses, asks every query, and prints one JSON object:
   queries            number of queries
@@ -35,17 +38,28 @@ Shares are 0..1 rounded to 4 places. Thresholds default to the desk's (ANSWER_MI
 CLARIFY_MIN_CONFIDENCE defaults).
 Files: one JSON object a line. articles: {"id","title","body","questions":[...]}; queries: {"query","gold"}.`;
 
-/** What the knowledge base is built from: the articles, what it learned, and the synonym list. */
+/**
+ * What the knowledge base is built from: the articles, what it learned, and the synonym list; with
+ * embeddings, every article's vector and every query's (in the queries' order), computed once per run.
+ */
 interface Setup {
   articles: Article[];
   learned: LearnedPhrasing[];
   synonyms: Synonyms;
+  vectors?: { articles: number[][]; queries: (number[] | undefined)[] };
 }
 
-function evaluate({ articles, learned, synonyms }: Setup, queries: EvalQuery[], thresholds: Thresholds) {
-  const kb = createKnowledgeBase(articles, thresholds, { learned, unhelpful: [] }, synonyms);
-  const judged = queries.map((q) => {
-    const decision = kb.ask(q.query);
+function evaluate({ articles, learned, synonyms, vectors }: Setup, queries: EvalQuery[], thresholds: Thresholds) {
+  const kb = createKnowledgeBase(
+    articles,
+    thresholds,
+    { learned, unhelpful: [] },
+    synonyms,
+    vectors ? localModelName : undefined,
+  );
+  if (vectors) for (const [i, a] of articles.entries()) kb.setVector(a.id, vectors.articles[i] ?? []);
+  const judged = queries.map((q, i) => {
+    const decision = kb.ask(q.query, vectors?.queries[i]);
     return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
   });
   return scoreEvaluation(judged);
@@ -65,7 +79,14 @@ function sweepTable(setup: Setup, queries: EvalQuery[], clarify: number): string
   return rows.join('\n');
 }
 
-function main(argv: string[]): number {
+/** The same bundled model the desk embeds with (see local-embedder.ts), so the figures describe the desk. */
+async function embedSet(articles: Article[], queries: EvalQuery[]): Promise<NonNullable<Setup['vectors']>> {
+  const outcome = await createLocalEmbedder(createLogger('warn')).embedArticles(articles);
+  if (!outcome.ok) throw new Error(`articles could not be embedded (${outcome.reason})`);
+  return { articles: outcome.vectors, queries: await embedQuestions(queries.map((q) => q.query)) };
+}
+
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -78,6 +99,7 @@ function main(argv: string[]): number {
       sweep: { type: 'boolean' },
       learn: { type: 'string' },
       synonyms: { type: 'string' },
+      embeddings: { type: 'string', default: 'local' },
     },
   });
   if (values.help) {
@@ -88,6 +110,10 @@ function main(argv: string[]): number {
   const queriesFile = values.queries ?? (values.set ? join(values.set, 'queries.jsonl') : undefined);
   if (!articlesFile || !queriesFile) {
     console.error(help);
+    return 2;
+  }
+  if (values.embeddings !== 'local' && values.embeddings !== 'none') {
+    console.error('eval: --embeddings is "local" or "none"');
     return 2;
   }
   const articles = readEvalArticles(articlesFile);
@@ -103,7 +129,12 @@ function main(argv: string[]): number {
   // The desk's own list unless told otherwise: the figures then describe the product as it ships.
   const synonymsFile = values.synonyms ?? fileURLToPath(new URL('../../knowledge/synonyms.txt', import.meta.url));
   const synonyms = synonymsFile === 'none' ? noSynonyms : readSynonyms(synonymsFile);
-  const setup = { articles, learned, synonyms };
+  const setup: Setup = {
+    articles,
+    learned,
+    synonyms,
+    ...(values.embeddings === 'local' ? { vectors: await embedSet(articles, queries) } : {}),
+  };
   if (values.sweep) {
     console.log(sweepTable(setup, queries, thresholds.clarify));
     return 0;
@@ -112,9 +143,12 @@ function main(argv: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  console.error(`eval: ${(err as Error).message}`);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`eval: ${(err as Error).message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,4 +1,5 @@
 import type { Article } from './article.ts';
+import { calibratedModel } from './confidence.ts';
 import { type Decision, decide, type Thresholds } from './decide.ts';
 import { SearchIndex } from './search-index.ts';
 import { noSynonyms, type Synonyms } from './synonyms.ts';
@@ -46,8 +47,10 @@ export function createKnowledgeBase(
   thresholds: Thresholds,
   feedback: Feedback = { learned: [], unhelpful: [] },
   synonyms: Synonyms = noSynonyms,
+  /** The model article and question vectors will come from, if any (see `setVector`). */
+  embeddingModel?: string,
 ): KnowledgeBase {
-  const index = new SearchIndex(articles, undefined, synonyms.rewrite);
+  const index = new SearchIndex(articles, undefined, synonyms.rewrite, embeddingModel === calibratedModel);
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const l of feedback.learned) index.learn(l.articleId, l.phrasing);
   for (const u of feedback.unhelpful) index.penalise(u.articleId, u.question);

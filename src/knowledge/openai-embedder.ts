@@ -1,6 +1,6 @@
 import type { OpenAiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
-import type { Embedder, EmbedOutcome } from './embed-text.ts';
+import { type Embedder, type EmbedOutcome, embeddingText } from './embed-text.ts';
 import { createOpenAiClient, describeOpenAiFailure } from './openai-client.ts';
 import { parseEmbeddings } from './parse-embeddings.ts';
 
@@ -35,7 +35,7 @@ export function createOpenAiEmbedder(config: OpenAiConfig, model: string, log: L
   return {
     kind: 'openai',
     model,
-    embedArticles: (texts, signal) => embed([...texts], config.timeoutMs, signal),
+    embedArticles: (articles, signal) => embed(articles.map(embeddingText), config.timeoutMs, signal),
     async embedQuestion(question) {
       const started = Date.now();
       const outcome = await embed([question], questionMs);

@@ -69,6 +69,8 @@ export class SearchIndex {
     readonly articles: readonly Article[],
     private readonly ranking: RankingOptions = defaultRanking,
     private readonly rewrite?: StemRewrite,
+    /** Question vectors come from the model confidence was calibrated on (see confidence.ts). */
+    private readonly meaningCalibrated = false,
   ) {
     const totals = noCounts();
     articles.forEach((article, doc) => {
@@ -314,9 +316,17 @@ export class SearchIndex {
     // The runner-up is judged on its evidence alone: an article said not to help with this question still
     // fits it as well as it did, so whatever ranks first instead is no surer for it.
     const runnerUp = first && topEvidence.doc === first.doc ? secondEvidence : topEvidence.evidence;
+    // Meaning counts toward confidence only when the question came with a vector of a calibrated model.
+    const calibrated = questionVector !== undefined && this.meaningCalibrated;
+    const semanticOf = (i: number) => (best[i] ? (s.semantic[best[i].doc] as number) : 0);
     const candidates = best.slice(0, limit).map(({ doc, score }, rank) => {
       const lead = rank === 0 && score > 0 ? Math.max(0, score - runnerUp) / score : undefined;
-      return { article: this.articles[doc] as Article, score, confidence: toConfidence(scratch.read(doc), lead) };
+      const meaning = { calibrated, gap: rank === 0 ? semanticOf(0) - semanticOf(1) : 0 };
+      return {
+        article: this.articles[doc] as Article,
+        score,
+        confidence: toConfidence(scratch.read(doc), lead, meaning),
+      };
     });
     scratch.clear();
     return candidates;

@@ -101,7 +101,7 @@ describe('ranking by meaning with OpenAI embeddings', () => {
     expect(sent[0]?.raw).not.toMatch(/margaret|oduya|local:/);
 
     expect(withEmbeddings.log.lines).toContainEqual(
-      expect.objectContaining({ msg: 'adapters on', ranking: `words and meaning (${model})` }),
+      expect.objectContaining({ msg: 'adapters on', ranking: `words and meaning (openai: ${model})` }),
     );
 
     // Without embeddings the same question finds nothing.

@@ -26,6 +26,9 @@ export async function startTestApp(env: Record<string, string> = {}, store?: Sto
     KNOWLEDGE_DIR: shippedKnowledge,
     KNOWLEDGE_WATCH: 'false',
     JOBS_ENABLED: 'false',
+    // Meaning is ranked from the moment an article's vector is ready, which would make early answers depend
+    // on timing: tests that are about embeddings turn it back on and wait for the vectors.
+    LOCAL_EMBEDDINGS: 'false',
     ...env,
   });
   const usedStore = store ?? (await createTestStore());

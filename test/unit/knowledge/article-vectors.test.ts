@@ -5,7 +5,7 @@ import {
   createArticleVectors,
   type EmbeddingCache,
 } from '../../../src/knowledge/article-vectors.ts';
-import type { Embedder, EmbedOutcome } from '../../../src/knowledge/embed-text.ts';
+import { type Embedder, type EmbedOutcome, embeddingText } from '../../../src/knowledge/embed-text.ts';
 import { createKnowledgeBase, defaultThresholds } from '../../../src/knowledge/knowledge-base.ts';
 import { createMemoryLogger } from '../../../src/log.ts';
 
@@ -25,10 +25,11 @@ function heldEmbedder() {
   const embedder: Embedder = {
     kind: 'openai',
     model: 'm',
-    embedArticles: (texts) =>
-      new Promise((resolve) =>
-        calls.push({ texts, answer: (outcome) => resolve(outcome ?? { ok: true, vectors: texts.map(() => [1, 0]) }) }),
-      ),
+    embedArticles: (articles) =>
+      new Promise((resolve) => {
+        const texts = articles.map(embeddingText);
+        calls.push({ texts, answer: (outcome) => resolve(outcome ?? { ok: true, vectors: texts.map(() => [1, 0]) }) });
+      }),
     embedQuestion: async () => {
       questions += 1;
       return [1, 0];
