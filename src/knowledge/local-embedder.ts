@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
 import { calibratedModel } from './confidence.ts';
 import type { EmbeddedArticle, Embedder, EmbedOutcome } from './embed-text.ts';
+import { embedTexts } from './embedding-thread.ts';
 
 /**
  * The sentence-embedding model that ships with the desk (Universal Sentence Encoder lite, 512 dimensions),
@@ -11,57 +11,14 @@ import type { EmbeddedArticle, Embedder, EmbedOutcome } from './embed-text.ts';
  */
 export const localModelName = calibratedModel;
 
-/**
- * Texts go to the model's thread a few at a time, so a person's question waits behind at most one small
- * batch of articles, and stopping the desk waits for at most one; a batch of eight takes about 0.1-1 s here.
- */
-const textsPerTurn = 8;
-
 /** Past its opening an article's body adds little to what it is about, and costs time to read. */
 const bodyChars = 1000;
 
-type Reply = { id: number; vectors: number[][] } | { id: number; error: string };
-
-/** The model's thread: started at the first request, shared by the process, started again if it dies. */
-let thread:
-  | { worker: Worker; waiting: Map<number, { resolve(v: number[][]): void; reject(e: Error): void }> }
-  | undefined;
-let nextId = 0;
-
-function modelThread() {
-  if (thread) return thread;
-  const worker = new Worker(new URL('./embedding-worker.mjs', import.meta.url));
-  const waiting = new Map<number, { resolve(v: number[][]): void; reject(e: Error): void }>();
-  const current = { worker, waiting };
-  const fail = (err: Error) => {
-    if (thread === current) thread = undefined;
-    for (const w of waiting.values()) w.reject(err);
-    waiting.clear();
-  };
-  worker.on('message', (reply: Reply) => {
-    const w = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if ('error' in reply) w?.reject(new Error(reply.error));
-    else w?.resolve(reply.vectors);
-    // An idle thread must not keep the process alive.
-    if (waiting.size === 0) worker.unref();
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`the model's thread stopped (exit ${code})`)));
-  worker.unref();
-  thread = current;
-  return current;
-}
-
-function embedBatch(texts: string[]): Promise<number[][]> {
-  const { worker, waiting } = modelThread();
-  const id = nextId++;
-  worker.ref();
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, texts });
-  });
-}
+/**
+ * A question's vector is only worth having while the person waits: past this (the thread busy with a batch
+ * of articles, or stuck), the reply goes out ranked by words alone.
+ */
+const maxQuestionMs = 2000;
 
 /**
  * What an article is embedded as: its title, each of its questions, and its title with the opening of its
@@ -82,16 +39,6 @@ function averageDirection(vectors: readonly number[][]): number[] {
   const sum = new Array<number>(vectors[0]?.length ?? 0).fill(0);
   for (const v of vectors.map(unit)) for (let i = 0; i < v.length; i++) sum[i] = (sum[i] as number) + (v[i] as number);
   return unit(sum);
-}
-
-/** Embeds texts a few at a time, in order; stops early (undefined) when `signal` is aborted. */
-export async function embedTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[][] | undefined> {
-  const vectors: number[][] = [];
-  for (let i = 0; i < texts.length; i += textsPerTurn) {
-    if (signal?.aborted) return undefined;
-    vectors.push(...(await embedBatch(texts.slice(i, i + textsPerTurn))));
-  }
-  return vectors;
 }
 
 /** Many questions at once (the eval command): the same vectors `embedQuestion` gives, one call per turn. */
@@ -128,11 +75,17 @@ export function createLocalEmbedder(log: Logger): Embedder {
     async embedQuestion(question) {
       const text = question.trim();
       if (text.length === 0) return undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no vector within ${maxQuestionMs} ms`)), maxQuestionMs);
+      });
       try {
-        return (await embedTexts([text]))?.[0];
+        return (await Promise.race([embedTexts([text]), late]))?.[0];
       } catch (err) {
         log.warn('question embedding failed, ranking by words alone', { reason: describe(err), model: localModelName });
         return undefined;
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

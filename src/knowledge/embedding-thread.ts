@@ -1,0 +1,63 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * The bundled model's own thread (embedding-worker.mjs). A text takes tens of milliseconds of CPU, up to
+ * a second for a batch of long ones; on the main thread that would stall chat requests and signals.
+ *
+ * Texts go to the model's thread a few at a time, so a person's question waits behind at most one small
+ * batch of articles, and stopping the desk waits for at most one; a batch of eight takes about 0.1-1 s here.
+ */
+const textsPerTurn = 8;
+
+type Reply = { id: number; vectors: number[][] } | { id: number; error: string };
+
+/** The model's thread: started at the first request, shared by the process, started again if it dies. */
+let thread:
+  | { worker: Worker; waiting: Map<number, { resolve(v: number[][]): void; reject(e: Error): void }> }
+  | undefined;
+let nextId = 0;
+
+function modelThread() {
+  if (thread) return thread;
+  const worker = new Worker(new URL('./embedding-worker.mjs', import.meta.url));
+  const waiting = new Map<number, { resolve(v: number[][]): void; reject(e: Error): void }>();
+  const current = { worker, waiting };
+  const fail = (err: Error) => {
+    if (thread === current) thread = undefined;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  worker.on('message', (reply: Reply) => {
+    const w = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if ('error' in reply) w?.reject(new Error(reply.error));
+    else w?.resolve(reply.vectors);
+    // An idle thread must not keep the process alive.
+    if (waiting.size === 0) worker.unref();
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the model's thread stopped (exit ${code})`)));
+  worker.unref();
+  thread = current;
+  return current;
+}
+
+function embedBatch(texts: string[]): Promise<number[][]> {
+  const { worker, waiting } = modelThread();
+  const id = nextId++;
+  worker.ref();
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, texts });
+  });
+}
+
+/** Embeds texts a few at a time, in order; stops early (undefined) when `signal` is aborted. */
+export async function embedTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[][] | undefined> {
+  const vectors: number[][] = [];
+  for (let i = 0; i < texts.length; i += textsPerTurn) {
+    if (signal?.aborted) return undefined;
+    vectors.push(...(await embedBatch(texts.slice(i, i + textsPerTurn))));
+  }
+  return vectors;
+}
