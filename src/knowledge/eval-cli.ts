@@ -1,5 +1,4 @@
 /** `npm run eval -- --articles A.jsonl --queries Q.jsonl`: scores search and the answer decision. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,14 +8,9 @@ import type { Thresholds } from './decide.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
+import { loadSynonymFile } from './load-synonyms.ts';
 import { createLocalEmbedder, embedQuestions, localModelName } from './local-embedder.ts';
-import { noSynonyms, parseSynonyms, type Synonyms } from './synonyms.ts';
-
-function readSynonyms(file: string): Synonyms {
-  const { synonyms, problems } = parseSynonyms(readFileSync(file, 'utf8'));
-  for (const problem of problems) console.error(`eval: ${file}: ${problem}`);
-  return synonyms;
-}
+import { noSynonyms, type Synonyms } from './synonyms.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
        npm run eval -- --set ../shared/eval/stackfaq
@@ -79,9 +73,12 @@ function sweepTable(setup: Setup, queries: EvalQuery[], clarify: number): string
   return rows.join('\n');
 }
 
+/** Problems with the input (a bad synonym line, a failed embedding) go to stderr as log lines. */
+const log = createLogger('warn');
+
 /** The same bundled model the desk embeds with (see local-embedder.ts), so the figures describe the desk. */
 async function embedSet(articles: Article[], queries: EvalQuery[]): Promise<NonNullable<Setup['vectors']>> {
-  const outcome = await createLocalEmbedder(createLogger('warn')).embedArticles(articles);
+  const outcome = await createLocalEmbedder(log).embedArticles(articles);
   if (!outcome.ok) throw new Error(`articles could not be embedded (${outcome.reason})`);
   return { articles: outcome.vectors, queries: await embedQuestions(queries.map((q) => q.query)) };
 }
@@ -128,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     : [];
   // The desk's own list unless told otherwise: the figures then describe the product as it ships.
   const synonymsFile = values.synonyms ?? fileURLToPath(new URL('../../knowledge/synonyms.txt', import.meta.url));
-  const synonyms = synonymsFile === 'none' ? noSynonyms : readSynonyms(synonymsFile);
+  const synonyms = synonymsFile === 'none' ? noSynonyms : await loadSynonymFile(synonymsFile, log);
   const setup: Setup = {
     articles,
     learned,

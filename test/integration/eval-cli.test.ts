@@ -67,6 +67,19 @@ describe('npm run eval', () => {
     }
   });
 
+  it('reads the synonym list given, skipping a bad line with a warning, and refuses a missing one', async () => {
+    const dir = writeSet();
+    const list = join(dir, 'synonyms.txt');
+    writeFileSync(list, 'vpn\nprinter, printing\n');
+    const { stdout, stderr } = await evalCli(['--set', dir, '--synonyms', list, '--embeddings', 'none']);
+    expect(JSON.parse(stdout)).toMatchObject({ queries: 4, p_at_1: 1 });
+    expect(stderr).toMatch(/synonym line skipped.*line 1: a group needs at least two entries/);
+    await expect(evalCli(['--set', dir, '--synonyms', join(dir, 'nope.txt')])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/nope\.txt/),
+    });
+  });
+
   it('names the file and line of a bad evaluation set', async () => {
     const dir = writeSet();
     writeFileSync(join(dir, 'queries.jsonl'), '{"query": "ok", "gold": null}\n{"gold": "vpn"}\n');
