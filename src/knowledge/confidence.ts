@@ -23,7 +23,7 @@ export interface Meaning {
  * The model the meaning curve was fitted on: the bundled one (local-embedder.ts files its vectors under this
  * name). Another model's cosines are on another scale, so with it meaning ranks but does not add confidence.
  */
-export const calibratedModel = 'local:use-lite-512:mean-of-parts-1';
+export const calibratedModel = 'use-lite-512:mean-of-parts-1';
 
 /** Words alone: no embeddings, or a model the curve was not fitted on (its cosines mean something else). */
 const words = { slope: 6.688, offset: -1.504 };
