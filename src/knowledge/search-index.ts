@@ -4,6 +4,7 @@ import { askedAgain, defaultRanking, type Field, type RankingOptions } from './r
 import { Scratch } from './search-scratch.ts';
 import { allTerms, isStopTerm, type StemRewrite } from './text.ts';
 import { TypoCorrector } from './typo-corrector.ts';
+import { VectorTable } from './vector-table.ts';
 
 export interface Candidate {
   article: Article;
@@ -41,11 +42,6 @@ interface Phrasing {
 
 const signalOf = { written: 'phrasing', learned: 'learned', unhelpful: 'unhelpful' } as const;
 
-function unit(vector: readonly number[]): Float64Array {
-  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
-  return Float64Array.from(vector, (x) => x / norm);
-}
-
 /**
  * An inverted index over the articles: BM25F over weighted fields for recall, plus the closest single
  * phrasing by weighted cosine, which rewards a question asked nearly the way a phrasing of the article puts
@@ -62,7 +58,7 @@ export class SearchIndex {
   private readonly known = new Set<string>();
   /** Article id → position, so learning (thousands of phrasings at start-up) does not scan the articles. */
   private readonly docOf = new Map<string, number>();
-  private readonly vectors = new Map<number, Float64Array>();
+  private readonly vectors: VectorTable;
   private scratch: Scratch | undefined;
 
   constructor(
@@ -72,6 +68,7 @@ export class SearchIndex {
     /** Question vectors come from the model confidence was calibrated on (see confidence.ts). */
     private readonly meaningCalibrated = false,
   ) {
+    this.vectors = new VectorTable(articles.length);
     const totals = noCounts();
     articles.forEach((article, doc) => {
       this.docOf.set(article.id, doc);
@@ -205,9 +202,7 @@ export class SearchIndex {
    */
   setVector(articleId: string, vector: readonly number[]): boolean {
     const doc = this.docOf.get(articleId);
-    if (doc === undefined || vector.length === 0) return false;
-    this.vectors.set(doc, unit(vector));
-    return true;
+    return doc !== undefined && this.vectors.set(doc, vector);
   }
 
   private scratchSpace(): Scratch {
@@ -266,16 +261,11 @@ export class SearchIndex {
       signal[phrasing.doc] = Math.max(signal[phrasing.doc] as number, cosine);
     }
 
-    if (questionVector && questionVector.length > 0 && this.vectors.size > 0) {
-      const q = unit(questionVector);
-      for (const [doc, v] of this.vectors) {
-        if (v.length !== q.length) continue;
-        let dot = 0;
-        for (let i = 0; i < q.length; i++) dot += (q[i] as number) * (v[i] as number);
-        if (dot <= 0) continue;
+    if (questionVector && !this.vectors.empty) {
+      this.vectors.scan(questionVector, (doc, cosine) => {
         scratch.touch(doc);
-        scratch.signals.semantic[doc] = dot;
-      }
+        scratch.signals.semantic[doc] = cosine;
+      });
     }
 
     let top = 1e-9;
