@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Article } from '../src/knowledge/article.ts';
 import { readEvalArticles, readEvalQueries } from '../src/knowledge/eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
-import { createLocalEmbedder, embedQuestions, localModelName } from '../src/knowledge/local-embedder.ts';
+import { createLocalEmbedder, embedAll, localModelName } from '../src/knowledge/local-embedder.ts';
 import { parseSynonyms } from '../src/knowledge/synonyms.ts';
 import { createLogger } from '../src/log.ts';
 
@@ -275,14 +275,12 @@ function table(rows: readonly Row[], header: string): string {
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-async function embedAll(bases: readonly Article[], queries: readonly string[]): Promise<Vectors> {
-  const outcome = await createLocalEmbedder(createLogger('warn')).embedArticles(bases);
-  if (!outcome.ok) throw new Error(`articles could not be embedded (${outcome.reason})`);
+async function vectorsOf(bases: readonly Article[], queries: readonly string[]): Promise<Vectors> {
   const unique = [...new Set(queries)];
-  const queryVectors = await embedQuestions(unique);
+  const vectors = await embedAll(bases, unique, createLogger('warn'));
   return {
-    articles: new Map(bases.map((a, i) => [a.id, outcome.vectors[i] ?? []])),
-    queries: new Map(unique.map((q, i) => [q, queryVectors[i]])),
+    articles: new Map(bases.map((a, i) => [a.id, vectors.articles[i] ?? []])),
+    queries: new Map(unique.map((q, i) => [q, vectors.questions[i]])),
   };
 }
 
@@ -320,7 +318,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const maker = new VariantMaker(bases);
-  const vectors = await embedAll(bases, queries);
+  const vectors = await vectorsOf(bases, queries);
   const rows = sizes.map((size) => measure(size, bases, queries, maker, vectors));
   const embedding = await timeEmbedding(queries);
   const cpu = cpus()[0]?.model.trim() ?? 'unknown cpu';

@@ -9,7 +9,7 @@ import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
 import { loadSynonymFile } from './load-synonyms.ts';
-import { createLocalEmbedder, embedQuestions, localModelName } from './local-embedder.ts';
+import { embedAll, localModelName } from './local-embedder.ts';
 import { noSynonyms, type Synonyms } from './synonyms.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
@@ -40,7 +40,7 @@ interface Setup {
   articles: Article[];
   learned: LearnedPhrasing[];
   synonyms: Synonyms;
-  vectors?: { articles: number[][]; queries: (number[] | undefined)[] };
+  vectors?: { articles: number[][]; questions: (number[] | undefined)[] };
 }
 
 function evaluate({ articles, learned, synonyms, vectors }: Setup, queries: EvalQuery[], thresholds: Thresholds) {
@@ -53,7 +53,7 @@ function evaluate({ articles, learned, synonyms, vectors }: Setup, queries: Eval
   );
   if (vectors) for (const [i, a] of articles.entries()) kb.setVector(a.id, vectors.articles[i] ?? []);
   const judged = queries.map((q, i) => {
-    const decision = kb.ask(q.query, vectors?.queries[i]);
+    const decision = kb.ask(q.query, vectors?.questions[i]);
     return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
   });
   return scoreEvaluation(judged);
@@ -75,13 +75,6 @@ function sweepTable(setup: Setup, queries: EvalQuery[], clarify: number): string
 
 /** Problems with the input (a bad synonym line, a failed embedding) go to stderr as log lines. */
 const log = createLogger('warn');
-
-/** The same bundled model the desk embeds with (see local-embedder.ts), so the figures describe the desk. */
-async function embedSet(articles: Article[], queries: EvalQuery[]): Promise<NonNullable<Setup['vectors']>> {
-  const outcome = await createLocalEmbedder(log).embedArticles(articles);
-  if (!outcome.ok) throw new Error(`articles could not be embedded (${outcome.reason})`);
-  return { articles: outcome.vectors, queries: await embedQuestions(queries.map((q) => q.query)) };
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -130,7 +123,16 @@ async function main(argv: string[]): Promise<number> {
     articles,
     learned,
     synonyms,
-    ...(values.embeddings === 'local' ? { vectors: await embedSet(articles, queries) } : {}),
+    // The same bundled model the desk embeds with, so the figures describe the desk.
+    ...(values.embeddings === 'local'
+      ? {
+          vectors: await embedAll(
+            articles,
+            queries.map((q) => q.query),
+            log,
+          ),
+        }
+      : {}),
   };
   if (values.sweep) {
     console.log(sweepTable(setup, queries, thresholds.clarify));

@@ -41,13 +41,22 @@ function averageDirection(vectors: readonly number[][]): number[] {
   return unit(sum);
 }
 
-/** Many questions at once (the eval command): the same vectors `embedQuestion` gives, one call per turn. */
-export async function embedQuestions(questions: readonly string[]): Promise<(number[] | undefined)[]> {
+/**
+ * Every article's and every question's vector in one go, for measuring the desk (the eval command, the
+ * bench): the same vectors the desk gives them, many per call to the model's thread. Questions with nothing
+ * to embed get none, as at the desk; articles that cannot be embedded are an error.
+ */
+export async function embedAll(
+  articles: readonly EmbeddedArticle[],
+  questions: readonly string[],
+  log: Logger,
+): Promise<{ articles: number[][]; questions: (number[] | undefined)[] }> {
+  const outcome = await createLocalEmbedder(log).embedArticles(articles);
+  if (!outcome.ok) throw new Error(`articles could not be embedded (${outcome.reason})`);
   const texts = questions.map((q) => q.trim());
-  const asked = texts.filter((t) => t.length > 0);
-  const vectors = (await embedTexts(asked)) ?? [];
+  const vectors = (await embedTexts(texts.filter((t) => t.length > 0))) ?? [];
   let at = 0;
-  return texts.map((t) => (t.length > 0 ? vectors[at++] : undefined));
+  return { articles: outcome.vectors, questions: texts.map((t) => (t.length > 0 ? vectors[at++] : undefined)) };
 }
 
 const describe = (err: unknown) => `local model: ${err instanceof Error ? err.message : String(err)}`;
