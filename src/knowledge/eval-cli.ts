@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../log.ts';
 import type { Article } from './article.ts';
-import type { Thresholds } from './decide.ts';
+import { decide, type Thresholds } from './decide.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
 import { loadSynonymFile } from './load-synonyms.ts';
 import { embedAll, localModelName } from './local-embedder.ts';
+import type { Candidate } from './search-index.ts';
 import { noSynonyms, type Synonyms } from './synonyms.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
@@ -43,28 +44,38 @@ interface Setup {
   vectors?: { articles: number[][]; questions: (number[] | undefined)[] };
 }
 
-function evaluate({ articles, learned, synonyms, vectors }: Setup, queries: EvalQuery[], thresholds: Thresholds) {
+type Asked = { gold: string | null; candidates: Candidate[] };
+
+/** Every query's ranked candidates, asked once through the desk's own path (`kb.ask`). */
+function askAll({ articles, learned, synonyms, vectors }: Setup, queries: EvalQuery[]): Asked[] {
   const kb = createKnowledgeBase(
     articles,
-    thresholds,
+    defaultThresholds,
     { learned, unhelpful: [] },
     synonyms,
     vectors ? localModelName : undefined,
   );
   if (vectors) for (const [i, a] of articles.entries()) kb.setVector(a.id, vectors.articles[i] ?? []);
-  const judged = queries.map((q, i) => {
-    const decision = kb.ask(q.query, vectors?.questions[i]);
-    return { gold: q.gold, ranked: decision.candidates.map((c) => c.article.id), decision: decision.kind };
-  });
-  return scoreEvaluation(judged);
+  return queries.map((q, i) => ({ gold: q.gold, candidates: kb.ask(q.query, vectors?.questions[i]).candidates }));
+}
+
+/** The decision depends on the thresholds only, not the ranking: each threshold re-decides what was asked. */
+function evaluate(asked: Asked[], thresholds: Thresholds) {
+  return scoreEvaluation(
+    asked.map(({ gold, candidates }) => ({
+      gold,
+      ranked: candidates.map((c) => c.article.id),
+      decision: decide(candidates, thresholds).kind,
+    })),
+  );
 }
 
 /** What each answer threshold trades: more confident answers, and how many of them are wrong. */
-function sweepTable(setup: Setup, queries: EvalQuery[], clarify: number): string {
+function sweepTable(asked: Asked[], clarify: number): string {
   const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
   // Confidence is a chance of being right, so the interesting part is the upper half.
   for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99]) {
-    const r = evaluate(setup, queries, { answer, clarify: Math.min(clarify, answer) });
+    const r = evaluate(asked, { answer, clarify: Math.min(clarify, answer) });
     const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
     rows.push(
       `${answer.toFixed(2).padStart(7)}  ${r.answered_correct.toFixed(3).padStart(16)}  ${r.wrong_answer_rate.toFixed(3).padStart(17)}  ${oos.padStart(12)}`,
@@ -134,11 +145,12 @@ async function main(argv: string[]): Promise<number> {
         }
       : {}),
   };
+  const asked = askAll(setup, queries);
   if (values.sweep) {
-    console.log(sweepTable(setup, queries, thresholds.clarify));
+    console.log(sweepTable(asked, thresholds.clarify));
     return 0;
   }
-  console.log(JSON.stringify(evaluate(setup, queries, thresholds)));
+  console.log(JSON.stringify(evaluate(asked, thresholds)));
   return 0;
 }
 
