@@ -2,6 +2,7 @@ import type { Logger } from '../log.ts';
 import { calibratedModel } from './confidence.ts';
 import type { EmbeddedArticle, Embedder, EmbedOutcome } from './embed-text.ts';
 import { embedTexts } from './embedding-thread.ts';
+import { lengthOf } from './vector-table.ts';
 
 /**
  * The sentence-embedding model that ships with the desk (Universal Sentence Encoder lite, 512 dimensions),
@@ -31,7 +32,7 @@ export function embeddedParts(article: EmbeddedArticle): string[] {
 }
 
 function unit(vector: readonly number[]): number[] {
-  const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
+  const norm = lengthOf(vector);
   return vector.map((x) => x / norm);
 }
 

@@ -1,3 +1,8 @@
+/** A vector's length; 1 for the zero vector, so dividing by it is always safe. */
+export function lengthOf(vector: readonly number[]): number {
+  return Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
+}
+
 /**
  * Every article's embedding, at unit length, in one block of memory: a question is compared with all of
  * them on every search, so at 10,000 articles the layout decides most of the cost of ranking by meaning.
@@ -24,7 +29,7 @@ export class VectorTable {
       this.block = new Float32Array(this.size * this.dimensions);
     }
     if (vector.length !== this.dimensions) return false;
-    const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0)) || 1;
+    const norm = lengthOf(vector);
     const at = doc * this.dimensions;
     for (let i = 0; i < vector.length; i++) this.block[at + i] = (vector[i] as number) / norm;
     if (!this.present[doc]) {
@@ -39,7 +44,7 @@ export class VectorTable {
     const block = this.block;
     const n = this.dimensions;
     if (!block || question.length !== n) return;
-    const norm = Math.sqrt(question.reduce((sum, x) => sum + x * x, 0)) || 1;
+    const norm = lengthOf(question);
     const q = Float64Array.from(question, (x) => x / norm);
     const whole = n - (n % 4);
     for (let doc = 0; doc < this.size; doc++) {
