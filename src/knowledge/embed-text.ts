@@ -16,6 +16,12 @@ export interface Embedder {
   embedQuestion(question: string): Promise<number[] | undefined>;
 }
 
+/**
+ * A question's vector is only worth having while the person is still waiting for the answer it ranks:
+ * past this, whichever model is slow, the reply goes out ranked by words alone.
+ */
+export const maxQuestionMs = 2000;
+
 /** The parts of an article that are embedded: what people's questions are matched against. */
 export type EmbeddedArticle = Pick<Article, 'title' | 'questions' | 'body'>;
 

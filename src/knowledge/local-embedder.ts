@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts';
 import { calibratedModel } from './confidence.ts';
-import type { EmbeddedArticle, Embedder, EmbedOutcome } from './embed-text.ts';
+import { type EmbeddedArticle, type Embedder, type EmbedOutcome, maxQuestionMs } from './embed-text.ts';
 import { embedTexts } from './embedding-thread.ts';
 import { lengthOf } from './vector-table.ts';
 
@@ -14,12 +14,6 @@ export const localModelName = calibratedModel;
 
 /** Past its opening an article's body adds little to what it is about, and costs time to read. */
 const bodyChars = 1000;
-
-/**
- * A question's vector is only worth having while the person waits: past this (the thread busy with a batch
- * of articles, or stuck), the reply goes out ranked by words alone.
- */
-const maxQuestionMs = 2000;
 
 /**
  * What an article is embedded as: its title, each of its questions, and its title with the opening of its
@@ -85,6 +79,7 @@ export function createLocalEmbedder(log: Logger): Embedder {
     async embedQuestion(question) {
       const text = question.trim();
       if (text.length === 0) return undefined;
+      // The model's thread may be busy with a batch of articles, or stuck.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no vector within ${maxQuestionMs} ms`)), maxQuestionMs);

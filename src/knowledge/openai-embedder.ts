@@ -1,14 +1,8 @@
 import type { OpenAiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { type Embedder, type EmbedOutcome, embeddingText } from './embed-text.ts';
+import { type Embedder, type EmbedOutcome, embeddingText, maxQuestionMs } from './embed-text.ts';
 import { createOpenAiClient, describeOpenAiFailure } from './openai-client.ts';
 import { parseEmbeddings } from './parse-embeddings.ts';
-
-/**
- * A question's vector is only worth having while the person is still waiting for the answer it ranks:
- * past this, the reply goes out ranked by words alone.
- */
-const maxQuestionMs = 2000;
 
 /**
  * Embeddings from an OpenAI model (or a compatible server). One attempt per request: a batch of articles
