@@ -5,6 +5,7 @@ import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
 import type { Person } from '../store/people.ts';
 import { loadDraftSource } from '../tickets/draft-source.ts';
+import { oversees } from '../tickets/ticket.ts';
 import { findTicket } from '../tickets/ticket-queries.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import type { Command } from './parse-command.ts';
@@ -22,7 +23,7 @@ export async function runDraftCommand(
   command: Extract<Command, { name: 'kb'; action: 'draft' }>,
 ): Promise<Message> {
   const seniorAgent = person.role === 'agent' && person.tier !== null && person.tier !== 'tier1';
-  if (!seniorAgent && person.role !== 'lead' && person.role !== 'admin') {
+  if (!seniorAgent && !oversees(person)) {
     ctx.log.warn('kb draft refused', { person: person.id, role: person.role, tier: person.tier });
     return { text: copy.draftRefused };
   }

@@ -5,6 +5,7 @@ import { toGapsMessage } from '../messages/gaps-view.ts';
 import type { Message } from '../messages/message.ts';
 import { listGapQuestions } from '../store/gap-questions.ts';
 import type { Person } from '../store/people.ts';
+import { oversees } from '../tickets/ticket.ts';
 import { type Command, gapLimits } from './parse-command.ts';
 
 /** Grouping compares questions with each other: past this many, only the most recent are grouped. */
@@ -17,7 +18,7 @@ export async function runGapsCommand(
   person: Person,
   command: Extract<Command, { name: 'gaps' }>,
 ): Promise<Message> {
-  if (person.role !== 'admin' && person.role !== 'lead') {
+  if (!oversees(person)) {
     ctx.log.warn('gaps command refused', { person: person.id, role: person.role });
     return { text: copy.gapsRefused };
   }

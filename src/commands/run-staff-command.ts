@@ -4,7 +4,7 @@ import type { Message } from '../messages/message.ts';
 import { forgetPhrasing, listPhrasings } from '../store/learned-phrasings.ts';
 import { findPerson, listStaff, type Person, setRole } from '../store/people.ts';
 import { queueFor, setQueue } from '../tickets/queue-places.ts';
-import { tiers } from '../tickets/ticket.ts';
+import { oversees, tiers } from '../tickets/ticket.ts';
 import type { Command } from './parse-command.ts';
 import { parsePerson } from './parse-person.ts';
 
@@ -58,7 +58,7 @@ export async function runQueueCommand(ctx: DeskContext, person: Person, command:
     );
     return { text: ['Queues:', ...lines].join('\n') };
   }
-  if (person.role !== 'admin' && person.role !== 'lead') {
+  if (!oversees(person)) {
     ctx.log.warn('queue command refused', { person: person.id, role: person.role });
     return { text: 'Sorry, only admins and leads can move a queue.' };
   }
@@ -73,7 +73,7 @@ type KbCommand = Exclude<Extract<Command, { name: 'kb' }>, { action: 'draft' }>;
 
 /** Admins and leads review what the desk learned from helpful answers, and remove what it should not have. */
 export async function runKbCommand(ctx: DeskContext, person: Person, command: KbCommand): Promise<Message> {
-  if (person.role !== 'admin' && person.role !== 'lead') {
+  if (!oversees(person)) {
     ctx.log.warn('kb command refused', { person: person.id, role: person.role });
     return { text: 'Sorry, only admins and leads can review what the desk has learned.' };
   }

@@ -98,11 +98,13 @@ export type TicketState = Pick<
 
 const finished = (s: Status) => s === 'resolved' || s === 'closed';
 export const isStaff = (a: Pick<Actor, 'role'>) => a.role !== 'requester';
+/** Leads and admins oversee the whole desk: every tier, the queues, and what the knowledge base learns. */
+export const oversees = (a: Pick<Actor, 'role'>) => a.role === 'lead' || a.role === 'admin';
 const refuse = (refusal: Refusal): Transition => ({ ok: false, refusal });
 
 /** Leads and admins work every tier; an agent works the tier they belong to. */
 function worksTier(actor: Actor, tier: Tier): boolean {
-  return actor.role === 'lead' || actor.role === 'admin' || actor.tier === tier;
+  return oversees(actor) || actor.tier === tier;
 }
 
 function staffOnTicket(actor: Actor, t: TicketState): Refusal | undefined {
