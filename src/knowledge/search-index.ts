@@ -134,6 +134,12 @@ export class SearchIndex {
     return phrasing;
   }
 
+  /** A phrasing added after the index was built: its norm is worked out at once, with IDF as it stands. */
+  private addPhrasingNow(doc: number, phrasingTerms: string[], kind: PhrasingKind) {
+    const added = this.addPhrasing(doc, phrasingTerms, kind);
+    if (added) added.norm = this.norm(added.terms);
+  }
+
   private norm(list: string[]): number {
     return Math.sqrt(list.reduce((sum, t) => sum + this.weight(t) ** 2, 0));
   }
@@ -179,8 +185,7 @@ export class SearchIndex {
     const lengths = this.fieldLength[doc];
     if (lengths) lengths.learned += learned.length;
     this.averageLength.learned += learned.length / Math.max(this.articles.length, 1);
-    const added = this.addPhrasing(doc, learned, 'learned');
-    if (added) added.norm = this.norm(added.terms);
+    this.addPhrasingNow(doc, learned, 'learned');
     return true;
   }
 
@@ -191,8 +196,7 @@ export class SearchIndex {
   penalise(articleId: string, question: string): boolean {
     const doc = this.docOf.get(articleId);
     if (doc === undefined) return false;
-    const added = this.addPhrasing(doc, this.terms(question), 'unhelpful');
-    if (added) added.norm = this.norm(added.terms);
+    this.addPhrasingNow(doc, this.terms(question), 'unhelpful');
     return true;
   }
 
