@@ -16,17 +16,22 @@ export interface Candidate {
 
 const fields: Field[] = ['title', 'questions', 'learned', 'tags', 'body'];
 const writtenFields = fields.filter((f) => f !== 'learned');
-const learnedField: Field[] = ['learned'];
 const noCounts = (): Record<Field, number> => ({ title: 0, questions: 0, learned: 0, tags: 0, body: 0 });
 
-interface Posting {
-  doc: number;
-  tf: Record<Field, number>;
+/**
+ * The articles that contain a term, as parallel arrays of plain numbers rather than an object per article:
+ * a search walks long lists (a stopword's is nearly every article) and contiguous numbers are what keeps
+ * that walk out of main memory; with an object per posting, it was most of a search at 10,000 articles.
+ */
+interface PostingList {
+  docs: number[];
   /**
    * The written fields' part of BM25F's weighted term frequency: their lengths never change, so it is
    * worked out once. Only the learned field, which grows while the desk runs, is weighed per search.
    */
-  written: number;
+  written: number[];
+  /** How often the term occurs in the article's learned phrasings. */
+  learned: number[];
 }
 
 /** Written in the article, confirmed by people, or said not to help with it. */
@@ -49,7 +54,7 @@ const signalOf = { written: 'phrasing', learned: 'learned', unhelpful: 'unhelpfu
  * question, so they never make an article a candidate and never make a search scan every article.
  */
 export class SearchIndex {
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, PostingList>();
   private readonly phrasingPostings = new Map<string, number[]>();
   private readonly phrasings: Phrasing[] = [];
   private readonly fieldLength: Record<Field, number>[] = [];
@@ -70,6 +75,8 @@ export class SearchIndex {
   ) {
     this.vectors = new VectorTable(articles.length);
     const totals = noCounts();
+    // Each term's postings' field counts, until the average field lengths are known and they can be weighed.
+    const countsOf = new Map<string, Record<Field, number>[]>();
     articles.forEach((article, doc) => {
       this.docOf.set(article.id, doc);
       const byField: Record<Field, string[]> = {
@@ -91,7 +98,12 @@ export class SearchIndex {
         }
       }
       this.fieldLength.push(lengths);
-      for (const [term, counts] of tf) this.addPosting(term, { doc, tf: counts, written: 0 });
+      for (const [term, counts] of tf) {
+        this.addPosting(term, doc, 0);
+        const list = countsOf.get(term);
+        if (list) list.push(counts);
+        else countsOf.set(term, [counts]);
+      }
       for (const phrasing of [article.title, ...article.questions])
         this.addPhrasing(doc, this.terms(phrasing), 'written');
     });
@@ -99,8 +111,11 @@ export class SearchIndex {
     this.averageLength = noCounts();
     for (const field of fields) this.averageLength[field] = totals[field] / n || 1;
     for (const p of this.phrasings) p.norm = this.norm(p.terms);
-    for (const list of this.postings.values()) {
-      for (const posting of list) posting.written = this.weighted(posting, writtenFields);
+    for (const [term, list] of this.postings) {
+      const counts = countsOf.get(term) ?? [];
+      list.docs.forEach((doc, i) => {
+        list.written[i] = this.weighted(doc, counts[i] ?? noCounts(), writtenFields);
+      });
     }
     this.typos = new TypoCorrector(
       this.known,
@@ -113,11 +128,13 @@ export class SearchIndex {
     return allTerms(text, this.rewrite);
   }
 
-  private addPosting(term: string, posting: Posting) {
+  private addPosting(term: string, doc: number, learned: number) {
     this.known.add(term);
-    const list = this.postings.get(term);
-    if (list) list.push(posting);
-    else this.postings.set(term, [posting]);
+    const list = this.postings.get(term) ?? { docs: [], written: [], learned: [] };
+    if (list.docs.length === 0) this.postings.set(term, list);
+    list.docs.push(doc);
+    list.written.push(0);
+    list.learned.push(learned);
   }
 
   private addPhrasing(doc: number, phrasingTerms: string[], kind: PhrasingKind): Phrasing | undefined {
@@ -145,7 +162,7 @@ export class SearchIndex {
   }
 
   idf(term: string): number {
-    const df = this.postings.get(term)?.length;
+    const df = this.postings.get(term)?.docs.length;
     const n = this.articles.length;
     // A word the knowledge base has never seen is rare, and its absence says the topic may be missing.
     if (df === undefined) return Math.log(1 + (n + 0.5) / 0.5);
@@ -153,15 +170,16 @@ export class SearchIndex {
   }
 
   /** BM25F's length-normalised, field-weighted term frequency over `over`. */
-  private weighted({ doc, tf }: Posting, over: readonly Field[]): number {
+  private weighted(doc: number, tf: Record<Field, number>, over: readonly Field[]): number {
+    return over.reduce((sum, field) => sum + this.fieldWeight(doc, field, tf[field]), 0);
+  }
+
+  /** One field's part of it: the term's count, weighted by the field and normalised by its length. */
+  private fieldWeight(doc: number, field: Field, count: number): number {
+    if (count === 0) return 0;
     const { weights, b } = this.ranking;
-    let sum = 0;
-    for (const field of over) {
-      if (tf[field] === 0) continue;
-      const norm = 1 - b + (b * (this.fieldLength[doc]?.[field] ?? 0)) / this.averageLength[field];
-      sum += (weights[field] * tf[field]) / norm;
-    }
-    return sum;
+    const norm = 1 - b + (b * (this.fieldLength[doc]?.[field] ?? 0)) / this.averageLength[field];
+    return (weights[field] * count) / norm;
   }
 
   private weight(term: string): number {
@@ -178,9 +196,10 @@ export class SearchIndex {
     if (doc === undefined) return false;
     const learned = this.terms(phrasing);
     for (const term of learned) {
-      const posting = this.postings.get(term)?.find((p) => p.doc === doc);
-      if (posting) posting.tf.learned += 1;
-      else this.addPosting(term, { doc, tf: { ...noCounts(), learned: 1 }, written: 0 });
+      const list = this.postings.get(term);
+      const at = list ? list.docs.indexOf(doc) : -1;
+      if (list && at >= 0) list.learned[at] = (list.learned[at] as number) + 1;
+      else this.addPosting(term, doc, 1);
     }
     const lengths = this.fieldLength[doc];
     if (lengths) lengths.learned += learned.length;
@@ -237,10 +256,14 @@ export class SearchIndex {
     for (const onlyTouched of [false, true]) {
       for (const term of onlyTouched ? stopwords : topical) {
         const w = weights.get(term) ?? 0;
-        for (const posting of this.postings.get(term) ?? []) {
-          const doc = posting.doc;
+        const list = this.postings.get(term);
+        if (!list) continue;
+        const { docs, written, learned } = list;
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i] as number;
           if (onlyTouched && !scratch.docSeen[doc]) continue;
-          const weighted = posting.written + (posting.tf.learned > 0 ? this.weighted(posting, learnedField) : 0);
+          const count = learned[i] as number;
+          const weighted = (written[i] as number) + this.fieldWeight(doc, 'learned', count);
           scratch.touch(doc);
           bm25[doc] = (bm25[doc] as number) + (w * weighted) / (k1 + weighted);
           if (!onlyTouched) coverage[doc] = (coverage[doc] as number) + w / topicWeight;
