@@ -281,18 +281,21 @@ export class SearchIndex {
         }
       }
     }
-    for (const p of scratch.phrasings) {
-      const phrasing = this.phrasings[p] as Phrasing;
-      const cosine = (scratch.dots[p] as number) / ((phrasing.norm || 1) * queryNorm);
-      const signal = scratch.signals[signalOf[phrasing.kind]];
-      signal[phrasing.doc] = Math.max(signal[phrasing.doc] as number, cosine);
-    }
-
     if (questionVector && !this.vectors.empty) {
       this.vectors.scan(questionVector, (doc, cosine) => {
         scratch.touch(doc);
         scratch.signals.semantic[doc] = cosine;
       });
+    }
+
+    for (const p of scratch.phrasings) {
+      const phrasing = this.phrasings[p] as Phrasing;
+      // A question said not to help with an article may share no word with it: written only where the
+      // article is a candidate, since only candidates' signals are cleared for the next question.
+      if (!scratch.docSeen[phrasing.doc]) continue;
+      const cosine = (scratch.dots[p] as number) / ((phrasing.norm || 1) * queryNorm);
+      const signal = scratch.signals[signalOf[phrasing.kind]];
+      signal[phrasing.doc] = Math.max(signal[phrasing.doc] as number, cosine);
     }
 
     let top = 1e-9;

@@ -84,6 +84,20 @@ describe('SearchIndex', () => {
     expect(penalised.search('set up a printer')[0]?.article.id).toBe('printer');
   });
 
+  it("keeps one question's 'not helpful' out of the next question's ranking", () => {
+    const articles = [
+      article('printer', 'Set up a printer', ['printing does not work']),
+      article('wifi', 'Join the office wifi', ['wifi password']),
+    ];
+    const fresh = new SearchIndex(articles);
+    const penalised = new SearchIndex(articles);
+    // Said of an article that shares no word with the question: the penalty is for that question only.
+    penalised.penalise('wifi', 'toner cartridge empty');
+    expect(penalised.search('toner cartridge empty').map((c) => c.article.id)).not.toContain('wifi');
+    const next = 'printer not on the wifi';
+    expect(penalised.search(next)).toEqual(fresh.search(next));
+  });
+
   it('puts the confirmed article first when the same question is asked again', () => {
     const repeated = new SearchIndex([
       article('locked', 'Account locked out', ['I am locked out of my account']),
