@@ -3,6 +3,7 @@ import { toConfidence } from './confidence.ts';
 import { askedAgain, defaultRanking, type Field, type RankingOptions } from './ranking-options.ts';
 import { Scratch } from './search-scratch.ts';
 import { allTerms, isStopTerm, type StemRewrite } from './text.ts';
+import { TopK } from './top-k.ts';
 import { TypoCorrector } from './typo-corrector.ts';
 import { VectorTable } from './vector-table.ts';
 
@@ -238,9 +239,9 @@ export class SearchIndex {
 
   /**
    * Fills the scratch space with the signals of every article that shares a topic word with the question
-   * (or, given vectors, any article with a vector). The caller reads it, then clears it.
+   * and, given vectors, of the `keep` articles closest to it in meaning. The caller reads it, then clears it.
    */
-  private collect(question: string, questionVector: readonly number[] | undefined): Scratch {
+  private collect(question: string, questionVector: readonly number[] | undefined, keep: number): Scratch {
     const scratch = this.scratchSpace();
     const queryTerms = [...new Set(this.terms(question).map((t) => this.typos.correct(t)))];
     const topical = queryTerms.filter((t) => !isStopTerm(t));
@@ -282,7 +283,16 @@ export class SearchIndex {
       }
     }
     if (questionVector && !this.vectors.empty) {
+      // An article that shares no word with the question scores its cosine alone, so only the closest few
+      // can rank among the first `keep`, plus one for each article a penalty could push down instead.
+      let penalised = 0;
+      for (const p of scratch.phrasings) if ((this.phrasings[p] as Phrasing).kind === 'unhelpful') penalised++;
+      const closest = new TopK(keep + penalised);
       this.vectors.scan(questionVector, (doc, cosine) => {
+        if (scratch.docSeen[doc]) scratch.signals.semantic[doc] = cosine;
+        else closest.offer(doc, cosine);
+      });
+      closest.forEach((doc, cosine) => {
         scratch.touch(doc);
         scratch.signals.semantic[doc] = cosine;
       });
@@ -306,7 +316,7 @@ export class SearchIndex {
 
   search(question: string, limit = 5, questionVector?: readonly number[]): Candidate[] {
     const { phrasingWeight, learnedWeight, repeatWeight, unhelpfulWeight, semanticWeight } = this.ranking;
-    const scratch = this.collect(question, questionVector);
+    const scratch = this.collect(question, questionVector, limit + 1);
     const s = scratch.signals;
     // The best `limit + 1` by score, kept in order; the evidence of the best runner-up for the lead.
     const best: { doc: number; score: number; evidence: number }[] = [];

@@ -126,6 +126,38 @@ describe('SearchIndex', () => {
     expect(semantic.search(question, 5, [0.1, 0.9])).toEqual([]);
   });
 
+  it('looks at only the articles closest in meaning, yet ranks exactly as if it had scored them all', () => {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const randomVector = () => Array.from({ length: 8 }, () => next() - 0.3);
+    const words = ['printer', 'toner', 'wifi', 'password', 'laptop', 'badge', 'invoice', 'holiday'];
+    const many = Array.from({ length: 60 }, (_, i) =>
+      article(`a${i}`, `${words[i % 8]} ${words[(i * 3) % 8]} guide ${i}`, [`help with ${words[(i * 5) % 8]}`]),
+    );
+    const shortlisted = new SearchIndex(many, undefined, undefined, true);
+    for (const a of many) shortlisted.setVector(a.id, randomVector());
+    // No article has these words, so only meaning ranks; the six closest in meaning were each said not to
+    // help with it and drop below the next closest, so the shortlist has to reach past them.
+    const question = 'espresso machine broken';
+    const near = [1, 0, 0, 0, 0, 0, 0, 0];
+    for (const [k, id] of ['a2', 'a10', 'a18', 'a26', 'a34', 'a42'].entries()) {
+      shortlisted.setVector(id, [1, 0.01 * k, 0, 0, 0, 0, 0, 0]);
+      shortlisted.penalise(id, question);
+    }
+    const asked: [string, number[]][] = [
+      [question, near],
+      ['my printer needs toner', near],
+      ['wifi password for the laptop', randomVector()],
+    ];
+    for (const [q, vector] of asked) {
+      // With room for every article there is no shortlist: the first five must be the same, scores and all.
+      expect(shortlisted.search(q, 5, vector)).toEqual(shortlisted.search(q, many.length, vector).slice(0, 5));
+    }
+  });
+
   it('returns nothing for a question with no meaningful words, or an empty index', () => {
     expect(index.search('how do I?')).toEqual([]);
     expect(new SearchIndex([]).search('printer')).toEqual([]);
