@@ -128,6 +128,11 @@ async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promis
       const answer = await answerWaitingTicket(ctx, person, inbound.place, parsed.text);
       return answer ?? answerQuestion(ctx, person, inbound.place, parsed.text);
     }
+    case 'small_talk': {
+      // "Thanks" under a ticket waiting on the requester is their reply to it, as any other words would be.
+      const answer = await answerWaitingTicket(ctx, person, inbound.place, inbound.text);
+      return answer ?? { text: copy.smallTalk[parsed.what] };
+    }
     case 'command':
       return runCommand(ctx, person, inbound.place, parsed.command);
     case 'usage':

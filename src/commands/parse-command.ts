@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type SmallTalk, smallTalkOf } from './small-talk.ts';
 
 export type StaffRole = 'tier1' | 'tier2' | 'tier3' | 'vendor' | 'lead' | 'admin';
 
@@ -63,6 +64,7 @@ export type CommandName = (typeof commandNames)[number] | (typeof staffCommandNa
 export type Parsed =
   | { kind: 'command'; command: Command }
   | { kind: 'question'; text: string }
+  | { kind: 'small_talk'; what: SmallTalk }
   | { kind: 'usage'; name?: CommandName; problem: UsageProblem };
 
 export type UsageProblem =
@@ -230,7 +232,11 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
   const word = first.toLowerCase();
   const args = rest.join(' ');
   const asQuestion: Parsed = { kind: 'question', text };
-  if (!isCommandName(word)) return explicit ? { kind: 'usage', problem: 'unknown_command' } : asQuestion;
+  if (!isCommandName(word)) {
+    if (explicit) return { kind: 'usage', problem: 'unknown_command' };
+    const what = smallTalkOf(text);
+    return what ? { kind: 'small_talk', what } : asQuestion;
+  }
 
   switch (word) {
     case 'help': {

@@ -10,6 +10,11 @@ export const copy = {
   clarify: 'I found a few articles that might help. Which of these is closest?',
   notHelpful: "Sorry that didn't help. You can ask again in other words, or talk to a person from the help desk.",
   helpfulThanks: 'Great, glad that helped! Ask me anything else any time.',
+  smallTalk: {
+    greeting: 'Hi! Ask me a question in your own words, or type `help` to see what I can do.',
+    thanks: "You're welcome! Ask me anything else any time.",
+    farewell: "Bye for now. I'm here whenever you need help.",
+  },
   feedbackAlreadyGiven: 'Thanks, I already have your feedback on that answer.',
   staleAction: "That button belongs to a conversation I can't find any more. Please ask your question again.",
   notYourAction: 'That button belongs to someone else\u2019s conversation, so I left it alone.',

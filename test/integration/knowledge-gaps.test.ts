@@ -56,6 +56,10 @@ describe('knowledge gaps and draft articles (local chat)', () => {
     await press('dora', (await press('dora', answered, 'not_helpful'))[0], 'talk_to_human');
     await press('erin', again, 'not_helpful');
 
+    // Small talk is answered in kind, and is no gap in the knowledge base.
+    expect(await say('gus', 'hello!')).toMatch(/^Hi! Ask me a question/);
+    expect(await say('gus', 'thanks')).toBe("You're welcome! Ask me anything else any time.");
+
     const gaps = await say('lena', 'gaps');
     expect(gaps).toMatch(/Knowledge gaps, last 90 days: 5 questions .* in 2 groups/);
     expect(gaps).toMatch(/1\. 3 questions \(3 declined\)\n- "book parking space for tomorrow"/);

@@ -255,6 +255,47 @@ describe('Slack adapter over HTTP', () => {
     expect(row?.status).toBe('new');
   });
 
+  it('greets back without searching, yet takes "thanks" under a waiting ticket as the answer to it', async () => {
+    const hello = ts();
+    let before = slack.api.calls.length;
+    await slack.event(messageImEnvelope({ user: 'U0MIA', text: 'Hi there!', ts: hello, eventId: `Ev${hello}` }));
+    expect(posts(before).map((c) => c.args.text)).toEqual([expect.stringMatching(/^Hi! Ask me a question/)]);
+    // Not searched, so not recorded as a question the knowledge base could not answer.
+    const recorded = await slack.app.store.db.select().from(interactions).where(eq(interactions.question, 'Hi there!'));
+    expect(recorded).toEqual([]);
+
+    const asked = ts();
+    await slack.event(
+      messageImEnvelope({ user: 'U0MIA', text: 'my mailbox is full', ts: asked, eventId: `Ev${asked}` }),
+    );
+    const answer = slack.api.callsTo('chat.postMessage').find((c) => c.args.thread_ts === asked);
+    const opened = (await press('U0MIA', answer, 'tierdesk:talk_to_human')).find((c) =>
+      /opened ticket/.test(String(c.args.text)),
+    );
+    const id = Number(/T-(\d+)/.exec(String(opened?.args.text))?.[1]);
+    await slack.command(
+      slashCommandForm({
+        user: 'U0ADMIN',
+        text: `wait T-${id} Is it the shared one?`,
+        triggerId: `trig-t${id}`,
+        responseUrl: slack.api.responseUrl('t'),
+      }),
+    );
+    // Under the waiting ticket, "thanks!" is the requester's answer; once the ticket is no longer waiting
+    // on them, it is just thanks.
+    before = slack.api.calls.length;
+    for (const n of [1, 2]) {
+      const at = ts();
+      await slack.event(
+        messageImEnvelope({ user: 'U0MIA', text: 'thanks!', ts: at, eventId: `Ev${at}-${n}`, threadTs: asked }),
+      );
+    }
+    expect(posts(before).map((c) => c.args.text)).toEqual([
+      expect.stringMatching(new RegExp(`your answer is on T-${id}`)),
+      "You're welcome! Ask me anything else any time.",
+    ]);
+  });
+
   it('answers /support help within the ack, ephemerally', async () => {
     const before = slack.api.calls.length;
     const res = await slack.command(

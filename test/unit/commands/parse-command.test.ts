@@ -112,3 +112,27 @@ describe('parseInput: help-desk commands', () => {
     }
   });
 });
+
+describe('parseInput: small talk', () => {
+  it('recognises a whole message that only greets, thanks or says goodbye', () => {
+    const cases: [string, string][] = [
+      ['hi', 'greeting'],
+      ['Hello there!', 'greeting'],
+      ['good morning 👋', 'greeting'],
+      ['thanks!', 'thanks'],
+      ['Thank you so much', 'thanks'],
+      ['ok thanks', 'thanks'],
+      ['cheers', 'thanks'],
+      ['Bye', 'farewell'],
+      ['have a good day', 'farewell'],
+    ];
+    for (const [text, what] of cases)
+      expect(parseInput(text, { explicit: false })).toEqual({ kind: 'small_talk', what });
+  });
+
+  it('keeps a question that starts with a greeting or thanks a question, and a slash command a command', () => {
+    for (const q of ['hi, my vpn keeps dropping', 'thanks but the printer still jams', 'hello?? laptop will not boot'])
+      expect(parseInput(q, { explicit: false })).toEqual({ kind: 'question', text: q });
+    expect(parseInput('/hi', { explicit: false })).toEqual({ kind: 'usage', problem: 'unknown_command' });
+  });
+});
