@@ -213,30 +213,29 @@ describe('Slack adapter over HTTP', () => {
     expect(slack.api.calls.slice(quiet).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
   });
 
-  it("takes a requester's answer in the support-channel thread of their waiting ticket", async () => {
+  /** Asks `text` as `user` (in `channel`, else a DM), takes it to a human, and has an admin set it waiting. */
+  const openWaitingTicket = async (user: string, text: string, channel?: string) => {
     const asked = ts();
-    await slack.event(
-      channelMessageEnvelope({
-        user: 'U0LEO',
-        text: 'my mailbox is full',
-        ts: asked,
-        eventId: `Ev${asked}`,
-        channel: 'C0HELP',
-      }),
-    );
+    const message = { user, text, ts: asked, eventId: `Ev${asked}` };
+    await slack.event(channel ? channelMessageEnvelope({ ...message, channel }) : messageImEnvelope(message));
     const answer = slack.api.callsTo('chat.postMessage').find((c) => c.args.thread_ts === asked);
-    const opened = (await press('U0LEO', answer, 'tierdesk:talk_to_human')).find((c) =>
+    const opened = (await press(user, answer, 'tierdesk:talk_to_human')).find((c) =>
       /opened ticket/.test(String(c.args.text)),
     );
     const id = Number(/T-(\d+)/.exec(String(opened?.args.text))?.[1]);
     await slack.command(
       slashCommandForm({
         user: 'U0ADMIN',
-        text: `wait T-${id} Which mailbox?`,
+        text: `wait T-${id} Which one?`,
         triggerId: `trig-w${id}`,
-        responseUrl: slack.api.responseUrl('w'),
+        responseUrl: slack.api.responseUrl(`w${id}`),
       }),
     );
+    return { id, asked };
+  };
+
+  it("takes a requester's answer in the support-channel thread of their waiting ticket", async () => {
+    const { id, asked } = await openWaitingTicket('U0LEO', 'my mailbox is full', 'C0HELP');
     const reply = ts();
     const before = slack.api.calls.length;
     await slack.event(
@@ -264,23 +263,7 @@ describe('Slack adapter over HTTP', () => {
     const recorded = await slack.app.store.db.select().from(interactions).where(eq(interactions.question, 'Hi there!'));
     expect(recorded).toEqual([]);
 
-    const asked = ts();
-    await slack.event(
-      messageImEnvelope({ user: 'U0MIA', text: 'my mailbox is full', ts: asked, eventId: `Ev${asked}` }),
-    );
-    const answer = slack.api.callsTo('chat.postMessage').find((c) => c.args.thread_ts === asked);
-    const opened = (await press('U0MIA', answer, 'tierdesk:talk_to_human')).find((c) =>
-      /opened ticket/.test(String(c.args.text)),
-    );
-    const id = Number(/T-(\d+)/.exec(String(opened?.args.text))?.[1]);
-    await slack.command(
-      slashCommandForm({
-        user: 'U0ADMIN',
-        text: `wait T-${id} Is it the shared one?`,
-        triggerId: `trig-t${id}`,
-        responseUrl: slack.api.responseUrl('t'),
-      }),
-    );
+    const { id, asked } = await openWaitingTicket('U0MIA', 'my mailbox is full');
     // Under the waiting ticket, "thanks!" is the requester's answer; once the ticket is no longer waiting
     // on them, it is just thanks.
     before = slack.api.calls.length;
