@@ -6,7 +6,7 @@ import { createLogger } from '../log.ts';
 import type { Article } from './article.ts';
 import { decide, type Thresholds } from './decide.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
-import { readEvalArticles, readEvalQueries } from './eval-set.ts';
+import { notLearned, readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
 import { loadSynonymFile } from './load-synonyms.ts';
 import { embedAll, localModelName } from './local-embedder.ts';
@@ -16,7 +16,8 @@ import { noSynonyms, type Synonyms } from './synonyms.ts';
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
        npm run eval -- --set ../shared/eval/stackfaq
        npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
-       npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold)
+       npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold;
+                                              queries identical to a DEV line are then not scored)
        npm run eval -- ... --synonyms FILE    (a synonym list; default knowledge/synonyms.txt, "none" for none)
        npm run eval -- ... --embeddings none  (rank by words alone; default "local", the bundled model)
 
@@ -118,15 +119,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const articles = readEvalArticles(articlesFile);
-  const queries = readEvalQueries(queriesFile);
+  const learnQueries = values.learn ? readEvalQueries(values.learn) : [];
+  // What was learned is not scored: the figures are for the questions the desk has not been taught.
+  const queries = notLearned(readEvalQueries(queriesFile), learnQueries);
   const thresholds = {
     answer: values.answer ? Number(values.answer) : defaultThresholds.answer,
     clarify: values.clarify ? Number(values.clarify) : defaultThresholds.clarify,
   };
   // A helpful click teaches the desk that this question asks for that article.
-  const learned: LearnedPhrasing[] = values.learn
-    ? readEvalQueries(values.learn).flatMap((q) => (q.gold ? [{ articleId: q.gold, phrasing: q.query }] : []))
-    : [];
+  const learned: LearnedPhrasing[] = learnQueries.flatMap((q) =>
+    q.gold ? [{ articleId: q.gold, phrasing: q.query }] : [],
+  );
   // The desk's own list unless told otherwise: the figures then describe the product as it ships.
   const synonymsFile = values.synonyms ?? fileURLToPath(new URL('../../knowledge/synonyms.txt', import.meta.url));
   const synonyms = synonymsFile === 'none' ? noSynonyms : await loadSynonymFile(synonymsFile, log);

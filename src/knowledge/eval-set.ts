@@ -40,3 +40,18 @@ export function readEvalArticles(file: string | URL): Article[] {
 export function readEvalQueries(file: string | URL): EvalQuery[] {
   return readJsonl(file, queryLine);
 }
+
+/**
+ * The queries left to score once `learned` was replayed as helpful clicks: each learned line takes out one
+ * identical query (same wording, same gold), so a learned query is never scored as if it were new.
+ */
+export function notLearned(queries: readonly EvalQuery[], learned: readonly EvalQuery[]): EvalQuery[] {
+  const key = (q: EvalQuery) => `${q.gold ?? ''}\n${q.query}`;
+  const left = new Map<string, number>();
+  for (const q of learned) left.set(key(q), (left.get(key(q)) ?? 0) + 1);
+  return queries.filter((q) => {
+    const n = left.get(key(q)) ?? 0;
+    if (n > 0) left.set(key(q), n - 1);
+    return n === 0;
+  });
+}

@@ -80,6 +80,24 @@ describe('npm run eval', () => {
     });
   });
 
+  it('replays --learn as helpful clicks, and scores only the queries that were not learned', async () => {
+    const dir = writeSet();
+    const asked = [
+      { query: 'remote access tunnel keeps dropping', gold: 'vpn' },
+      { query: 'I forgot my password', gold: 'password' },
+      { query: 'what is for lunch today', gold: null },
+    ];
+    writeFileSync(join(dir, 'queries.jsonl'), asked.map((q) => JSON.stringify(q)).join('\n'));
+    const learn = join(dir, 'learn.jsonl');
+    // Half of it learned: one wording no article shares a word with, and one of the queries itself.
+    const learned = [{ query: 'remote access tunnel drops', gold: 'vpn' }, asked[1]];
+    writeFileSync(learn, learned.map((q) => JSON.stringify(q)).join('\n'));
+    const words = ['--set', dir, '--embeddings', 'none'];
+    expect(JSON.parse((await evalCli(words)).stdout)).toMatchObject({ queries: 3, p_at_1: 0.5 });
+    // Scored on the other half only: the learned query is left out rather than counted as found.
+    expect(JSON.parse((await evalCli([...words, '--learn', learn])).stdout)).toMatchObject({ queries: 2, p_at_1: 1 });
+  });
+
   it('names the file and line of a bad evaluation set', async () => {
     const dir = writeSet();
     writeFileSync(join(dir, 'queries.jsonl'), '{"query": "ok", "gold": null}\n{"gold": "vpn"}\n');
