@@ -8,7 +8,7 @@ import type { DeskContext } from './desk-context.ts';
 import { InputError, newErrorReference } from './errors.ts';
 import type { Inbound, PersonRef } from './inbound.ts';
 import { copy } from './messages/copy.ts';
-import { toUsageMessage } from './messages/help-view.ts';
+import { toHelpMessage, toUsageMessage } from './messages/help-view.ts';
 import type { Message } from './messages/message.ts';
 import { toHomeMessage, toStaffWorkMessage, toTicketOpenedMessage } from './messages/ticket-view.ts';
 import type { Posted } from './outbox.ts';
@@ -131,7 +131,10 @@ async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promis
     case 'small_talk': {
       // "Thanks" under a ticket waiting on the requester is their reply to it, as any other words would be.
       const answer = await answerWaitingTicket(ctx, person, inbound.place, inbound.text);
-      return answer ?? { text: copy.smallTalk[parsed.what] };
+      if (answer) return answer;
+      // "What can you do?" is answered with what `help` shows.
+      if (parsed.what === 'about') return toHelpMessage(undefined, person.role !== 'requester');
+      return { text: copy.smallTalk[parsed.what] };
     }
     case 'command':
       return runCommand(ctx, person, inbound.place, parsed.command);

@@ -231,12 +231,10 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
   const [first = '', ...rest] = text.split(/\s+/);
   const word = first.toLowerCase();
   const args = rest.join(' ');
-  const asQuestion: Parsed = { kind: 'question', text };
-  if (!isCommandName(word)) {
-    if (explicit) return { kind: 'usage', problem: 'unknown_command' };
-    const what = smallTalkOf(text);
-    return what ? { kind: 'small_talk', what } : asQuestion;
-  }
+  // Text that is not a command is a question, unless it is only small talk ("thanks!", "help me").
+  const talk = smallTalkOf(text);
+  const asQuestion: Parsed = talk ? { kind: 'small_talk', what: talk } : { kind: 'question', text };
+  if (!isCommandName(word)) return explicit ? { kind: 'usage', problem: 'unknown_command' } : asQuestion;
 
   switch (word) {
     case 'help': {

@@ -14,6 +14,8 @@ export const copy = {
     greeting: 'Hi! Ask me a question in your own words, or type `help` to see what I can do.',
     thanks: "You're welcome! Ask me anything else any time.",
     farewell: "Bye for now. I'm here whenever you need help.",
+    vague:
+      "Sure. Tell me what's wrong in a sentence, for example \"my VPN keeps disconnecting\", and I'll look it up. Or type `ticket <what's wrong>` to go straight to a person.",
   },
   feedbackAlreadyGiven: 'Thanks, I already have your feedback on that answer.',
   staleAction: "That button belongs to a conversation I can't find any more. Please ask your question again.",

@@ -107,6 +107,11 @@ describe('local chat HTTP API', () => {
     expect(unknown.body.messages?.[0]?.text).toMatch(/don't know that command/i);
     const help = await send('/api/local/messages', { user: 'alice', text: 'help' });
     for (const command of ['ask', 'ticket', 'status', 'mine']) expect(help.body.messages?.[0]?.text).toContain(command);
+    // Asked in words rather than by command, the same list; a plea with no subject gets asked for one.
+    const about = await send('/api/local/messages', { user: 'alice', text: 'What can you do?' });
+    expect(about.body.messages?.[0]?.text).toBe(help.body.messages?.[0]?.text);
+    const vague = await send('/api/local/messages', { user: 'alice', text: 'help me please' });
+    expect(vague.body.messages?.[0]?.text).toMatch(/^Sure\. Tell me what's wrong in a sentence/);
   });
 
   it('answers unknown paths and methods with JSON errors', async () => {

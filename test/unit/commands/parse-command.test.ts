@@ -125,13 +125,24 @@ describe('parseInput: small talk', () => {
       ['cheers', 'thanks'],
       ['Bye', 'farewell'],
       ['have a good day', 'farewell'],
+      ['What can you do?', 'about'],
+      ['are you a bot', 'about'],
+      ['help me', 'vague'],
+      ['Can you help me please?', 'vague'],
+      ['I have a problem', 'vague'],
     ];
     for (const [text, what] of cases)
       expect(parseInput(text, { explicit: false })).toEqual({ kind: 'small_talk', what });
   });
 
   it('keeps a question that starts with a greeting or thanks a question, and a slash command a command', () => {
-    for (const q of ['hi, my vpn keeps dropping', 'thanks but the printer still jams', 'hello?? laptop will not boot'])
+    for (const q of [
+      'hi, my vpn keeps dropping',
+      'thanks but the printer still jams',
+      'hello?? laptop will not boot',
+      'help me reset my password',
+      'I have a problem with outlook',
+    ])
       expect(parseInput(q, { explicit: false })).toEqual({ kind: 'question', text: q });
     expect(parseInput('/hi', { explicit: false })).toEqual({ kind: 'usage', problem: 'unknown_command' });
   });
