@@ -1,3 +1,5 @@
+import { words } from '../knowledge/text.ts';
+
 /**
  * A whole message that only greets, thanks or says goodbye, asks what the desk is, or asks for help without
  * saying with what: not a question for the knowledge base.
@@ -27,11 +29,6 @@ const patterns: [SmallTalk, RegExp][] = [
  * "help me" was offered three articles picked for the word "help".
  */
 export function smallTalkOf(text: string): SmallTalk | undefined {
-  const words = text
-    .toLowerCase()
-    .replace(/[^\p{L}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .join(' ');
-  return patterns.find(([, pattern]) => pattern.test(words))?.[0];
+  const said = words(text).join(' ');
+  return patterns.find(([, pattern]) => pattern.test(said))?.[0];
 }
