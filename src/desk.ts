@@ -130,7 +130,7 @@ async function route(ctx: DeskContext, person: Person, inbound: Inbound): Promis
     }
     case 'small_talk': {
       // "Thanks" under a ticket waiting on the requester is their reply to it, as any other words would be.
-      const answer = await answerWaitingTicket(ctx, person, inbound.place, inbound.text);
+      const answer = await answerWaitingTicket(ctx, person, inbound.place, inbound.text.trim());
       if (answer) return answer;
       // "What can you do?" is answered with what `help` shows.
       if (parsed.what === 'about') return toHelpMessage(undefined, person.role !== 'requester');
