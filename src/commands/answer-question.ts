@@ -22,7 +22,8 @@ export async function answerQuestion(
   question: string,
 ): Promise<Message> {
   const decision = ctx.kb.ask(question, await ctx.embedQuestion(question));
-  const top = decision.candidates.slice(0, clarifyChoices);
+  // What the person is offered, or for the help desk the near misses: a pick is checked against these.
+  const top = decision.kind === 'clarify' ? decision.choices : decision.candidates.slice(0, clarifyChoices);
   // Only a confident answer is composed: "Which of these?" already lets the person choose among the few.
   const composed = decision.kind === 'answer' ? await compose(ctx, question, decision.candidates) : undefined;
   const escalated = composed?.escalate === true;

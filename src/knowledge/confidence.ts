@@ -30,6 +30,17 @@ const words = { slope: 6.688, offset: -1.504 };
 /** The bundled model (local-embedder.ts): the word evidence, the cosine, its gap, and the lead on its own. */
 const withMeaning = { evidence: 3.958, cosine: 6.595, gap: 1.267, lead: 3.927, offset: -5.389 };
 
+/**
+ * Below these, a runner-up is not worth offering among "Which of these?": about what an article gets for a
+ * stray shared word. On the three dev sets the runners-up below them were never the right article (none of
+ * 110 by words, none of 111 with the bundled model), while most of the right ones offered were well above.
+ */
+const offerFrom = { words: 0.25, withMeaning: 0.15 };
+
+/** Whether a runner-up is worth offering as a choice (see `offerFrom`). */
+export const worthOffering = (confidence: number, meaning?: Meaning) =>
+  confidence >= (meaning?.calibrated ? offerFrom.withMeaning : offerFrom.words);
+
 export function toConfidence(signals: Signals, lead: number | undefined, meaning?: Meaning): number {
   const closeness = 0.5 * signals.coverage + 0.5 * Math.max(signals.phrasing, signals.learned);
   const margin = lead === undefined ? 0.5 : Math.min(1, lead + 0.5);

@@ -9,15 +9,20 @@ export interface Thresholds {
 
 export type Decision =
   | { kind: 'answer'; best: Candidate; candidates: Candidate[] }
-  | { kind: 'clarify'; candidates: Candidate[] }
+  | { kind: 'clarify'; choices: Candidate[]; candidates: Candidate[] }
   | { kind: 'decline'; candidates: Candidate[] };
 
-/** How many articles "Which of these?" offers. */
+/** How many articles "Which of these?" offers at most. */
 export const clarifyChoices = 3;
 
 export function decide(candidates: Candidate[], thresholds: Thresholds): Decision {
   const best = candidates[0];
   if (!best || best.confidence < thresholds.clarify) return { kind: 'decline', candidates };
   if (best.confidence >= thresholds.answer) return { kind: 'answer', best, candidates };
-  return { kind: 'clarify', candidates };
+  // A runner-up with next to no evidence is an article about something else: offering it only makes the
+  // person read past it. An admin who set the clarify threshold lower than that asked for it all the same.
+  const choices = candidates
+    .slice(0, clarifyChoices)
+    .filter((c, rank) => rank === 0 || c.worthOffering || c.confidence >= thresholds.clarify);
+  return { kind: 'clarify', choices, candidates };
 }

@@ -1,5 +1,5 @@
 import type { Article } from './article.ts';
-import { toConfidence } from './confidence.ts';
+import { toConfidence, worthOffering } from './confidence.ts';
 import { askedAgain, defaultRanking, type Field, type RankingOptions } from './ranking-options.ts';
 import { Scratch } from './search-scratch.ts';
 import { allTerms, isStopTerm, type StemRewrite } from './text.ts';
@@ -13,6 +13,8 @@ export interface Candidate {
   score: number;
   /** 0..1: how sure the desk is that this article answers the question. */
   confidence: number;
+  /** Close enough to offer among "Which of these?" when it is not the best (see confidence.ts). */
+  worthOffering: boolean;
 }
 
 const fields: Field[] = ['title', 'questions', 'learned', 'tags', 'body'];
@@ -352,10 +354,13 @@ export class SearchIndex {
     const candidates = best.slice(0, limit).map(({ doc, score }, rank) => {
       const lead = rank === 0 && score > 0 ? Math.max(0, score - runnerUp) / score : undefined;
       const meaning = { calibrated, gap: rank === 0 ? semanticOf(0) - semanticOf(1) : 0 };
+      const signals = scratch.read(doc);
       return {
         article: this.articles[doc] as Article,
         score,
-        confidence: toConfidence(scratch.read(doc), lead, meaning),
+        confidence: toConfidence(signals, lead, meaning),
+        // Judged as if no 👎 had been said: an article lowered for this question stays among the choices.
+        worthOffering: worthOffering(toConfidence({ ...signals, unhelpful: 0 }, lead, meaning), meaning),
       };
     });
     scratch.clear();

@@ -35,13 +35,14 @@ export function toFeedbackActions(interactionId: string): Block {
   };
 }
 
-/** "Which of these?": the top few articles as choices, and a way out to a person. */
+/** "Which of these?": the top few articles as choices (or the one, "Is this it?"), and a way out to a person. */
 export function toClarifyMessage(articles: Article[], interactionId: string): Message {
   const lines = articles.map((a, i) => `${i + 1}. ${a.title}`);
+  const ask = articles.length === 1 ? copy.clarifyOne : copy.clarify;
   return {
-    text: [copy.clarify, ...lines].join('\n'),
+    text: [ask, ...lines].join('\n'),
     blocks: [
-      { kind: 'text', text: copy.clarify },
+      { kind: 'text', text: ask },
       {
         kind: 'actions',
         buttons: [

@@ -8,6 +8,7 @@ import type { Tier } from '../tickets/ticket.ts';
 export const copy = {
   declined: "I couldn't find an article that answers that. Would you like to talk to a person from the help desk?",
   clarify: 'I found a few articles that might help. Which of these is closest?',
+  clarifyOne: "I found an article that might help, but I'm not sure it fits. Is this it?",
   notHelpful: "Sorry that didn't help. You can ask again in other words, or talk to a person from the help desk.",
   helpfulThanks: 'Great, glad that helped! Ask me anything else any time.',
   smallTalk: {

@@ -159,6 +159,27 @@ describe('local chat when the desk is unsure', () => {
   });
 });
 
+describe('local chat offering choices at the default clarify threshold', () => {
+  // Only the answer threshold is out of reach, so choices are picked as the desk picks them by default.
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ ANSWER_MIN_CONFIDENCE: '0.999' });
+  });
+  afterAll(() => app.close());
+
+  it('leaves out runners-up that only share a stray word with the question', async () => {
+    const res = await app.post('/api/local/messages', { user: 'grace', text: 'out of office reply' });
+    const [message] = ((await res.json()) as { messages: Message[] }).messages;
+    const picks = buttonsOf(message).filter((b) => b.actionId === 'pick_article');
+    // Third by score, the phishing article, shares a word with the question and nothing more: not offered.
+    expect(picks.map((b) => b.label)).toEqual([
+      'Set an out-of-office automatic reply',
+      'Offboard a leaver and return equipment',
+    ]);
+    expect(message?.text).toMatch(/which of these/i);
+  });
+});
+
 function allTickets(result: { body: { messages?: Message[] } }): string[] {
   return (result.body.messages ?? []).flatMap((m) => m.text.match(/T-\d+/g) ?? []);
 }

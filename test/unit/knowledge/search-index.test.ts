@@ -1,19 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../../src/knowledge/article.ts';
 import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
 import { loadArticles } from '../../../src/knowledge/load-articles.ts';
 import { SearchIndex } from '../../../src/knowledge/search-index.ts';
 import { createMemoryLogger } from '../../../src/log.ts';
 import { shippedKnowledge } from '../../support/test-app.ts';
+import { testArticle } from '../../support/test-article.ts';
 
-const article = (id: string, title: string, questions: string[] = [], body = `About ${title}.`): Article => ({
-  id,
-  title,
-  tags: [],
-  questions,
-  body,
-  audience: 'everyone',
-});
+const article = testArticle;
 
 describe('SearchIndex', () => {
   const index = new SearchIndex([
@@ -82,6 +75,20 @@ describe('SearchIndex', () => {
     // Nothing new speaks for the scanner: it is no surer for being first now.
     expect(after[0]?.confidence ?? 1).toBeLessThan(defaultThresholds.answer);
     expect(penalised.search('set up a printer')[0]?.article.id).toBe('printer');
+  });
+
+  it('still offers an article said not to help among the choices, judged on what speaks for it', () => {
+    const penalised = new SearchIndex([
+      article('printer', 'Set up a printer', ['printing does not work']),
+      article('scanner', 'Scan to email', ['scanning does not work']),
+      article('toner', 'Order toner and paper', ['the printer is out of toner']),
+    ]);
+    const question = 'printer smoke';
+    penalised.penalise('printer', question);
+    const printer = penalised.search(question).find((c) => c.article.id === 'printer');
+    // Its confidence fell below the offer floor, but only because of the 👎: someone can still pick it back.
+    expect(printer?.confidence).toBeLessThan(0.25);
+    expect(printer?.worthOffering).toBe(true);
   });
 
   it("keeps one question's 'not helpful' out of the next question's ranking", () => {

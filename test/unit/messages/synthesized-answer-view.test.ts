@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../src/knowledge/article.ts';
 import { toSynthesizedAnswerMessage } from '../../../src/messages/synthesized-answer-view.ts';
+import { testArticle } from '../../support/test-article.ts';
 
-const article = (id: string, title: string): Article => ({
-  id,
-  title,
-  tags: [],
-  questions: [],
-  body: 'Body.',
-  audience: 'everyone',
-});
+const article = (id: string, title: string) => testArticle(id, title);
 
 describe('toSynthesizedAnswerMessage', () => {
   const message = toSynthesizedAnswerMessage(
