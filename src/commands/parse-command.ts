@@ -234,6 +234,9 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
   // Text that is not a command is a question, unless it is only small talk ("thanks!", "help me").
   const talk = smallTalkOf(text);
   const asQuestion: Parsed = talk ? { kind: 'small_talk', what: talk } : { kind: 'question', text };
+  // A ticket's number on its own ("T-12", "#12") asks after that ticket; a bare number may be anything.
+  const bareRef = rest.length === 0 && /^(?:#|#?t-?)\d/i.test(word) ? ticketRef.safeParse(word) : undefined;
+  if (bareRef?.success) return { kind: 'command', command: { name: 'status', ticketId: bareRef.data } };
   if (!isCommandName(word)) return explicit ? { kind: 'usage', problem: 'unknown_command' } : asQuestion;
 
   switch (word) {

@@ -100,6 +100,15 @@ describe('local chat HTTP API', () => {
     expect(inbox.messages.map((m) => m.text)).toEqual([expect.stringContaining(`${ref}: my mailbox is full`)]);
   });
 
+  it("shows a ticket's status when its number is typed on its own", async () => {
+    const opened = await send('/api/local/messages', { user: 'hugo', text: 'ticket Monitor flickers' });
+    const ref = /T-\d+/.exec(opened.body.messages?.[0]?.text ?? '')?.[0] ?? 'T-?';
+    const typed = await send('/api/local/messages', { user: 'hugo', text: ref });
+    const status = await send('/api/local/messages', { user: 'hugo', text: `status ${ref}` });
+    expect(typed.body.messages?.[0]?.text).toContain('Monitor flickers');
+    expect(typed.body.messages).toEqual(status.body.messages);
+  });
+
   it('gives usage help for a malformed command and the command list for help', async () => {
     const usage = await send('/api/local/messages', { user: 'alice', text: '/status yesterday' });
     expect(usage.body.messages?.[0]?.text).toMatch(/ticket number/i);

@@ -26,6 +26,15 @@ describe('parseInput', () => {
     }
   });
 
+  it("reads a ticket's number on its own as asking for its status, but not a bare number", () => {
+    for (const ref of ['T-42', 't42', '#42', '#T-42', '/T-42', ' T-42 ']) {
+      expect(typed(ref)).toEqual({ kind: 'command', command: { name: 'status', ticketId: 42 } });
+    }
+    expect(typed('42')).toEqual({ kind: 'question', text: '42' });
+    expect(typed('T-42 is still broken')).toEqual({ kind: 'question', text: 'T-42 is still broken' });
+    expect(typed('t-shirt')).toEqual({ kind: 'question', text: 't-shirt' });
+  });
+
   it('is case-insensitive about the command word and accepts a leading slash', () => {
     expect(typed('/STATUS T-3')).toEqual({ kind: 'command', command: { name: 'status', ticketId: 3 } });
   });
