@@ -78,8 +78,12 @@ export async function runKbCommand(ctx: DeskContext, person: Person, command: Kb
     return { text: 'Sorry, only admins and leads can review what the desk has learned.' };
   }
   if (command.action === 'learned') {
-    const rows = await listPhrasings(ctx.db, command.articleId);
-    if (rows.length === 0) return { text: 'Nothing learned yet.' };
+    const { articleId } = command;
+    if (articleId && !ctx.kb.get(articleId))
+      return { text: `There is no article ${articleId}. An article's id is its file name, shown under each answer.` };
+    const rows = await listPhrasings(ctx.db, articleId);
+    // Forgotten phrasings are kept (nothing is deleted) but no longer listed: say so rather than "nothing yet".
+    if (rows.length === 0) return { text: `No learned phrasings in use${articleId ? ` for ${articleId}` : ''}.` };
     return {
       text: [
         'Learned phrasings (`kb forget <n>` removes one):',

@@ -80,7 +80,8 @@ describe('learning from helpful answers', () => {
 
     const id = /(\d+)\. "locked myself out/.exec(learned)?.[1];
     expect(await say('ann', `kb forget ${id}`)).toMatch(/no longer points to password-reset/);
-    expect(await say('ann', 'kb learned password-reset')).toBe('Nothing learned yet.');
+    expect(await say('ann', 'kb learned password-reset')).toBe('No learned phrasings in use for password-reset.');
+    expect(await say('ann', 'kb learned pasword-reset')).toMatch(/^There is no article pasword-reset\./);
     expect((await topFor('erin')).article).not.toBe('password-reset');
     // Once forgotten, the same pick does not teach it again.
     expect(await say('ann', `kb forget ${id}`)).toMatch(/no learned phrasing/);
