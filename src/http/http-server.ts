@@ -33,7 +33,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
  */
 export function createHttpServer(routes: readonly Route[], log: Logger): Server {
   return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A request line that is no URL at all ("//[") must not take every adapter down with it.
+    const raw = req.url ?? '/';
+    const url = URL.canParse(raw, 'http://localhost') ? new URL(raw, 'http://localhost') : undefined;
+    if (!url) {
+      log.warn('http request refused', { method: req.method, status: 400, problem: 'not a valid URL' });
+      return sendJson(res, 400, { error: 'not a valid URL' });
+    }
     const matches = routes.filter((r) => r.path === url.pathname);
     const route = matches.find((r) => r.method === req.method);
     try {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
 import { deskJourneys } from '../journeys/desk-journeys.ts';
@@ -107,6 +108,23 @@ describe('local chat HTTP API', () => {
     const status = await send('/api/local/messages', { user: 'hugo', text: `status ${ref}` });
     expect(typed.body.messages?.[0]?.text).toContain('Monitor flickers');
     expect(typed.body.messages).toEqual(status.body.messages);
+  });
+
+  it('answers a request line that is no URL with a 400 and keeps serving', async () => {
+    const { port } = new URL(app.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      let got = '';
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET //[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
+      );
+      socket.on('data', (chunk) => {
+        got += chunk.toString();
+      });
+      socket.on('close', () => resolve(got));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect(await (await app.get('/healthz')).json()).toEqual({ status: 'ok' });
   });
 
   it('gives usage help for a malformed command and the command list for help', async () => {
