@@ -73,12 +73,24 @@ export function toPlace(teamId: string, channel: string, ts?: string, threadTs?:
   return { platform: 'slack', workspace: teamId, channel, ...(thread ? { thread } : {}) };
 }
 
-/** `<@U0123>` mentions are how Slack addresses the bot; they are not part of the question. */
-export function stripMentions(text: string): string {
-  return text
-    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const botMention = (botUserId: string) => new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g');
+
+/** Whether the text @mentions the bot: Slack sends such a channel message as a message event too. */
+export function mentionsBot(text: string, botUserId: string | undefined): boolean {
+  return botUserId !== undefined && botMention(botUserId).test(text);
+}
+
+/**
+ * The text as the person meant it. The bot's own `<@U0123>` is how they addressed it, not part of what they
+ * said; other people's mentions stay, since `staff add @Bob tier1` names Bob by one. Slack escapes `&`, `<`
+ * and `>` that people type, so they are turned back into the characters (after mentions, which use real
+ * angle brackets). Without the bot's id, only a leading mention is taken to be the bot's.
+ */
+export function toPlainText(text: string, botUserId: string | undefined): string {
+  const addressed = botUserId
+    ? text.replace(botMention(botUserId), ' ')
+    : text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, ' ');
+  return addressed.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 }
 
 export function teamOfAction(action: BlockAction): string {

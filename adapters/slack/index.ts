@@ -14,12 +14,13 @@ import { toHomeView } from './home-view.ts';
 import {
   blockAction,
   homeOpenedEvent,
+  mentionsBot,
   messageEvent,
   slashCommand,
-  stripMentions,
   teamOfAction,
   toPerson,
   toPlace,
+  toPlainText,
 } from './inbound.ts';
 import {
   newTicketCallbackId,
@@ -99,7 +100,7 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
     }
   };
 
-  const handleMessage = async (raw: unknown, teamId: string) => {
+  const handleMessage = async (raw: unknown, teamId: string, botUserId: string | undefined) => {
     const parsed = messageEvent.safeParse(raw);
     if (!parsed.success) return log.warn('slack message event not understood', { problem: parsed.error.message });
     const event = parsed.data;
@@ -109,9 +110,11 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
     // Asked directly: a DM, an @mention, or a new post in a support channel. Other channel talk matters
     // only inside a thread (a ticket's queue card, say); the desk decides, and stays quiet otherwise.
     const support = config.supportChannels.includes(event.channel) && !event.thread_ts;
-    const addressed = event.type === 'app_mention' || !inChannel || support;
+    // An @mention arrives both as app_mention and as a channel message, in either order: both are addressed,
+    // or the one that came first would be handled as overheard talk and the other dropped as its repeat.
+    const addressed = event.type === 'app_mention' || mentionsBot(event.text, botUserId) || !inChannel || support;
     if (!addressed && !event.thread_ts) return;
-    const text = stripMentions(event.text);
+    const text = toPlainText(event.text, botUserId);
     const inbound: Inbound = {
       kind: 'message',
       from: toPerson(event.user, teamId, await names.of(event.user)),
@@ -125,8 +128,12 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
     await reply(inbound.place, await desk.handle(inbound));
   };
 
-  app.event('message', ({ event, body }) => track('message', handleMessage(event, body.team_id)));
-  app.event('app_mention', ({ event, body }) => track('message', handleMessage(event, body.team_id)));
+  app.event('message', ({ event, body, context }) =>
+    track('message', handleMessage(event, body.team_id, context.botUserId)),
+  );
+  app.event('app_mention', ({ event, body, context }) =>
+    track('message', handleMessage(event, body.team_id, context.botUserId)),
+  );
 
   app.event('app_home_opened', ({ event, body }) =>
     track(

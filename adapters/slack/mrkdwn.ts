@@ -1,12 +1,17 @@
 /**
+ * Slack reads `<…>` in any text as a link, a mention or `<!channel>`: the three characters it reserves are
+ * escaped wherever text goes out, so what a person typed is shown, never acted on.
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
  * The neutral markdown subset in Slack's mrkdwn: `**bold**` → `*bold*`, `[label](url)` → `<url|label>`;
- * `_italic_` and `code` are the same. The three characters Slack reserves are escaped first.
+ * `_italic_` and `code` are the same. The reserved characters are escaped first.
  */
 export function toMrkdwn(markdown: string): string {
-  return markdown
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+  return escapeSlack(markdown)
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => `<${url}|${label}>`)
     .replace(/\*\*([^*]+)\*\*/g, '*$1*');
 }

@@ -1,6 +1,6 @@
 import type { Block, Button, Message } from '../../src/messages/message.ts';
 import { slackLimits as limits } from './limits.ts';
-import { splitText, toMrkdwn, truncate } from './mrkdwn.ts';
+import { escapeSlack, splitText, toMrkdwn, truncate } from './mrkdwn.ts';
 
 /** A Block Kit block, as plain data; Slack's own types are not needed to build one. */
 export type SlackBlock = Record<string, unknown>;
@@ -75,5 +75,6 @@ export function toBlockKit(message: Message, maxBlocks: number = limits.blocksPe
     blocks.splice(maxBlocks - 1);
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: '…more than fits in one Slack message.' }] });
   }
-  return { text: truncate(message.text, limits.fallbackText), blocks };
+  // The fallback is what notifications and a message without blocks show: escaped like the blocks.
+  return { text: escapeSlack(truncate(message.text, limits.fallbackText)), blocks };
 }

@@ -468,6 +468,58 @@ describe('Slack adapter over HTTP', () => {
     expect(later[0]?.args).toMatchObject({ channel: 'C0RANDOM', thread_ts: mention });
   });
 
+  it('answers an @mention in a channel thread once, whichever of its two events arrives first', async () => {
+    const before = slack.api.calls.length;
+    const at = ts();
+    const thread = ts();
+    const text = '<@U0BOT> how do I reset my password?';
+    // Slack sends the channel message before the app_mention here: the first must not pass as overheard talk.
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0IVY',
+        text,
+        ts: at,
+        threadTs: thread,
+        eventId: `EvC${at}`,
+        channel: 'C0RANDOM',
+      }),
+    );
+    const mention = appMentionEnvelope({ user: 'U0IVY', text, ts: at, eventId: `EvM${at}`, channel: 'C0RANDOM' });
+    await slack.event({ ...mention, event: { ...mention.event, thread_ts: thread } });
+    const answered = posts(before);
+    expect(answered).toHaveLength(1);
+    expect(answered[0]?.args).toMatchObject({ channel: 'C0RANDOM', thread_ts: thread });
+    expect(String(answered[0]?.args.text)).toContain('Reset a forgotten password');
+  });
+
+  it('reads "&", "<" and ">" as typed, and escapes them once on the way out', async () => {
+    const before = slack.api.calls.length;
+    const at = ts();
+    // What Slack delivers when someone types: ticket AT&T VPN <error 809>
+    await slack.event(
+      messageImEnvelope({ user: 'U0JON', text: 'ticket AT&amp;T VPN &lt;error 809&gt;', ts: at, eventId: `Ev${at}` }),
+    );
+    const [ticket] = await slack.app.store.db
+      .select({ subject: tickets.subject })
+      .from(tickets)
+      .where(eq(tickets.subject, 'AT&T VPN <error 809>'));
+    expect(ticket).toBeDefined();
+    const card = posts(before).find((c) => c.args.channel === 'C0QUEUE');
+    expect(JSON.stringify(blocksOf(card))).toContain('AT&amp;T VPN &lt;error 809&gt;');
+    expect(String(card?.args.text)).toContain('AT&amp;T VPN &lt;error 809&gt;');
+  });
+
+  it("keeps other people's mentions in a command, so an admin can add a colleague by @mentioning them", async () => {
+    const at = ts();
+    await slack.event(messageImEnvelope({ user: 'U0KIM', text: 'hello', ts: at, eventId: `Ev${at}` }));
+    const before = slack.api.calls.length;
+    const next = ts();
+    await slack.event(
+      messageImEnvelope({ user: 'U0ADMIN', text: 'staff add <@U0KIM|kim> tier1', ts: next, eventId: `Ev${next}` }),
+    );
+    expect(String(posts(before)[0]?.args.text)).toMatch(/is now on the help desk as agent, tier1/);
+  });
+
   it('refuses unsigned, wrongly signed and stale requests with 401 and touches nothing', async () => {
     const before = slack.api.calls.length;
     const interactionsBefore = await slack.app.store.db.$count(interactions);

@@ -21,6 +21,12 @@ describe('toBlockKit', () => {
     ]);
   });
 
+  it('escapes what Slack would act on in the fallback text too, so "<!channel>" is shown, not sent', () => {
+    const { text, blocks } = toBlockKit({ text: 'T-2 from carol: <!channel> AT&T <laptop>' });
+    expect(text).toBe('T-2 from carol: &lt;!channel&gt; AT&amp;T &lt;laptop&gt;');
+    expect(blocks).toEqual([]);
+  });
+
   it('renders an answer as a section, a context line and three buttons with unique action ids', () => {
     const message = toAnswerMessage(
       { id: 'vpn', title: 'Connect to the VPN', tags: [], questions: [], body: 'Open the app.', audience: 'everyone' },
