@@ -52,3 +52,16 @@ export async function forgetPhrasing(db: DbOrTx, id: number, by: number, at: Dat
     .returning();
   return row;
 }
+
+/**
+ * The phrasing a person's own pick or 👍 taught, taken back when they then say the article did not help:
+ * marked removed like an admin's `kb forget`, by them. Returns whether one was in use.
+ */
+export async function retractPhrasing(db: DbOrTx, interactionId: string, by: number, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(learnedPhrasings)
+    .set({ removedAt: at, removedBy: by })
+    .where(and(eq(learnedPhrasings.interactionId, interactionId), isNull(learnedPhrasings.removedAt)))
+    .returning({ id: learnedPhrasings.id });
+  return rows.length > 0;
+}

@@ -86,6 +86,23 @@ describe('learning from helpful answers', () => {
     // Once forgotten, the same pick does not teach it again.
     expect(await say('ann', `kb forget ${id}`)).toMatch(/no learned phrasing/);
   });
+
+  it('takes back what a pick taught when the picked article is then said not to help', async () => {
+    const asked = 'my outlook inbox takes ages to open';
+    const [offer] = await post('/api/local/messages', { user: 'fay', text: asked });
+    const pick = buttonsOf(offer).find((b) => b.actionId === 'pick_article');
+    const [shown] = await post('/api/local/actions', { user: 'fay', action: pick?.actionId, value: pick?.value });
+    const article = (await lastInteraction('fay'))?.candidates.find((c) => pick?.value.endsWith(`:${c.articleId}`));
+    expect(await say('ann', 'kb learned')).toContain(`"${asked}"`);
+
+    const notHelpful = buttonsOf(shown).find((b) => b.actionId === 'not_helpful');
+    await post('/api/local/actions', { user: 'fay', action: notHelpful?.actionId, value: notHelpful?.value });
+    expect(await say('ann', 'kb learned')).not.toContain(`"${asked}"`);
+    // The next person asking the same is not steered to it by the lesson it took back: the 👎 stands alone.
+    await post('/api/local/messages', { user: 'gus', text: asked });
+    const next = (await lastInteraction('gus'))?.candidates.find((c) => c.articleId === article?.articleId);
+    expect(next?.confidence ?? 0).toBeLessThan(article?.confidence ?? 0);
+  });
 });
 
 describe('learning from unhelpful answers', () => {

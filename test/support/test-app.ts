@@ -58,3 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}, store?: Sto
 export function buttonsOf(message: Message | undefined) {
   return (message?.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
 }
+
+/** Whether the desk asked the person to choose ("Which of these?" or, with one article, "Is this it?"). */
+export const offersChoices = (message: Message | undefined) =>
+  buttonsOf(message).some((b) => b.actionId === 'pick_article');

@@ -20,6 +20,14 @@ describe('decide', () => {
     expect(decide([], thresholds).kind).toBe('decline');
   });
 
+  it('asks rather than declines when a runner-up is sure enough, as after a 👎 lowered the best', () => {
+    const decision = decide([candidate('moved-up', 0.46), candidate('said-not-to-help', 0.62)], thresholds);
+    expect(decision.kind === 'clarify' && ids(decision.choices)).toEqual(['moved-up', 'said-not-to-help']);
+    expect(
+      decide([candidate('a', 0.5), candidate('b', 0.5), candidate('c', 0.5), candidate('d', 0.9)], thresholds).kind,
+    ).toBe('decline');
+  });
+
   it('offers at most three choices, leaving out runners-up not worth offering but always the best', () => {
     const decision = decide(
       [
