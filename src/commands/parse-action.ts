@@ -19,7 +19,9 @@ const pick = z
     const at = v.indexOf(':');
     return { interactionId: v.slice(0, at), articleId: v.slice(at + 1) };
   })
-  .pipe(z.object({ interactionId, articleId: z.string().regex(/^[A-Za-z0-9_.-]{1,200}$/) }));
+  // An article's id is its file name, which may hold spaces, accents or "&": only what no file name can hold
+  // (a path separator, a control character) is refused. It must also be one the desk offered (run-action.ts).
+  .pipe(z.object({ interactionId, articleId: z.string().regex(/^[^/\\\p{Cc}]{1,200}$/u) }));
 
 /** A clicked button's id and value come back from the platform: validate both before use. */
 export function parseAction(actionId: string, value: string): Action {

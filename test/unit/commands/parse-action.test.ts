@@ -17,6 +17,8 @@ describe('parseAction', () => {
       interactionId: id,
       articleId: 'vpn-connect',
     });
+    // File names are article ids, and people name files with spaces, accents and "&".
+    expect(parseAction('pick_article', `${id}:VPN & Wi-Fi café`)).toMatchObject({ articleId: 'VPN & Wi-Fi café' });
   });
 
   it('reads queue-card buttons: claim a ticket, or a prompt for a command that needs words', () => {
@@ -35,5 +37,6 @@ describe('parseAction', () => {
     expect(() => parseAction('helpful', 'T-1')).toThrow(InputError);
     expect(() => parseAction('pick_article', id)).toThrow(InputError);
     expect(() => parseAction('pick_article', `${id}:../../etc/passwd`)).toThrow(InputError);
+    expect(() => parseAction('pick_article', `${id}:vpn\u0000`)).toThrow(InputError);
   });
 });
