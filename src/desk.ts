@@ -6,7 +6,7 @@ import { runCommand } from './commands/run-command.ts';
 import { runTicketCommand } from './commands/run-ticket-command.ts';
 import type { DeskContext } from './desk-context.ts';
 import { InputError, newErrorReference } from './errors.ts';
-import type { Inbound, PersonRef } from './inbound.ts';
+import { type Inbound, type PersonRef, withPrintableText } from './inbound.ts';
 import { copy } from './messages/copy.ts';
 import { toHelpMessage, toUsageMessage } from './messages/help-view.ts';
 import type { Message } from './messages/message.ts';
@@ -34,7 +34,8 @@ export interface Desk {
 
 export function createDesk(ctx: DeskContext): Desk {
   return {
-    async handle(inbound) {
+    async handle(received) {
+      const inbound = withPrintableText(received);
       try {
         if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from.platform, inbound.deliveryId))) {
           ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });

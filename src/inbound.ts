@@ -31,3 +31,30 @@ export type Inbound =
   | (InboundBase & { kind: 'action'; actionId: string; value: string })
   /** A submitted "new ticket" form, already checked with `parseNewTicketForm`. */
   | (InboundBase & { kind: 'new_ticket'; form: NewTicketForm });
+
+/** Control characters other than tab and line breaks: invisible, and Postgres refuses a text holding NUL. */
+const controlCharacters = /[^\P{Cc}\t\n\r]/gu;
+const printable = (text: string) => text.replace(controlCharacters, '');
+
+/**
+ * The same inbound with control characters taken out of what people typed, so a stray NUL pasted into a
+ * question is dropped rather than failing the insert and losing the question.
+ */
+export function withPrintableText(inbound: Inbound): Inbound {
+  switch (inbound.kind) {
+    case 'message':
+    case 'command':
+      return { ...inbound, text: printable(inbound.text) };
+    case 'new_ticket':
+      return {
+        ...inbound,
+        form: {
+          ...inbound.form,
+          subject: printable(inbound.form.subject),
+          description: printable(inbound.form.description),
+        },
+      };
+    case 'action':
+      return inbound;
+  }
+}

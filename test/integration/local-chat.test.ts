@@ -110,6 +110,13 @@ describe('local chat HTTP API', () => {
     expect(typed.body.messages).toEqual(status.body.messages);
   });
 
+  it('drops control characters from a question instead of failing on them', async () => {
+    const reply = await send('/api/local/messages', { user: 'alice', text: 'vpn\u0000 keeps\u0007 dropping' });
+    expect(reply.body.messages?.[0]?.text).toContain('Connect to the VPN');
+    const nothing = await send('/api/local/messages', { user: 'alice', text: '\u0000' });
+    expect(nothing.body.messages?.[0]?.text).not.toMatch(/something went wrong/i);
+  });
+
   it('answers a request line that is no URL with a 400 and keeps serving', async () => {
     const { port } = new URL(app.url);
     const reply = await new Promise<string>((resolve, reject) => {
