@@ -245,7 +245,7 @@ export class SearchIndex {
    */
   private collect(question: string, questionVector: readonly number[] | undefined, keep: number): Scratch {
     const scratch = this.scratchSpace();
-    const queryTerms = [...new Set(this.terms(question).map((t) => this.typos.correct(t)))];
+    const queryTerms = [...new Set(this.terms(question).map((t) => (isStopTerm(t) ? t : this.typos.correct(t))))];
     const topical = queryTerms.filter((t) => !isStopTerm(t));
     const stopwords = queryTerms.filter(isStopTerm);
     if (this.articles.length === 0) return scratch;

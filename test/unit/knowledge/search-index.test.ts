@@ -165,6 +165,15 @@ describe('SearchIndex', () => {
     }
   });
 
+  it('never "corrects" a stopword into a topic word that looks like it', () => {
+    const index = new SearchIndex([
+      article('locked', 'Unlock your account', ['verify who you are to unlock']),
+      article('printer', 'Set up a printer', ['the printer is noisy']),
+    ]);
+    expect(index.search('very')).toEqual([]);
+    expect(index.search('the printer is very noisy').map((c) => c.article.id)).toEqual(['printer']);
+  });
+
   it('returns nothing for a question with no meaningful words, or an empty index', () => {
     expect(index.search('how do I?')).toEqual([]);
     expect(new SearchIndex([]).search('printer')).toEqual([]);

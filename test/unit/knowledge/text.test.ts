@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toExcerpt } from '../../../src/knowledge/excerpt.ts';
+import { parseSynonyms } from '../../../src/knowledge/synonyms.ts';
 import { stem, terms } from '../../../src/knowledge/text.ts';
 
 describe('terms', () => {
@@ -17,6 +18,13 @@ describe('terms', () => {
   it('hears "hasn\'t arrived" and "has not arrived" as the same question', () => {
     expect(terms("My card hasn't arrived")).toEqual(terms('My card has not arrived'));
     expect(terms('it won’t print')).toEqual(terms('it will not print'));
+  });
+
+  it("spells out a pronoun's contraction rather than reading it as another word", () => {
+    const idIsIdentity = parseSynonyms('identity, id').synonyms.rewrite;
+    expect(terms("I'd like a new laptop", idIsIdentity)).toEqual(['like', 'new', 'laptop']);
+    expect(terms('we’ll need a monitor')).toEqual(terms('we will need a monitor'));
+    expect(terms('my badge id', idIsIdentity)).toContain(terms('identity')[0]);
   });
 
   it('gives inflections of a word the same stem', () => {
