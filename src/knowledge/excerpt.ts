@@ -1,9 +1,16 @@
 /** The article's first paragraph, cut at a word boundary: enough to answer in a chat bubble. */
 export function toExcerpt(body: string, max = 320): string {
+  // A heading may sit directly on its paragraph, with no blank line between: its own lines are skipped.
   const first = body
     .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .find((p) => p.length > 0 && !p.startsWith('#'));
+    .map((p) =>
+      p
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('#'))
+        .join('\n')
+        .trim(),
+    )
+    .find((p) => p.length > 0);
   const text = (first ?? '').replace(/\s+/g, ' ');
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);

@@ -40,6 +40,7 @@ describe('terms', () => {
 describe('toExcerpt', () => {
   it('takes the first paragraph, skipping headings', () => {
     expect(toExcerpt('# Title\n\nFirst   paragraph\nwraps.\n\nSecond.')).toBe('First paragraph wraps.');
+    expect(toExcerpt('## Reset it\nGo to the reset page.\n\nMore.')).toBe('Go to the reset page.');
   });
 
   it('cuts long paragraphs at a word boundary with an ellipsis', () => {
