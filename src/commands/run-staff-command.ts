@@ -81,15 +81,14 @@ export async function runKbCommand(ctx: DeskContext, person: Person, command: Kb
     const { articleId } = command;
     if (articleId && !ctx.kb.get(articleId))
       return { text: `There is no article ${articleId}. An article's id is its file name, shown under each answer.` };
-    const rows = await listPhrasings(ctx.db, articleId);
+    const { rows, total } = await listPhrasings(ctx.db, articleId);
     // Forgotten phrasings are kept (nothing is deleted) but no longer listed: say so rather than "nothing yet".
     if (rows.length === 0) return { text: `No learned phrasings in use${articleId ? ` for ${articleId}` : ''}.` };
-    return {
-      text: [
-        'Learned phrasings (`kb forget <n>` removes one):',
-        ...rows.map((r) => `- ${r.id}. "${r.phrasing}" → ${r.articleId}`),
-      ].join('\n'),
-    };
+    const heading =
+      total > rows.length
+        ? `Learned phrasings, the newest ${rows.length} of ${total} (\`kb learned <article id>\` narrows it; \`kb forget <n>\` removes one):`
+        : 'Learned phrasings, newest first (`kb forget <n>` removes one):';
+    return { text: [heading, ...rows.map((r) => `- ${r.id}. "${r.phrasing}" → ${r.articleId}`)].join('\n') };
   }
   const removed = await forgetPhrasing(ctx.db, command.id, person.id, ctx.clock.now());
   if (!removed) return { text: `There is no learned phrasing ${command.id} in use.` };

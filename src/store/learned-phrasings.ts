@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { LearnedPhrasing } from '../knowledge/knowledge-base.ts';
 import type { DbOrTx } from './db.ts';
 import { learnedPhrasings } from './schema.ts';
@@ -31,17 +31,21 @@ export async function activePhrasings(db: DbOrTx): Promise<LearnedPhrasing[]> {
     .orderBy(asc(learnedPhrasings.id));
 }
 
-export async function listPhrasings(db: DbOrTx, articleId?: string): Promise<LearnedRow[]> {
-  const filters = [
+/**
+ * The newest phrasings in use (a wrong one is most likely among the latest, and its number is what `kb
+ * forget` needs), at most `limit`, and how many are in use in all.
+ */
+export async function listPhrasings(
+  db: DbOrTx,
+  articleId?: string,
+  limit = 50,
+): Promise<{ rows: LearnedRow[]; total: number }> {
+  const where = and(
     isNull(learnedPhrasings.removedAt),
     ...(articleId ? [eq(learnedPhrasings.articleId, articleId)] : []),
-  ];
-  return db
-    .select()
-    .from(learnedPhrasings)
-    .where(and(...filters))
-    .orderBy(asc(learnedPhrasings.id))
-    .limit(50);
+  );
+  const rows = await db.select().from(learnedPhrasings).where(where).orderBy(desc(learnedPhrasings.id)).limit(limit);
+  return { rows, total: await db.$count(learnedPhrasings, where) };
 }
 
 export async function forgetPhrasing(db: DbOrTx, id: number, by: number, at: Date): Promise<LearnedRow | undefined> {

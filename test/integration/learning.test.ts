@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
 import type { Store } from '../../src/store/open-store.ts';
-import { interactions, people } from '../../src/store/schema.ts';
+import { interactions, learnedPhrasings, people } from '../../src/store/schema.ts';
 import { buttonsOf, startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 
@@ -85,6 +85,20 @@ describe('learning from helpful answers', () => {
     expect((await topFor('erin')).article).not.toBe('password-reset');
     // Once forgotten, the same pick does not teach it again.
     expect(await say('ann', `kb forget ${id}`)).toMatch(/no learned phrasing/);
+  });
+
+  it('lists the newest learned phrasings first, and says how many there are when not all fit', async () => {
+    await app.store.db.insert(learnedPhrasings).values(
+      Array.from({ length: 55 }, (_, i) => ({
+        articleId: 'vpn-connect',
+        phrasing: `vpn question ${i + 1}`,
+        normalized: `vpn question ${i + 1}`,
+      })),
+    );
+    const listed = (await say('ann', 'kb learned')).split('\n');
+    expect(listed[0]).toMatch(/^Learned phrasings, the newest 50 of \d+/);
+    expect(listed[1]).toMatch(/"vpn question 55" → vpn-connect$/);
+    expect(listed).toHaveLength(51);
   });
 
   it('takes back what a pick taught when the picked article is then said not to help', async () => {
