@@ -79,9 +79,13 @@ export type UsageProblem =
 export const maxTextLength = 4000;
 export const maxSubjectLength = 200;
 
+/** "T–12" typed with an en dash (phones and word processors make one) or full-width "Ｔ－１２" is still T-12. */
+const foldRef = (word: string) => word.normalize('NFKC').replace(/[\u2010-\u2015\u2212]/g, '-');
+
 const ticketRef = z
   .string()
-  .regex(/^#?(?:t-?)?(\d{1,9})$/i)
+  .transform(foldRef)
+  .pipe(z.string().regex(/^#?(?:t-?)?(\d{1,9})$/i))
   .transform((s) => Number(/\d+/.exec(s)?.[0]));
 
 const isCommandName = (w: string): w is CommandName =>
@@ -235,7 +239,7 @@ export function parseInput(raw: string, options: { explicit: boolean }): Parsed 
   const talk = smallTalkOf(text);
   const asQuestion: Parsed = talk ? { kind: 'small_talk', what: talk } : { kind: 'question', text };
   // A ticket's number on its own ("T-12", "#12") asks after that ticket; a bare number may be anything.
-  const bareRef = rest.length === 0 && /^(?:#|#?t-?)\d/i.test(word) ? ticketRef.safeParse(word) : undefined;
+  const bareRef = rest.length === 0 && /^(?:#|#?t-?)\d/i.test(foldRef(word)) ? ticketRef.safeParse(word) : undefined;
   if (bareRef?.success) return { kind: 'command', command: { name: 'status', ticketId: bareRef.data } };
   if (!isCommandName(word)) return explicit ? { kind: 'usage', problem: 'unknown_command' } : asQuestion;
 

@@ -21,7 +21,7 @@ describe('parseInput', () => {
   });
 
   it('accepts the ticket number as people write it', () => {
-    for (const ref of ['T-42', 't-42', 'T42', '#T-42', '42']) {
+    for (const ref of ['T-42', 't-42', 'T42', '#T-42', '42', 'T–42', 'T—42', 'Ｔ－４２']) {
       expect(slash(`status ${ref}`)).toEqual({ kind: 'command', command: { name: 'status', ticketId: 42 } });
     }
   });
@@ -32,6 +32,10 @@ describe('parseInput', () => {
     }
     expect(typed('42')).toEqual({ kind: 'question', text: '42' });
     expect(typed('T-42 is still broken')).toEqual({ kind: 'question', text: 'T-42 is still broken' });
+    expect(typed('reply T–42 it works now')).toEqual({
+      kind: 'command',
+      command: { name: 'reply', ticketId: 42, text: 'it works now' },
+    });
     expect(typed('t-shirt')).toEqual({ kind: 'question', text: 't-shirt' });
   });
 
