@@ -57,7 +57,9 @@ export class TierdeskBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
     await rememberConversation(this.references, activity, context.activity);
-    const base = { from: toPerson(activity), place: toPlace(activity), deliveryId: `activity:${activity.id ?? ''}` };
+    // Activity ids are only unique within a conversation (two chats can each have message 1700000000123).
+    const deliveryId = activity.id ? `activity:${activity.conversation.id}:${activity.id}` : undefined;
+    const base = { from: toPerson(activity), place: toPlace(activity), ...(deliveryId ? { deliveryId } : {}) };
     // An Action.Submit (clients without Universal Actions) arrives as a message carrying the button's data.
     const submitted = actionData.safeParse(activity.value);
     const inbound: Inbound = submitted.success
@@ -80,7 +82,9 @@ export class TierdeskBot extends TeamsActivityHandler {
 
   /**
    * Action.Execute: the pressed card is replaced by the desk's first reply (within Teams' 5 s); any further
-   * replies follow as new messages. Teams retries invokes, so a repeat is answered without acting twice.
+   * replies follow as new messages. Teams retries an invoke when its answer did not arrive, so the retry
+   * must be answered too: it is not deduplicated but handled again, which the buttons' handlers allow (a
+   * second 👍 is "already have your feedback", a second "talk to a human" the same ticket).
    */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
@@ -106,7 +110,6 @@ export class TierdeskBot extends TeamsActivityHandler {
       value,
       from: toPerson(activity),
       place: toPlace(activity),
-      deliveryId: `invoke:${activity.id ?? ''}`,
     });
     const [first, ...rest] = replies;
     const card = toAdaptiveCard(first ?? { text: 'Done.' });

@@ -89,6 +89,18 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
       value: { type: 'AdaptiveCard' },
     });
     expect(JSON.stringify(invoke.body)).toMatch(/didn't help/);
+    // Teams retries an invoke whose answer did not arrive: the retry gets an answer too, and nothing twice.
+    const retried = await teams.send(
+      executeInvokeActivity({
+        user: alice,
+        id: `act-in-${n}`,
+        serviceUrl: teams.connector.serviceUrl,
+        replyToId: card?.activityId ?? '',
+        verb: 'not_helpful',
+        data: { tierdesk: { action: 'not_helpful', value } },
+      }),
+    );
+    expect(JSON.stringify(retried.body)).toMatch(/already have your feedback/);
 
     const beforeSubmit = teams.connector.calls.length;
     await teams.send(
@@ -131,6 +143,25 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
     await teams.send(activity);
     await teams.send(activity);
     expect(since(before).filter((c) => c.kind === 'reply')).toHaveLength(1);
+  });
+
+  it('answers two people whose messages in their own chats happen to carry the same activity id', async () => {
+    const before = teams.connector.calls.length;
+    const sameId = id();
+    for (const user of [{ name: 'Ann' }, { name: 'Ben' }]) {
+      await teams.send(
+        messageActivity({
+          user,
+          text: 'how do I reset my password?',
+          id: sameId,
+          serviceUrl: teams.connector.serviceUrl,
+        }),
+      );
+    }
+    const replies = since(before).filter((c) => c.kind === 'reply');
+    expect(replies.map((c) => c.conversationId).sort()).toEqual(
+      [personalConversation({ name: 'Ann' }), personalConversation({ name: 'Ben' })].sort(),
+    );
   });
 
   it('welcomes on install and can then post proactively, after the turn has ended', async () => {
