@@ -69,7 +69,8 @@ export function toAdaptiveCard(message: Message): AdaptiveCard {
     fallbackText: cut(message.text, limits.summaryChars),
   };
   // Over the size limit Teams rejects the message: drop trailing elements, but keep the buttons.
-  while (JSON.stringify(card).length > limits.cardBytes && body.length > 1) {
+  // Measured in bytes as sent (UTF-8), not string length: Japanese or emoji text takes three or four each.
+  while (Buffer.byteLength(JSON.stringify(card)) > limits.cardBytes && body.length > 1) {
     const last = body.findLastIndex((e) => e.type !== 'ActionSet');
     if (last < 0) break;
     body.splice(last, 1);

@@ -63,4 +63,12 @@ describe('toAdaptiveCard', () => {
     expect(JSON.stringify(huge).length).toBeLessThanOrEqual(teamsLimits.cardBytes);
     expect(huge.body.at(-1)?.type).toBe('ActionSet');
   });
+
+  it('counts the size limit in bytes, so text in Japanese does not slip past it', () => {
+    const card = toAdaptiveCard({
+      text: 'gaps',
+      blocks: Array.from({ length: 10 }, () => ({ kind: 'text' as const, text: 'パスワードを忘れました'.repeat(100) })),
+    });
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(teamsLimits.cardBytes);
+  });
 });
