@@ -1,7 +1,7 @@
 import type { GapCluster, GapReason } from '../knowledge/gap-clusters.ts';
 import { gapReasons } from '../knowledge/gap-clusters.ts';
 import type { Block, Message } from './message.ts';
-import { stripMarkdown } from './plain-text.ts';
+import { literal, stripMarkdown } from './plain-text.ts';
 
 export interface GapsReport {
   days: number;
@@ -44,6 +44,6 @@ function toGroupText(c: GapCluster, n: number, titleOf: GapsReport['titleOf']): 
   const suggested = c.suggested ? ` · most suggested: ${titleOf(c.suggested) ?? c.suggested} (\`${c.suggested}\`)` : '';
   return [
     `**${n}. ${plural(c.count, 'question')}** (${mix.join(', ')})${suggested}`,
-    ...c.examples.map((e) => `- "${e}"`),
+    ...c.examples.map((e) => `- "${literal(e)}"`),
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import type { PromptCommand } from '../commands/parse-action.ts';
 import type { Ticket } from '../tickets/open-ticket.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
 import type { Button, Message } from './message.ts';
-import { stripMarkdown } from './plain-text.ts';
+import { literal, stripMarkdown } from './plain-text.ts';
 
 const statusLabel: Record<Ticket['status'], string> = {
   new: 'New — waiting for the help desk',
@@ -34,8 +34,8 @@ export const statusMessageKey = (ticketId: number) => `ticket-status:${ticketId}
 export function toTicketOpenedMessage(t: Ticket, created: boolean): Message {
   const ref = toTicketRef(t.id);
   const lead = created
-    ? `I've opened ticket **${ref}** for you: "${t.subject}". The help desk will reply here.`
-    : `You already have ticket **${ref}** for this question: "${t.subject}".`;
+    ? `I've opened ticket **${ref}** for you: "${literal(t.subject)}". The help desk will reply here.`
+    : `You already have ticket **${ref}** for this question: "${literal(t.subject)}".`;
   const hint = `Type \`status ${ref}\` any time to check on it.`;
   return {
     text: stripMarkdown(`${lead} ${hint}`),
@@ -52,16 +52,16 @@ export function toTicketStatusMessage(t: Ticket): Message {
   const ref = toTicketRef(t.id);
   const fields = ticketFields(t);
   return {
-    text: `${ref}: ${t.subject}\n${fields.map((f) => `${f.label}: ${f.value}`).join('\n')}`,
+    text: `${ref}: ${literal(t.subject)}\n${fields.map((f) => `${f.label}: ${f.value}`).join('\n')}`,
     blocks: [
-      { kind: 'text', text: `**${ref}: ${t.subject}**` },
+      { kind: 'text', text: `**${ref}: ${literal(t.subject)}**` },
       { kind: 'fields', fields },
     ],
   };
 }
 
 export function toTicketListMessage(heading: string, list: Ticket[]): Message {
-  const lines = list.map((t) => `- **${toTicketRef(t.id)}** ${t.subject} — ${statusLabel[t.status]}`);
+  const lines = list.map((t) => `- **${toTicketRef(t.id)}** ${literal(t.subject)} — ${statusLabel[t.status]}`);
   const text = [heading, ...lines].join('\n');
   return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
@@ -73,7 +73,7 @@ export function toQueueCardMessage(
 ): Message {
   const ref = toTicketRef(t.id);
   const open = t.status !== 'resolved' && t.status !== 'closed';
-  const head = `**${ref}** from ${who.requester}: ${t.subject}`;
+  const head = `**${ref}** from ${who.requester}: ${literal(t.subject)}`;
   const fields = [
     ...ticketFields(t),
     { label: 'Assignee', value: who.assignee ?? 'nobody yet' },
@@ -90,7 +90,7 @@ export function toQueueCardMessage(
           },
         ]
       : []),
-    { kind: 'text', text: t.description },
+    { kind: 'text', text: literal(t.description) },
   ];
   if (open) {
     // Claim works at once; the others need words, so they answer with the command to finish.
@@ -129,10 +129,10 @@ export function toRequesterNoticeMessage(
   const ref = toTicketRef(t.id);
   const lead =
     notice.kind === 'question'
-      ? `The help desk has a question about **${ref}** (${t.subject}):`
+      ? `The help desk has a question about **${ref}** (${literal(t.subject)}):`
       : notice.kind === 'reply'
-        ? `**${from}** replied on **${ref}** (${t.subject}):`
-        : `**${ref}** is resolved (${t.subject}):`;
+        ? `**${from}** replied on **${ref}** (${literal(t.subject)}):`
+        : `**${ref}** is resolved (${literal(t.subject)}):`;
   const hint =
     notice.kind === 'resolved'
       ? `Not fixed? Type \`reopen ${ref}\`.`
@@ -140,7 +140,7 @@ export function toRequesterNoticeMessage(
   return {
     text: stripMarkdown(`${lead} ${notice.text}\n${hint}`),
     blocks: [
-      { kind: 'text', text: `${lead}\n\n${notice.text}` },
+      { kind: 'text', text: `${lead}\n\n${literal(notice.text)}` },
       { kind: 'context', text: hint },
     ],
   };
@@ -159,11 +159,11 @@ export function toStaffTicketMessage(t: Ticket, who: { requester: string; assign
     ...(t.vendorName ? [{ label: 'Vendor', value: `${t.vendorName} (${t.vendorRef ?? 'no ref'})` }] : []),
   ];
   return {
-    text: `${ref}: ${t.subject}\n${fields.map((f) => `${f.label}: ${f.value}`).join('\n')}`,
+    text: `${ref}: ${literal(t.subject)}\n${fields.map((f) => `${f.label}: ${f.value}`).join('\n')}`,
     blocks: [
-      { kind: 'text', text: `**${ref}: ${t.subject}**` },
+      { kind: 'text', text: `**${ref}: ${literal(t.subject)}**` },
       { kind: 'fields', fields },
-      { kind: 'text', text: t.description },
+      { kind: 'text', text: literal(t.description) },
     ],
   };
 }
@@ -185,7 +185,7 @@ export function toHistoryMessage(t: Ticket, lines: HistoryLine[], timePerTier?: 
     return `- ${when(l.at)} · ${l.who} · ${l.kind}${change}${l.reason ? `: ${l.reason}` : ''}`;
   });
   const text = [
-    `History of ${ref} (${t.subject}):`,
+    `History of ${ref} (${literal(t.subject)}):`,
     ...rows,
     ...(timePerTier ? [`Time per tier: ${timePerTier}`] : []),
   ].join('\n');
@@ -205,7 +205,8 @@ export function toHomeMessage(list: Ticket[]): Message {
     };
   }
   const lines = list.map(
-    (t) => `- **${toTicketRef(t.id)}** ${t.subject} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}`,
+    (t) =>
+      `- **${toTicketRef(t.id)}** ${literal(t.subject)} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}`,
   );
   const body = lines.join('\n');
   return {
@@ -220,7 +221,7 @@ export function toHomeMessage(list: Ticket[]): Message {
 /** The help desk's part of the home page: what they hold, and what waits unclaimed in their queue. */
 export function toStaffWorkMessage(work: { assigned: Ticket[]; unclaimed: Ticket[] }): Message {
   const line = (t: Ticket) =>
-    `- **${toTicketRef(t.id)}** ${t.subject} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}`;
+    `- **${toTicketRef(t.id)}** ${literal(t.subject)} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}`;
   const assigned = work.assigned.length ? work.assigned.map(line).join('\n') : 'Nothing assigned to you.';
   const unclaimed = work.unclaimed.length ? work.unclaimed.map(line).join('\n') : 'The queue is empty.';
   return {

@@ -509,6 +509,18 @@ describe('Slack adapter over HTTP', () => {
     expect(String(card?.args.text)).toContain('AT&amp;T VPN &lt;error 809&gt;');
   });
 
+  it("shows a requester's link syntax as typed in the queue card, never as a link with a label of theirs", async () => {
+    const before = slack.api.calls.length;
+    await slack.app.post('/api/local/messages', {
+      user: 'mallory',
+      text: 'ticket [IT: approve my account reset here](https://evil.example/reset)',
+    });
+    const card = posts(before).find((c) => c.args.channel === 'C0QUEUE');
+    const shown = JSON.stringify(blocksOf(card));
+    expect(shown).toContain('IT: approve my account reset here');
+    expect(shown).not.toContain('<https://evil.example/reset|');
+  });
+
   it("keeps other people's mentions in a command, so an admin can add a colleague by @mentioning them", async () => {
     const at = ts();
     await slack.event(messageImEnvelope({ user: 'U0KIM', text: 'hello', ts: at, eventId: `Ev${at}` }));
