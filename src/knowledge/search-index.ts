@@ -64,6 +64,8 @@ export class SearchIndex {
   private readonly averageLength: Record<Field, number>;
   private readonly typos: TypoCorrector;
   private readonly known = new Set<string>();
+  /** The words of the articles as written: `known` grows with what is learned, this does not. */
+  private readonly written: ReadonlySet<string>;
   /** Article id → position, so learning (thousands of phrasings at start-up) does not scan the articles. */
   private readonly docOf = new Map<string, number>();
   private readonly vectors: VectorTable;
@@ -120,9 +122,10 @@ export class SearchIndex {
         list.written[i] = this.weighted(doc, counts[i] ?? noCounts(), writtenFields);
       });
     }
+    this.written = new Set(this.known);
     this.typos = new TypoCorrector(
       this.known,
-      [...this.known].filter((t) => !isStopTerm(t)),
+      [...this.written].filter((t) => !isStopTerm(t)),
     );
   }
 
@@ -240,17 +243,42 @@ export class SearchIndex {
   }
 
   /**
+   * The terms a question's word stands for. A slip of a known word is corrected; a stopword never is. A word
+   * known only from learned phrasings may be someone's confirmed slip ("pasword"): it stands for itself, so
+   * that phrasing still matches, and for the written word it is a slip of, so the article about that word
+   * is still found for everyone else.
+   */
+  private asAsked(term: string): string[] {
+    if (isStopTerm(term)) return [term];
+    const corrected = this.typos.correct(term);
+    if (corrected !== term || this.written.has(term)) return [corrected];
+    const slipOf = this.typos.closest(term);
+    return slipOf === term ? [term] : [term, slipOf];
+  }
+
+  /**
    * Fills the scratch space with the signals of every article that shares a topic word with the question
    * and, given vectors, of the `keep` articles closest to it in meaning. The caller reads it, then clears it.
    */
   private collect(question: string, questionVector: readonly number[] | undefined, keep: number): Scratch {
     const scratch = this.scratchSpace();
-    const queryTerms = [...new Set(this.terms(question).map((t) => (isStopTerm(t) ? t : this.typos.correct(t))))];
+    const asked = [
+      ...new Map(
+        this.terms(question)
+          .map((t) => this.asAsked(t))
+          .map((ts) => [ts.join(' '), ts]),
+      ).values(),
+    ];
+    const queryTerms = [...new Set(asked.flat())];
     const topical = queryTerms.filter((t) => !isStopTerm(t));
     const stopwords = queryTerms.filter(isStopTerm);
     if (this.articles.length === 0) return scratch;
     const weights = new Map(queryTerms.map((t) => [t, this.weight(t)]));
-    const topicWeight = topical.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0) || 1;
+    // A confirmed slip and the word it is a slip of are one word asked: covering either covers it.
+    const topicWeight =
+      asked
+        .filter(([t]) => t !== undefined && !isStopTerm(t))
+        .reduce((sum, ts) => sum + Math.max(...ts.map((t) => weights.get(t) ?? 0)), 0) || 1;
     const queryNorm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
     const { bm25, coverage } = scratch.signals;
     const { k1 } = this.ranking;
@@ -312,7 +340,11 @@ export class SearchIndex {
 
     let top = 1e-9;
     for (const doc of scratch.docs) top = Math.max(top, bm25[doc] as number);
-    for (const doc of scratch.docs) bm25[doc] = (bm25[doc] as number) / top;
+    for (const doc of scratch.docs) {
+      bm25[doc] = (bm25[doc] as number) / top;
+      // An article holding both a slip and its word would count that word twice.
+      coverage[doc] = Math.min(1, coverage[doc] as number);
+    }
     return scratch;
   }
 

@@ -33,7 +33,12 @@ export class TypoCorrector {
   }
 
   correct(term: string): string {
-    if (this.known.has(term) || term.length < 4 || /\d/.test(term)) return term;
+    return this.known.has(term) ? term : this.closest(term);
+  }
+
+  /** The proposable word this one is a slip of, itself when none is close; whether or not it is known. */
+  closest(term: string): string {
+    if (term.length < 4 || /\d/.test(term)) return term;
     const cached = this.cache.get(term);
     if (cached !== undefined) return cached;
     const allowed = term.length >= 8 ? 2 : 1;

@@ -61,6 +61,17 @@ describe('SearchIndex', () => {
     expect(learning.search('plotter jams again')[0]?.article.id).toBe('printer');
   });
 
+  it("still corrects a slip for everyone after one person's question with that slip was learned", () => {
+    const learning = new SearchIndex([
+      article('password', 'Reset a forgotten password', ['I forgot my password']),
+      article('wifi', 'Join the guest wifi', ['guest wifi code']),
+    ]);
+    learning.learn('wifi', 'whats the guest wifi pasword');
+    expect(learning.search('my pasword')[0]?.article.id).toBe('password');
+    // The learned phrasing itself still finds its article.
+    expect(learning.search('guest wifi pasword')[0]?.article.id).toBe('wifi');
+  });
+
   it('lowers only the pairing said not to help: that question, that article', () => {
     const penalised = new SearchIndex([
       article('printer', 'Set up a printer', ['printing does not work']),
