@@ -33,6 +33,8 @@ export function parseSynonyms(source: string): ParsedSynonyms {
   /** By first stem; longest entries first so "two factor authentication" wins over "two factor". */
   const byFirst = new Map<string, Entry[]>();
   const owner = new Map<string, number>();
+  /** Each group's first entry and its line: one word read as another, itself read as a third, is a chain. */
+  const heads = new Map<string, number>();
   let groups = 0;
   source.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*/, '').trim();
@@ -43,8 +45,21 @@ export function parseSynonyms(source: string): ParsedSynonyms {
       return;
     }
     const [to, ...rest] = parsed.data as [string[], ...string[][]];
+    const head = to.join(' ');
+    // Words are rewritten once, so "laptop, notebook" and "notebook, notepad" leave "notepad" as "notebook".
+    const headElsewhere = owner.get(head);
+    if (headElsewhere !== undefined && headElsewhere !== i + 1)
+      problems.push(
+        `line ${i + 1}: "${head}" is read as another word on line ${headElsewhere}; put the two groups on one line`,
+      );
+    heads.set(head, heads.get(head) ?? i + 1);
     for (const from of rest) {
       const key = from.join(' ');
+      const headLine = heads.get(key);
+      if (headLine !== undefined && headLine !== i + 1)
+        problems.push(
+          `line ${i + 1}: "${key}" stands for its own group on line ${headLine}; put the two groups on one line`,
+        );
       const earlier = owner.get(key);
       // "pic, pics" say the same once stemmed: only a clash with another group is worth a warning.
       if (earlier === i + 1) continue;

@@ -38,6 +38,15 @@ describe('parseSynonyms', () => {
     expect(terms('fb', synonyms.rewrite)).toEqual(terms('facebook'));
   });
 
+  it('warns of a word that one group reads as another and another group reads as a third', () => {
+    expect(parseSynonyms('laptop, notebook\nnotebook, notepad').problems).toEqual([
+      'line 2: "notebook" is read as another word on line 1; put the two groups on one line',
+    ]);
+    expect(parseSynonyms('notebook, notepad\nlaptop, notebook').problems).toEqual([
+      'line 2: "notebook" stands for its own group on line 1; put the two groups on one line',
+    ]);
+  });
+
   it('takes entries that stem alike within one group quietly', () => {
     const { synonyms, problems } = parseSynonyms("picture, pic, pics\nbroken, doesn't work, does not work");
     expect(problems).toEqual([]);
