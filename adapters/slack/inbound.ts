@@ -81,16 +81,32 @@ export function mentionsBot(text: string, botUserId: string | undefined): boolea
 }
 
 /**
- * The text as the person meant it. The bot's own `<@U0123>` is how they addressed it, not part of what they
- * said; other people's mentions stay, since `staff add @Bob tier1` names Bob by one. Slack escapes `&`, `<`
- * and `>` that people type, so they are turned back into the characters (after mentions, which use real
- * angle brackets). Without the bot's id, only a leading mention is taken to be the bot's.
+ * Slack's markup in what people typed, read back as they typed it: a channel `<#C0123|general>` is
+ * "#general", a group `<!subteam^S0123|@it-team>` is "@it-team", a link `<https://…|label>` is its address.
+ * People's mentions `<@U0123>` stay as they are: they name people (`staff add @Bob tier1`). Slack escapes
+ * `&`, `<` and `>` that people type, so they are turned back into the characters, last.
+ */
+export function fromSlackMarkup(text: string): string {
+  return text
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
+    .replace(/<!subteam\^[A-Z0-9]+\|([^>]*)>/g, '$1')
+    .replace(/<((?:https?|mailto):[^|>]+)(\|[^>]*)?>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A message's text as the person meant it: the bot's own `<@U0123>` is how they addressed it, not part of
+ * what they said (without the bot's id, only a leading mention is taken to be the bot's); the rest as
+ * `fromSlackMarkup` reads it.
  */
 export function toPlainText(text: string, botUserId: string | undefined): string {
-  const addressed = botUserId
-    ? text.replace(botMention(botUserId), ' ')
-    : text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, ' ');
-  return addressed.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return fromSlackMarkup(
+    botUserId ? text.replace(botMention(botUserId), ' ') : text.replace(/^\s*<@[A-Z0-9]+(\|[^>]*)?>/, ' '),
+  );
 }
 
 export function teamOfAction(action: BlockAction): string {

@@ -13,6 +13,7 @@ import { createDisplayNames } from './display-names.ts';
 import { toHomeView } from './home-view.ts';
 import {
   blockAction,
+  fromSlackMarkup,
   homeOpenedEvent,
   mentionsBot,
   messageEvent,
@@ -154,7 +155,8 @@ export function mountSlack(desk: Desk, config: SlackConfig, log: Logger): SlackA
       return ack({ response_type: 'ephemeral', text: 'Sorry, I could not read that command. Try `/support help`.' });
     }
     const c = parsed.data;
-    const text = c.text.trim();
+    // The manifest asks Slack to escape mentions, so "/support staff add @Bob" names Bob by his user id.
+    const text = fromSlackMarkup(c.text);
     if (/^ticket$/i.test(text)) {
       await ack();
       await track('open modal', webClient.views.open({ trigger_id: c.trigger_id, view: newTicketModal() }));

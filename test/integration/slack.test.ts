@@ -521,6 +521,49 @@ describe('Slack adapter over HTTP', () => {
     expect(shown).not.toContain('<https://evil.example/reset|');
   });
 
+  it('reads /support with mentions, channels and links as Slack escapes them', async () => {
+    const at = ts();
+    await slack.event(messageImEnvelope({ user: 'U0LEE', text: 'hello', ts: at, eventId: `Ev${at}` }));
+    // With should_escape on, "/support staff add @lee tier1" arrives with Lee's user id.
+    const res = await slack.command(
+      slashCommandForm({
+        user: 'U0ADMIN',
+        text: 'staff add <@U0LEE|lee> tier1',
+        triggerId: 'trig-staff-lee',
+        responseUrl: slack.api.responseUrl('staff-lee'),
+      }),
+    );
+    expect(res.json<{ text: string }>().text).toMatch(/is now on the help desk as agent, tier1/);
+    await slack.command(
+      slashCommandForm({
+        user: 'U0LEE',
+        text: 'ticket AT&amp;T portal <https://att.example.com|att.example.com> rejects me',
+        triggerId: 'trig-att',
+        responseUrl: slack.api.responseUrl('att'),
+      }),
+    );
+    const [fromSlash] = await slack.app.store.db
+      .select({ subject: tickets.subject })
+      .from(tickets)
+      .where(eq(tickets.subject, 'AT&T portal https://att.example.com rejects me'));
+    expect(fromSlash).toBeDefined();
+
+    const opened = ts();
+    await slack.event(
+      messageImEnvelope({
+        user: 'U0LEE',
+        text: 'ticket <https://intranet.example.com/pay|intranet.example.com/pay> is down, see <#C0HELP|it-help>',
+        ts: opened,
+        eventId: `Ev${opened}`,
+      }),
+    );
+    const [ticket] = await slack.app.store.db
+      .select({ subject: tickets.subject })
+      .from(tickets)
+      .where(eq(tickets.subject, 'https://intranet.example.com/pay is down, see #it-help'));
+    expect(ticket).toBeDefined();
+  });
+
   it("keeps other people's mentions in a command, so an admin can add a colleague by @mentioning them", async () => {
     const at = ts();
     await slack.event(messageImEnvelope({ user: 'U0KIM', text: 'hello', ts: at, eventId: `Ev${at}` }));

@@ -57,6 +57,8 @@ describe('Slack manifest', () => {
   it('declares the /support command, the shortcut and interactivity at /slack/events', () => {
     expect(code).toContain("app.command('/support'");
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/support']);
+    // "@bob" in "/support staff add @bob tier1" must arrive as Bob's user id, not as the word "bob".
+    expect(manifest.features.slash_commands[0].should_escape).toBe(true);
     expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id)).toEqual([
       newTicketShortcutId,
     ]);
