@@ -38,6 +38,13 @@ describe('Slack adapter over HTTP', () => {
     }[];
   let n = 0;
   const ts = () => `1710000000.${String(++n).padStart(6, '0')}`;
+  const ticketsWithSubject = (subject: string) => slack.app.store.db.$count(tickets, eq(tickets.subject, subject));
+  /** A direct message from `user`, as Slack delivers it; returns its timestamp. */
+  const dm = async (user: string, text: string) => {
+    const at = ts();
+    await slack.event(messageImEnvelope({ user, text, ts: at, eventId: `Ev${at}` }));
+    return at;
+  };
 
   /** Presses the button whose action id starts with `prefix` on a posted message; returns the calls it caused. */
   const press = async (user: string, message: SlackCall | undefined, prefix: string) => {
@@ -494,16 +501,9 @@ describe('Slack adapter over HTTP', () => {
 
   it('reads "&", "<" and ">" as typed, and escapes them once on the way out', async () => {
     const before = slack.api.calls.length;
-    const at = ts();
     // What Slack delivers when someone types: ticket AT&T VPN <error 809>
-    await slack.event(
-      messageImEnvelope({ user: 'U0JON', text: 'ticket AT&amp;T VPN &lt;error 809&gt;', ts: at, eventId: `Ev${at}` }),
-    );
-    const [ticket] = await slack.app.store.db
-      .select({ subject: tickets.subject })
-      .from(tickets)
-      .where(eq(tickets.subject, 'AT&T VPN <error 809>'));
-    expect(ticket).toBeDefined();
+    await dm('U0JON', 'ticket AT&amp;T VPN &lt;error 809&gt;');
+    expect(await ticketsWithSubject('AT&T VPN <error 809>')).toBe(1);
     const card = posts(before).find((c) => c.args.channel === 'C0QUEUE');
     expect(JSON.stringify(blocksOf(card))).toContain('AT&amp;T VPN &lt;error 809&gt;');
     expect(String(card?.args.text)).toContain('AT&amp;T VPN &lt;error 809&gt;');
@@ -522,8 +522,7 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('reads /support with mentions, channels and links as Slack escapes them', async () => {
-    const at = ts();
-    await slack.event(messageImEnvelope({ user: 'U0LEE', text: 'hello', ts: at, eventId: `Ev${at}` }));
+    await dm('U0LEE', 'hello');
     // With should_escape on, "/support staff add @lee tier1" arrives with Lee's user id.
     const res = await slack.command(
       slashCommandForm({
@@ -542,36 +541,19 @@ describe('Slack adapter over HTTP', () => {
         responseUrl: slack.api.responseUrl('att'),
       }),
     );
-    const [fromSlash] = await slack.app.store.db
-      .select({ subject: tickets.subject })
-      .from(tickets)
-      .where(eq(tickets.subject, 'AT&T portal https://att.example.com rejects me'));
-    expect(fromSlash).toBeDefined();
+    expect(await ticketsWithSubject('AT&T portal https://att.example.com rejects me')).toBe(1);
 
-    const opened = ts();
-    await slack.event(
-      messageImEnvelope({
-        user: 'U0LEE',
-        text: 'ticket <https://intranet.example.com/pay|intranet.example.com/pay> is down, see <#C0HELP|it-help>',
-        ts: opened,
-        eventId: `Ev${opened}`,
-      }),
+    await dm(
+      'U0LEE',
+      'ticket <https://intranet.example.com/pay|intranet.example.com/pay> is down, see <#C0HELP|it-help>',
     );
-    const [ticket] = await slack.app.store.db
-      .select({ subject: tickets.subject })
-      .from(tickets)
-      .where(eq(tickets.subject, 'https://intranet.example.com/pay is down, see #it-help'));
-    expect(ticket).toBeDefined();
+    expect(await ticketsWithSubject('https://intranet.example.com/pay is down, see #it-help')).toBe(1);
   });
 
   it("keeps other people's mentions in a command, so an admin can add a colleague by @mentioning them", async () => {
-    const at = ts();
-    await slack.event(messageImEnvelope({ user: 'U0KIM', text: 'hello', ts: at, eventId: `Ev${at}` }));
+    await dm('U0KIM', 'hello');
     const before = slack.api.calls.length;
-    const next = ts();
-    await slack.event(
-      messageImEnvelope({ user: 'U0ADMIN', text: 'staff add <@U0KIM|kim> tier1', ts: next, eventId: `Ev${next}` }),
-    );
+    await dm('U0ADMIN', 'staff add <@U0KIM|kim> tier1');
     expect(String(posts(before)[0]?.args.text)).toMatch(/is now on the help desk as agent, tier1/);
   });
 
