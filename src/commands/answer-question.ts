@@ -2,7 +2,7 @@ import type { DeskContext } from '../desk-context.ts';
 import type { PlaceRef } from '../inbound.ts';
 import type { Article } from '../knowledge/article.ts';
 import { clarifyChoices } from '../knowledge/decide.ts';
-import type { Candidate } from '../knowledge/search-index.ts';
+import type { Candidate } from '../knowledge/rank-candidates.ts';
 import { toAnswerMessage, toClarifyMessage, toDeclineMessage } from '../messages/answer-view.ts';
 import type { Message } from '../messages/message.ts';
 import { toSynthesizedAnswerMessage } from '../messages/synthesized-answer-view.ts';

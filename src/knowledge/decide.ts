@@ -1,4 +1,4 @@
-import type { Candidate } from './search-index.ts';
+import type { Candidate } from './rank-candidates.ts';
 
 export interface Thresholds {
   /** At or above: answer with the top article. */

@@ -10,7 +10,7 @@ import { notLearned, readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from './knowledge-base.ts';
 import { loadSynonymFile } from './load-synonyms.ts';
 import { embedAll, localModelName } from './local-embedder.ts';
-import type { Candidate } from './search-index.ts';
+import type { Candidate } from './rank-candidates.ts';
 import { noSynonyms, type Synonyms } from './synonyms.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../src/knowledge/decide.ts';
-import type { Candidate } from '../../../src/knowledge/search-index.ts';
+import type { Candidate } from '../../../src/knowledge/rank-candidates.ts';
 import { testArticle } from '../../support/test-article.ts';
 
 const candidate = (id: string, confidence: number, worthOffering = true): Candidate => ({
