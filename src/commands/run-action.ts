@@ -45,13 +45,16 @@ export async function runAction(ctx: DeskContext, person: Person, place: PlaceRe
     }
     case 'not_helpful':
       if (!(await recordFeedback(ctx.db, interaction.id, false, now))) return { text: copy.feedbackAlreadyGiven };
-      // Picked from "Which of these?", then found not to help: the pick taught the question to the article,
-      // and that lesson must go, or the next person asking would be answered with it all the more surely.
-      // Rebuilding from the database drops it and applies this 👎, as a restart would.
-      if (await retractPhrasing(ctx.db, interaction.id, person.id, now)) {
-        ctx.log.info('phrasing retracted', { interaction: interaction.id, article: interaction.articleId });
-        await ctx.reloadKnowledge();
-      } else if (interaction.articleId) ctx.kb.penalise(interaction.articleId, interaction.question);
+      if (interaction.articleId) {
+        // Picked from "Which of these?", then found not to help: the pick taught the question to the article,
+        // and that lesson must go, or the next person asking would be answered with it all the more surely.
+        if (await retractPhrasing(ctx.db, interaction.id, person.id, now)) {
+          ctx.kb.unlearn(interaction.articleId, interaction.question);
+          ctx.log.info('phrasing retracted', { interaction: interaction.id, article: interaction.articleId });
+        }
+        // The click is stored on the interaction; startup rebuilds the same penalty from there.
+        ctx.kb.penalise(interaction.articleId, interaction.question);
+      }
       return toNotHelpfulMessage(interaction.id);
     case 'talk_to_human': {
       const { ticket, created } = await requestHelp(ctx, person, {

@@ -14,6 +14,8 @@ export interface KnowledgeBase {
   get(id: string): Article | undefined;
   /** Uses `phrasing` as another way to ask for the article from now on; false for an unknown article. */
   learn(articleId: string, phrasing: string): boolean;
+  /** Takes back `learn(articleId, phrasing)`; false when it was not learned. */
+  unlearn(articleId: string, phrasing: string): boolean;
   /** Someone said the article did not help with `question`: that pairing ranks lower from now on. */
   penalise(articleId: string, question: string): boolean;
 }
@@ -60,6 +62,7 @@ export function createKnowledgeBase(
     setVector: (articleId, vector) => index.setVector(articleId, vector),
     get: (id) => byId.get(id),
     learn: (articleId, phrasing) => index.learn(articleId, phrasing),
+    unlearn: (articleId, phrasing) => index.unlearn(articleId, phrasing),
     penalise: (articleId, question) => index.penalise(articleId, question),
   };
 }
@@ -77,6 +80,7 @@ export function createReloadableKnowledgeBase(
     setVector: (articleId, vector) => current.setVector(articleId, vector),
     get: (id) => current.get(id),
     learn: (articleId, phrasing) => current.learn(articleId, phrasing),
+    unlearn: (articleId, phrasing) => current.unlearn(articleId, phrasing),
     penalise: (articleId, question) => current.penalise(articleId, question),
     replace(next) {
       current = next;

@@ -205,6 +205,46 @@ export class SearchIndex {
   }
 
   /**
+   * Takes back a phrasing learned while the desk runs, in place: the person whose pick taught it then said
+   * the article did not help. Returns false when no such phrasing was learned for the article.
+   */
+  unlearn(articleId: string, phrasing: string): boolean {
+    const doc = this.docOf.get(articleId);
+    if (doc === undefined) return false;
+    const learned = this.terms(phrasing);
+    const unique = [...new Set(learned)];
+    const id = this.phrasings.findLastIndex(
+      (p) =>
+        p.doc === doc &&
+        p.kind === 'learned' &&
+        p.terms.length === unique.length &&
+        p.terms.every((t, i) => t === unique[i]),
+    );
+    if (id < 0) return false;
+    for (const term of learned) {
+      const list = this.postings.get(term);
+      const at = list ? list.docs.indexOf(doc) : -1;
+      if (!list || at < 0) continue;
+      list.learned[at] = Math.max(0, (list.learned[at] as number) - 1);
+      // A posting that held only learned words would still make the article a candidate for the word.
+      if (list.learned[at] === 0 && list.written[at] === 0) {
+        for (const column of [list.docs, list.written, list.learned]) column.splice(at, 1);
+      }
+    }
+    const lengths = this.fieldLength[doc];
+    if (lengths) lengths.learned -= learned.length;
+    this.averageLength.learned -= learned.length / Math.max(this.articles.length, 1);
+    for (const term of unique) {
+      const ids = this.phrasingPostings.get(term);
+      const at = ids ? ids.lastIndexOf(id) : -1;
+      if (ids && at >= 0) ids.splice(at, 1);
+    }
+    // Out of every posting list it matches no question; emptied, it is not found to take back twice.
+    (this.phrasings[id] as Phrasing).terms = [];
+    return true;
+  }
+
+  /**
    * Someone said the article did not help with this question: the same question (or one very like it)
    * ranks the article lower from now on. Only the pairing is touched; the article still answers others.
    */

@@ -61,6 +61,21 @@ describe('SearchIndex', () => {
     expect(learning.search('plotter jams again')[0]?.article.id).toBe('printer');
   });
 
+  it('takes back a learned phrasing in place, ranking as if it had never been learned', () => {
+    const articles = [
+      article('printer', 'Set up a printer', ['printing does not work']),
+      article('toner', 'Order toner and paper', ['the printer is out of toner']),
+    ];
+    const fresh = new SearchIndex(articles);
+    const taught = new SearchIndex(articles);
+    taught.learn('toner', 'the plotter jams on floor 3');
+    expect(taught.search('plotter jams')[0]?.article.id).toBe('toner');
+    expect(taught.unlearn('toner', 'the plotter jams on floor 3')).toBe(true);
+    expect(taught.unlearn('toner', 'the plotter jams on floor 3')).toBe(false);
+    for (const q of ['plotter jams', 'printer toner', 'printing on floor 3'])
+      expect(taught.search(q)).toEqual(fresh.search(q));
+  });
+
   it("still corrects a slip for everyone after one person's question with that slip was learned", () => {
     const learning = new SearchIndex([
       article('password', 'Reset a forgotten password', ['I forgot my password']),
