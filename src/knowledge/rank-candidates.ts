@@ -58,13 +58,10 @@ export function rankCandidates(
     const lead = rank === 0 && score > 0 ? Math.max(0, score - runnerUp) / score : undefined;
     const meaning = { calibrated, gap: rank === 0 ? semanticOf(0) - semanticOf(1) : 0 };
     const signals = scratch.read(doc);
-    return {
-      article: articles[doc] as Article,
-      score,
-      confidence: toConfidence(signals, lead, meaning),
-      // Judged as if no 👎 had been said: an article lowered for this question stays among the choices.
-      worthOffering: worthOffering(toConfidence({ ...signals, unhelpful: 0 }, lead, meaning), meaning),
-    };
+    const confidence = toConfidence(signals, lead, meaning);
+    // Judged as if no 👎 had been said: an article lowered for this question stays among the choices.
+    const unlowered = signals.unhelpful === 0 ? confidence : toConfidence({ ...signals, unhelpful: 0 }, lead, meaning);
+    return { article: articles[doc] as Article, score, confidence, worthOffering: worthOffering(unlowered, meaning) };
   });
 }
 
