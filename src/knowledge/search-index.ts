@@ -133,6 +133,12 @@ export class SearchIndex {
     list.learned.push(learned);
   }
 
+  /** The term's posting list and the article's place in it (-1 when the article lacks the term). */
+  private postingOf(term: string, doc: number): { list: PostingList | undefined; at: number } {
+    const list = this.postings.get(term);
+    return { list, at: list ? list.docs.indexOf(doc) : -1 };
+  }
+
   private addPhrasing(doc: number, phrasingTerms: string[], kind: PhrasingKind): Phrasing | undefined {
     const unique = [...new Set(phrasingTerms)];
     if (!unique.some((t) => !isStopTerm(t))) return undefined;
@@ -192,8 +198,7 @@ export class SearchIndex {
     if (doc === undefined) return false;
     const learned = this.terms(phrasing);
     for (const term of learned) {
-      const list = this.postings.get(term);
-      const at = list ? list.docs.indexOf(doc) : -1;
+      const { list, at } = this.postingOf(term, doc);
       if (list && at >= 0) list.learned[at] = (list.learned[at] as number) + 1;
       else this.addPosting(term, doc, 1);
     }
@@ -222,8 +227,7 @@ export class SearchIndex {
     );
     if (id < 0) return false;
     for (const term of learned) {
-      const list = this.postings.get(term);
-      const at = list ? list.docs.indexOf(doc) : -1;
+      const { list, at } = this.postingOf(term, doc);
       if (!list || at < 0) continue;
       list.learned[at] = Math.max(0, (list.learned[at] as number) - 1);
       // A posting that held only learned words would still make the article a candidate for the word.
