@@ -9,11 +9,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import type { Article } from '../src/knowledge/article.ts';
-import { readEvalArticles, readEvalQueries } from '../src/knowledge/eval-set.ts';
+import type { Article } from '../src/knowledge/articles/article.ts';
+import { createLocalEmbedder, embedAll, localModelName } from '../src/knowledge/embeddings/local-embedder.ts';
+import { readEvalArticles, readEvalQueries } from '../src/knowledge/eval/eval-set.ts';
 import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
-import { createLocalEmbedder, embedAll, localModelName } from '../src/knowledge/local-embedder.ts';
-import { parseSynonyms } from '../src/knowledge/synonyms.ts';
+import { parseSynonyms } from '../src/knowledge/search/synonyms.ts';
 import { createLogger } from '../src/log.ts';
 
 const sizes = [100, 1_000, 10_000];

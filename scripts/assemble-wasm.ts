@@ -1,13 +1,13 @@
 /**
- * `npm run build:wasm`: assembles src/knowledge/dot-products.wat into dot-products.wasm, the file the desk
+ * `npm run build:wasm`: assembles src/knowledge/search/dot-products.wat into dot-products.wasm, the file the desk
  * loads. The assembler is a development dependency only; the desk itself reads the finished bytes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
 
-export const watFile = new URL('../src/knowledge/dot-products.wat', import.meta.url);
-export const wasmFile = new URL('../src/knowledge/dot-products.wasm', import.meta.url);
+export const watFile = new URL('../src/knowledge/search/dot-products.wat', import.meta.url);
+export const wasmFile = new URL('../src/knowledge/search/dot-products.wasm', import.meta.url);
 
 export async function assembleDotProducts(): Promise<Uint8Array> {
   const wabt = await initWabt();

@@ -1,7 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { Queues } from './config.ts';
+import type { Synthesizer } from './knowledge/answers/synthesize-answer.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
-import type { Synthesizer } from './knowledge/synthesize-answer.ts';
 import type { Logger } from './log.ts';
 import type { Outboxes } from './outbox.ts';
 import type { SlaPolicies } from './sla/sla-policy.ts';

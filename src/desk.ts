@@ -1,4 +1,3 @@
-import { answerQuestion } from './commands/answer-question.ts';
 import { parseAction } from './commands/parse-action.ts';
 import { type Parsed, parseInput } from './commands/parse-command.ts';
 import { runAction } from './commands/run-action.ts';
@@ -7,6 +6,7 @@ import { runTicketCommand } from './commands/run-ticket-command.ts';
 import type { DeskContext } from './desk-context.ts';
 import { InputError, newErrorReference } from './errors.ts';
 import { type Inbound, type PersonRef, withPrintableText } from './inbound.ts';
+import { answerQuestion } from './knowledge/answers/answer-question.ts';
 import { copy } from './messages/copy.ts';
 import { toHelpMessage, toUsageMessage } from './messages/help-view.ts';
 import type { Message } from './messages/message.ts';

@@ -1,5 +1,6 @@
 import type { DeskContext } from '../desk-context.ts';
 import type { PlaceRef } from '../inbound.ts';
+import { learnPhrasing } from '../knowledge/learning/learn-phrasing.ts';
 import { toAnswerMessage, toNotHelpfulMessage } from '../messages/answer-view.ts';
 import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
@@ -16,7 +17,6 @@ import type { Person } from '../store/people.ts';
 import { requestHelp } from '../tickets/request-help.ts';
 import { refreshStatusMessage } from '../tickets/status-message.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
-import { learnPhrasing } from './learn-phrasing.ts';
 import type { Action } from './parse-action.ts';
 import { runTicketCommand } from './run-ticket-command.ts';
 

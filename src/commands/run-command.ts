@@ -1,5 +1,6 @@
 import type { DeskContext } from '../desk-context.ts';
 import type { PlaceRef } from '../inbound.ts';
+import { answerQuestion } from '../knowledge/answers/answer-question.ts';
 import { copy } from '../messages/copy.ts';
 import { toHelpMessage } from '../messages/help-view.ts';
 import type { Message } from '../messages/message.ts';
@@ -13,7 +14,6 @@ import type { Person } from '../store/people.ts';
 import { requestHelp } from '../tickets/request-help.ts';
 import { findTicket, listRequesterTickets, ticketPeopleNames } from '../tickets/ticket-queries.ts';
 import { toTicketRef } from '../tickets/ticket-ref.ts';
-import { answerQuestion } from './answer-question.ts';
 import type { Command } from './parse-command.ts';
 import { runDraftCommand } from './run-draft-command.ts';
 import { runGapsCommand } from './run-gaps-command.ts';

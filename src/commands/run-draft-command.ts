@@ -1,6 +1,6 @@
 import type { DeskContext } from '../desk-context.ts';
-import { toDraftArticle } from '../knowledge/draft-article.ts';
-import { saveDraft } from '../knowledge/save-draft.ts';
+import { toDraftArticle } from '../knowledge/learning/draft-article.ts';
+import { saveDraft } from '../knowledge/learning/save-draft.ts';
 import { copy } from '../messages/copy.ts';
 import type { Message } from '../messages/message.ts';
 import type { Person } from '../store/people.ts';

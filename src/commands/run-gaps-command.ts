@@ -1,5 +1,5 @@
 import type { DeskContext } from '../desk-context.ts';
-import { clusterGaps } from '../knowledge/gap-clusters.ts';
+import { clusterGaps } from '../knowledge/learning/gap-clusters.ts';
 import { copy } from '../messages/copy.ts';
 import { toGapsMessage } from '../messages/gaps-view.ts';
 import type { Message } from '../messages/message.ts';

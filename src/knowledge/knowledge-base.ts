@@ -1,8 +1,8 @@
-import type { Article } from './article.ts';
-import { calibratedModel } from './confidence.ts';
-import { type Decision, decide, type Thresholds } from './decide.ts';
-import { SearchIndex } from './search-index.ts';
-import { noSynonyms, type Synonyms } from './synonyms.ts';
+import type { Article } from './articles/article.ts';
+import { calibratedModel } from './decision/confidence.ts';
+import { type Decision, decide, type Thresholds } from './decision/decide.ts';
+import { SearchIndex } from './search/search-index.ts';
+import { noSynonyms, type Synonyms } from './search/synonyms.ts';
 
 /** What the desk asks of the knowledge base; the eval command goes through this same path. */
 export interface KnowledgeBase {

@@ -1,5 +1,5 @@
-import type { Article } from '../knowledge/article.ts';
-import { toExcerpt } from '../knowledge/excerpt.ts';
+import type { Article } from '../knowledge/articles/article.ts';
+import { toExcerpt } from '../knowledge/articles/excerpt.ts';
 import { copy } from './copy.ts';
 import type { Block, Button, Message } from './message.ts';
 import { stripMarkdown } from './plain-text.ts';

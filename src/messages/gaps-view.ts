@@ -1,5 +1,5 @@
-import type { GapCluster, GapReason } from '../knowledge/gap-clusters.ts';
-import { gapReasons } from '../knowledge/gap-clusters.ts';
+import type { GapCluster, GapReason } from '../knowledge/learning/gap-clusters.ts';
+import { gapReasons } from '../knowledge/learning/gap-clusters.ts';
 import type { Block, Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
 

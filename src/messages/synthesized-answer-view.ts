@@ -1,4 +1,4 @@
-import type { Article } from '../knowledge/article.ts';
+import type { Article } from '../knowledge/articles/article.ts';
 import { toFeedbackActions } from './answer-view.ts';
 import type { Message } from './message.ts';
 import { stripMarkdown } from './plain-text.ts';

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import type { ArticleVersion, EmbeddingCache } from '../knowledge/article-vectors.ts';
+import type { ArticleVersion, EmbeddingCache } from '../knowledge/embeddings/article-vectors.ts';
 import type { DbOrTx } from './db.ts';
 import { articleEmbeddings } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, or } from 'drizzle-orm';
-import type { GapQuestion, GapReason } from '../knowledge/gap-clusters.ts';
+import type { GapQuestion, GapReason } from '../knowledge/learning/gap-clusters.ts';
 import type { DbOrTx } from './db.ts';
 import { interactions, ticketEvents, tickets } from './schema.ts';
 

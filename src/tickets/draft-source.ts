@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DraftSource } from '../knowledge/draft-article.ts';
+import type { DraftSource } from '../knowledge/learning/draft-article.ts';
 import type { DbOrTx } from '../store/db.ts';
 import { findInteraction, listEarlierInConversation } from '../store/interactions.ts';
 import { people, ticketEvents } from '../store/schema.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.ts';
 import { createDesk } from '../../src/desk.ts';
+import { noSynthesizer } from '../../src/knowledge/answers/synthesize-answer.ts';
 import { createKnowledgeBase, defaultThresholds } from '../../src/knowledge/knowledge-base.ts';
-import { noSynthesizer } from '../../src/knowledge/synthesize-answer.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { defaultSlaPolicies } from '../../src/sla/sla-policy.ts';
 import { createTestStore } from '../support/test-store.ts';

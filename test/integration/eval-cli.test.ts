@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 const evalCli = (args: string[]) =>
-  run(join(root, 'node_modules', '.bin', 'tsx'), ['src/knowledge/eval-cli.ts', ...args], { cwd: root });
+  run(join(root, 'node_modules', '.bin', 'tsx'), ['src/knowledge/eval/eval-cli.ts', ...args], { cwd: root });
 
 function writeSet(): string {
   const dir = mkdtempSync(join(tmpdir(), 'eval-set-'));

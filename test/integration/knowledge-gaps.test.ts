@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/knowledge/article.ts';
+import { parseArticle } from '../../src/knowledge/articles/article.ts';
 import type { Message } from '../../src/messages/message.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { buttonsOf, shippedKnowledge, startTestApp, type TestApp } from '../support/test-app.ts';

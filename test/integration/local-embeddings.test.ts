@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localModelName } from '../../src/knowledge/local-embedder.ts';
+import { localModelName } from '../../src/knowledge/embeddings/local-embedder.ts';
 import { copy } from '../../src/messages/copy.ts';
 import type { Message } from '../../src/messages/message.ts';
 import { articleEmbeddings } from '../../src/store/schema.ts';

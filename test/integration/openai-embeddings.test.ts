@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/knowledge/load-articles.ts';
+import { loadArticles } from '../../src/knowledge/articles/load-articles.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { copy } from '../../src/messages/copy.ts';
 import type { Message } from '../../src/messages/message.ts';

@@ -1,4 +1,4 @@
-import type { Article } from '../../src/knowledge/article.ts';
+import type { Article } from '../../src/knowledge/articles/article.ts';
 
 /** An article as the knowledge base holds it, with only what a test is about filled in. */
 export const testArticle = (

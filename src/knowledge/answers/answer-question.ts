@@ -1,0 +1,75 @@
+import type { DeskContext } from '../../desk-context.ts';
+import type { PlaceRef } from '../../inbound.ts';
+import { toAnswerMessage, toClarifyMessage, toDeclineMessage } from '../../messages/answer-view.ts';
+import type { Message } from '../../messages/message.ts';
+import { toSynthesizedAnswerMessage } from '../../messages/synthesized-answer-view.ts';
+import { recordInteraction } from '../../store/interactions.ts';
+import type { Person } from '../../store/people.ts';
+import type { Article } from '../articles/article.ts';
+import { clarifyChoices } from '../decision/decide.ts';
+import type { Candidate } from '../search/rank-candidates.ts';
+
+/** How many of the best articles a composed answer may draw on. */
+const synthesisArticles = 3;
+
+type Composed = { answer: string; cited: Article[]; escalate: boolean };
+
+/** Searches the knowledge base, records what was asked and decided, and builds the reply. */
+export async function answerQuestion(
+  ctx: DeskContext,
+  person: Person,
+  place: PlaceRef,
+  question: string,
+): Promise<Message> {
+  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question));
+  // What the person is offered, or for the help desk the near misses: a pick is checked against these.
+  const top = decision.kind === 'clarify' ? decision.choices : decision.candidates.slice(0, clarifyChoices);
+  // Only a confident answer is composed: "Which of these?" already lets the person choose among the few.
+  const composed = decision.kind === 'answer' ? await compose(ctx, question, decision.candidates) : undefined;
+  const escalated = composed?.escalate === true;
+  const interaction = await recordInteraction(ctx.db, {
+    personId: person.id,
+    place,
+    question,
+    outcome:
+      decision.kind === 'answer' && !escalated ? 'answered' : decision.kind === 'clarify' ? 'clarified' : 'declined',
+    // "Did this help?" teaches the article the reply rests on: the first one cited when composed.
+    articleId: decision.kind === 'answer' && !escalated ? (composed?.cited[0]?.id ?? decision.best.article.id) : null,
+    confidence: decision.candidates[0]?.confidence ?? 0,
+    candidates: top.map((c) => ({ articleId: c.article.id, confidence: Math.round(c.confidence * 1000) / 1000 })),
+    createdAt: ctx.clock.now(),
+  });
+  ctx.log.info('question answered', {
+    interaction: interaction.id,
+    outcome: interaction.outcome,
+    article: interaction.articleId,
+    confidence: interaction.confidence,
+    ...(composed ? { composed: escalated ? 'escalated' : composed.cited.map((a) => a.id) } : {}),
+  });
+  if (escalated) return toDeclineMessage(interaction.id);
+  switch (decision.kind) {
+    case 'answer':
+      return composed
+        ? toSynthesizedAnswerMessage(composed.answer, composed.cited, interaction.id)
+        : toAnswerMessage(decision.best.article, interaction.id);
+    case 'clarify':
+      return toClarifyMessage(
+        top.map((c) => c.article),
+        interaction.id,
+      );
+    case 'decline':
+      return toDeclineMessage(interaction.id);
+  }
+}
+
+/** The model's answer from the best few articles, its citations in search order; nothing → the article itself. */
+async function compose(ctx: DeskContext, question: string, candidates: Candidate[]): Promise<Composed | undefined> {
+  const articles = candidates.slice(0, synthesisArticles).map((c) => c.article);
+  const synthesis = await ctx.synthesize.compose({
+    question,
+    articles: articles.map(({ id, title, body }) => ({ id, title, body })),
+  });
+  if (!synthesis) return undefined;
+  const cited = articles.filter((a) => synthesis.citedArticleIds.includes(a.id));
+  return { answer: synthesis.answer, cited, escalate: synthesis.escalate };
+}

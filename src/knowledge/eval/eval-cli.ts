@@ -1,0 +1,168 @@
+/** `npm run eval -- --articles A.jsonl --queries Q.jsonl`: scores search and the answer decision. */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createLogger } from '../../log.ts';
+import type { Article } from '../articles/article.ts';
+import { decide, type Thresholds } from '../decision/decide.ts';
+import { embedAll, localModelName } from '../embeddings/local-embedder.ts';
+import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from '../knowledge-base.ts';
+import { loadSynonymFile } from '../search/load-synonyms.ts';
+import type { Candidate } from '../search/rank-candidates.ts';
+import { noSynonyms, type Synonyms } from '../search/synonyms.ts';
+import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
+import { notLearned, readEvalArticles, readEvalQueries } from './eval-set.ts';
+
+const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
+       npm run eval -- --set ../shared/eval/stackfaq
+       npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
+       npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold;
+                                              queries identical to a DEV line are then not scored)
+       npm run eval -- ... --synonyms FILE    (a synonym list; default knowledge/synonyms.txt, "none" for none)
+       npm run eval -- ... --embeddings none  (rank by words alone; default "local", the bundled model)
+
+Loads the articles into the same search the desk uses, asks every query, and prints one JSON object:
+  queries            number of queries
+  p_at_1             in-scope queries (gold not null) whose gold article ranks first
+  recall_at_3        in-scope queries whose gold article is in the top 3
+  mrr                mean reciprocal rank of the gold article over in-scope queries (0 when not found)
+  answered_correct   in-scope queries answered confidently (decision "answer") with the gold article
+  wrong_answer_rate  of all confident answers: those with the wrong article or to an out-of-scope query
+  oos_declined       out-of-scope queries (gold null) not answered confidently (clarified or declined);
+                     null when the set has no out-of-scope queries
+Shares are 0..1 rounded to 4 places. Thresholds default to the desk's (ANSWER_MIN_CONFIDENCE,
+CLARIFY_MIN_CONFIDENCE defaults).
+Files: one JSON object a line. articles: {"id","title","body","questions":[...]}; queries: {"query","gold"}.`;
+
+/**
+ * What the knowledge base is built from: the articles, what it learned, and the synonym list; with
+ * embeddings, every article's vector and every query's (in the queries' order), computed once per run.
+ */
+interface Setup {
+  articles: Article[];
+  learned: LearnedPhrasing[];
+  synonyms: Synonyms;
+  vectors?: { articles: number[][]; questions: (number[] | undefined)[] };
+}
+
+type Asked = { gold: string | null; candidates: Candidate[] };
+
+/** Every query's ranked candidates, asked once through the desk's own path (`kb.ask`). */
+function askAll({ articles, learned, synonyms, vectors }: Setup, queries: EvalQuery[]): Asked[] {
+  const kb = createKnowledgeBase(
+    articles,
+    defaultThresholds,
+    { learned, unhelpful: [] },
+    synonyms,
+    vectors ? localModelName : undefined,
+  );
+  if (vectors) for (const [i, a] of articles.entries()) kb.setVector(a.id, vectors.articles[i] ?? []);
+  return queries.map((q, i) => ({ gold: q.gold, candidates: kb.ask(q.query, vectors?.questions[i]).candidates }));
+}
+
+/** The decision depends on the thresholds only, not the ranking: each threshold re-decides what was asked. */
+function evaluate(asked: Asked[], thresholds: Thresholds) {
+  return scoreEvaluation(
+    asked.map(({ gold, candidates }) => ({
+      gold,
+      ranked: candidates.map((c) => c.article.id),
+      decision: decide(candidates, thresholds).kind,
+    })),
+  );
+}
+
+/** What each answer threshold trades: more confident answers, and how many of them are wrong. */
+function sweepTable(asked: Asked[], clarify: number): string {
+  const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
+  // Confidence is a chance of being right, so the interesting part is the upper half.
+  for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99]) {
+    const r = evaluate(asked, { answer, clarify: Math.min(clarify, answer) });
+    const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
+    rows.push(
+      `${answer.toFixed(2).padStart(7)}  ${r.answered_correct.toFixed(3).padStart(16)}  ${r.wrong_answer_rate.toFixed(3).padStart(17)}  ${oos.padStart(12)}`,
+    );
+  }
+  return rows.join('\n');
+}
+
+/** Problems with the input (a bad synonym line, a failed embedding) go to stderr as log lines. */
+const log = createLogger('warn');
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      articles: { type: 'string' },
+      queries: { type: 'string' },
+      set: { type: 'string' },
+      answer: { type: 'string' },
+      clarify: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      sweep: { type: 'boolean' },
+      learn: { type: 'string' },
+      synonyms: { type: 'string' },
+      embeddings: { type: 'string', default: 'local' },
+    },
+  });
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
+  const articlesFile = values.articles ?? (values.set ? join(values.set, 'articles.jsonl') : undefined);
+  const queriesFile = values.queries ?? (values.set ? join(values.set, 'queries.jsonl') : undefined);
+  if (!articlesFile || !queriesFile) {
+    console.error(help);
+    return 2;
+  }
+  if (values.embeddings !== 'local' && values.embeddings !== 'none') {
+    console.error('eval: --embeddings is "local" or "none"');
+    return 2;
+  }
+  const articles = readEvalArticles(articlesFile);
+  const learnQueries = values.learn ? readEvalQueries(values.learn) : [];
+  // What was learned is not scored: the figures are for the questions the desk has not been taught.
+  const queries = notLearned(readEvalQueries(queriesFile), learnQueries);
+  const thresholds = {
+    answer: values.answer ? Number(values.answer) : defaultThresholds.answer,
+    clarify: values.clarify ? Number(values.clarify) : defaultThresholds.clarify,
+  };
+  // A helpful click teaches the desk that this question asks for that article.
+  const learned: LearnedPhrasing[] = learnQueries.flatMap((q) =>
+    q.gold ? [{ articleId: q.gold, phrasing: q.query }] : [],
+  );
+  // The desk's own list unless told otherwise: the figures then describe the product as it ships.
+  const synonymsFile = values.synonyms ?? fileURLToPath(new URL('../../../knowledge/synonyms.txt', import.meta.url));
+  const synonyms = synonymsFile === 'none' ? noSynonyms : await loadSynonymFile(synonymsFile, log);
+  const setup: Setup = {
+    articles,
+    learned,
+    synonyms,
+    // The same bundled model the desk embeds with, so the figures describe the desk.
+    ...(values.embeddings === 'local'
+      ? {
+          vectors: await embedAll(
+            articles,
+            queries.map((q) => q.query),
+            log,
+          ),
+        }
+      : {}),
+  };
+  const asked = askAll(setup, queries);
+  if (values.sweep) {
+    console.log(sweepTable(asked, thresholds.clarify));
+    return 0;
+  }
+  console.log(JSON.stringify(evaluate(asked, thresholds)));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`eval: ${(err as Error).message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,83 @@
+import { stringify } from 'yaml';
+import { terms, words } from '../search/text.ts';
+
+/** What a resolved ticket says that is worth keeping as an article. */
+export interface DraftSource {
+  ticketId: number;
+  subject: string;
+  /** The original question first, then other ways the requester put it. */
+  questions: string[];
+  /** What the requester described. */
+  problem: string;
+  /** The last resolution given; empty when the ticket was closed without one. */
+  resolution: string;
+  /** What the help desk wrote to the requester on the way, in order. */
+  replies: string[];
+  resolver?: string | undefined;
+  /** `YYYY-MM-DD`. */
+  reviewBy: string;
+}
+
+export interface DraftArticle {
+  fileName: string;
+  markdown: string;
+}
+
+// The article schema's own limits: a draft that breaks them would be skipped when published.
+const maxQuestions = 10;
+const maxQuestionLength = 500;
+const maxTags = 5;
+
+/** A markdown article with front matter the knowledge base reads, for an editor to review before publishing. */
+export function toDraftArticle(source: DraftSource): DraftArticle {
+  const front = {
+    title: source.subject.trim() || `Ticket T-${source.ticketId}`,
+    tags: tagsFrom(source.subject),
+    questions: distinct(source.questions.map((q) => clip(q, maxQuestionLength))).slice(0, maxQuestions),
+    ...(source.resolver?.trim() ? { owner: source.resolver.trim() } : {}),
+    review_by: source.reviewBy,
+  };
+  const replies = source.replies.map((r) => r.trim()).filter(Boolean);
+  const body = [
+    ...(source.resolution.trim() ? [source.resolution.trim(), ''] : []),
+    '## What was asked',
+    '',
+    source.problem.trim() || front.title,
+    ...(replies.length ? ['', '## What the help desk said along the way', '', ...replies.map((r) => `- ${r}`)] : []),
+  ].join('\n');
+  const note = `# Draft from T-${source.ticketId}: review and edit it, then move it up into the knowledge folder to publish it.`;
+  return {
+    fileName: `${slug(source.subject)}-t${source.ticketId}.md`,
+    markdown: `---\n${note}\n${stringify(front, { lineWidth: 0 })}---\n\n${body}\n`,
+  };
+}
+
+/** Topic words of the subject as written (not stemmed), so an editor recognises them. */
+function tagsFrom(subject: string): string[] {
+  const topical = words(subject).filter((w) => w.length >= 3 && !/^\d+$/.test(w) && terms(w).length > 0);
+  return distinct(topical).slice(0, maxTags);
+}
+
+function slug(subject: string): string {
+  let out = '';
+  for (const w of words(subject)) {
+    if (out.length + w.length + 1 > 60) break;
+    out = out ? `${out}-${w}` : w;
+  }
+  return out || 'ticket';
+}
+
+function clip(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+function distinct(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.toLowerCase();
+    if (!item || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,71 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../../src/knowledge/articles/article.ts';
+import { loadArticles } from '../../../../src/knowledge/articles/load-articles.ts';
+import { type DraftSource, toDraftArticle } from '../../../../src/knowledge/learning/draft-article.ts';
+import { saveDraft } from '../../../../src/knowledge/learning/save-draft.ts';
+import { createMemoryLogger } from '../../../../src/log.ts';
+
+const source: DraftSource = {
+  ticketId: 12,
+  subject: 'Printer on floor 2: "jams" on every job',
+  questions: ['Printer on floor 2: "jams" on every job', 'printer keeps jamming', 'PRINTER KEEPS JAMMING'],
+  problem: 'The printer by the kitchen jams on every job since Monday.',
+  resolution: 'Replaced the worn fuser; print a test page from tray 1 to check.',
+  replies: ['A technician is on the way', '  '],
+  resolver: 'ben',
+  reviewBy: '2026-12-23',
+};
+
+describe('toDraftArticle', () => {
+  it('writes front matter the article parser accepts, with the resolution as the excerpt', () => {
+    const draft = toDraftArticle(source);
+    expect(draft.fileName).toBe('printer-on-floor-2-jams-on-every-job-t12.md');
+    const parsed = parseArticle('draft', draft.markdown);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(parsed.article).toMatchObject({
+      title: source.subject,
+      questions: ['Printer on floor 2: "jams" on every job', 'printer keeps jamming'],
+      tags: ['printer', 'floor', 'jams', 'every', 'job'],
+      owner: 'ben',
+      reviewBy: '2026-12-23',
+    });
+    expect(parsed.article.body.split('\n\n')[0]).toBe(source.resolution);
+    expect(parsed.article.body).toContain(source.problem);
+    expect(parsed.article.body).toContain('- A technician is on the way');
+  });
+
+  it('keeps within the schema for long questions and subjects with no words, and without a resolver', () => {
+    const draft = toDraftArticle({
+      ...source,
+      subject: '???',
+      questions: ['x'.repeat(900), ...Array.from({ length: 30 }, (_, i) => `question ${i}`)],
+      resolution: '',
+      replies: [],
+      resolver: undefined,
+    });
+    expect(draft.fileName).toBe('ticket-t12.md');
+    const parsed = parseArticle('draft', draft.markdown);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    expect(parsed.article.questions).toHaveLength(10);
+    expect(parsed.article.questions[0]).toHaveLength(500);
+    expect(parsed.article.owner).toBeUndefined();
+    expect(parsed.article.body).toMatch(/^## What was asked/);
+  });
+});
+
+describe('saveDraft', () => {
+  it('writes into drafts/, never over an existing file, and the loader does not read it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-drafts-'));
+    const draft = toDraftArticle(source);
+    expect(await saveDraft(dir, draft)).toEqual({ ok: true, path: `drafts/${draft.fileName}` });
+    expect(await saveDraft(dir, { ...draft, markdown: 'changed' })).toEqual({
+      ok: false,
+      existing: `drafts/${draft.fileName}`,
+    });
+    expect(await readFile(join(dir, 'drafts', draft.fileName), 'utf8')).toBe(draft.markdown);
+    expect(await loadArticles(dir, createMemoryLogger())).toEqual([]);
+  });
+});
