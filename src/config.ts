@@ -1,20 +1,33 @@
 import { z } from 'zod';
-import { parsePerson } from './commands/parse-person.ts';
+import { type Env, needs, nonEmpty } from './config-groups.ts';
+import type { Queues } from './desk-context.ts';
 import { ConfigError } from './errors.ts';
-import type { PersonRef } from './inbound.ts';
 import { defaultThresholds } from './knowledge/knowledge-base.ts';
+import type { OpenAiConfig } from './knowledge/openai-client.ts';
 import type { LogLevel } from './log.ts';
+import { type PersonRef, parsePerson } from './model/identity.ts';
+import type { Platform } from './platform.ts';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env };
 
 const place = z.string().regex(/^[a-z]+:.+$/, 'must look like platform:address, e.g. local:#it-tier1 or slack:C0123');
 const confidence = z.coerce.number().min(0).max(1);
+const list = (item: z.ZodString) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
 
 /**
- * Every key Tierdesk reads. The README's configuration table is checked against these names, so a key
- * added here without documentation fails the tests.
+ * Every key the desk itself reads; each platform adds its own (see platform.ts). The README's configuration
+ * table is checked against all of them, so a key added without documentation fails the tests.
  */
-export const configKeys = {
+export const coreKeys = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
@@ -40,54 +53,13 @@ export const configKeys = {
     .string()
     .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression, e.g. "* * * * *"')
     .default('* * * * *'),
-  ADMINS: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z.string().refine((a) => parsePerson(a) !== undefined, {
-          error:
-            'must be identities such as local:alice, slack:T0123:U0456 or teams:<tenant id>:<user id>, comma-separated',
-        }),
-      ),
-    )
-    .default([]),
+  ADMINS: list(
+    z.string().refine((a) => parsePerson(a) !== undefined, {
+      error:
+        'must be identities such as local:alice, slack:T0123:U0456 or teams:<tenant id>:<user id>, comma-separated',
+    }),
+  ).default([]),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  SLACK_BOT_TOKEN: z
-    .string()
-    .regex(/^xoxb-/, 'must be a bot token (xoxb-…)')
-    .optional(),
-  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
-  SLACK_APP_TOKEN: z
-    .string()
-    .regex(/^xapp-/, 'must be an app-level token (xapp-…)')
-    .optional(),
-  SLACK_API_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .transform((u) => (u.endsWith('/') ? u : `${u}/`))
-    .optional(),
-  SLACK_SUPPORT_CHANNELS: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[CG][A-Z0-9]+$/, 'must be channel ids such as C0123ABCD, comma-separated')))
-    .optional(),
-  MICROSOFT_APP_ID: z.uuid("must be the bot's app id (a GUID)").optional(),
-  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
-  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
-  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
-  TEAMS_ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).default('false'),
-  TEAMS_OPENID_METADATA_URL: z.url({ error: 'must be a URL' }).optional(),
-  TEAMS_LOGIN_URL: z.url({ error: 'must be a URL' }).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   OPENAI_MODEL: z.string().min(1).max(200).default('gpt-4o-mini'),
@@ -98,16 +70,9 @@ export const configKeys = {
     .optional(),
 } as const;
 
-const teamsRequired = ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const;
-
-/** Keys that only mean something when their platform's required keys are set. */
-const slackRequired = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'] as const;
-const slackOptional = ['SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_SUPPORT_CHANNELS'] as const;
 const openaiOptional = ['OPENAI_BASE_URL', 'OPENAI_MODEL', 'OPENAI_TIMEOUT_MS', 'OPENAI_EMBEDDING_MODEL'] as const;
 
-export type ConfigKey = keyof typeof configKeys;
-
-export interface Config {
+export interface CoreConfig {
   port: number;
   host: string;
   databaseUrl?: string;
@@ -126,130 +91,46 @@ export interface Config {
   /** People who are admins from the start (more are added with `staff add`). */
   admins: PersonRef[];
   logLevel: LogLevel;
-  slack?: SlackConfig;
-  teams?: TeamsConfig;
   openai?: OpenAiConfig;
 }
 
-/** Answers composed by a model from the top articles; absent, answers are the articles themselves. */
-export interface OpenAiConfig {
-  apiKey: string;
-  /** Unset: OpenAI's own API. */
-  baseUrl?: string;
-  model: string;
-  /** The whole call, retries included: past it the plain article answer goes out. */
-  timeoutMs: number;
-  /** Set: articles and questions are also embedded with this model and ranked by meaning. */
-  embeddingModel?: string;
+/** The desk's settings, and each configured platform's under its name (`slack`, `teams`). */
+export interface Config extends CoreConfig {
+  readonly [platform: string]: unknown;
 }
 
-export interface TeamsConfig {
-  /** Absent only with TEAMS_ALLOW_UNAUTHENTICATED: then no token is checked or sent (local testing). */
-  credentials?: {
-    appId: string;
-    password: string;
-    tenantId: string;
-    appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
-  };
-  /** Where Bot Framework's token signing keys are published (a local server in tests). */
-  openIdMetadataUrl?: string;
-  /** Where the bot gets its own tokens for replies (a local server in tests). */
-  loginUrl?: string;
-}
+/** All keys read: the desk's and every platform's. */
+export const keysOf = (platforms: readonly Pick<Platform, 'settings'>[]) =>
+  Object.assign({}, coreKeys, ...platforms.map((p) => p.settings?.keys ?? {})) as Record<string, z.ZodType>;
 
-/** Where each tier's queue cards are posted, as `platform:address`; tier 1 always has one. */
-export type Queues = { tier1: string } & Partial<Record<'tier2' | 'tier3' | 'vendor', string>>;
-
-export interface SlackConfig {
-  botToken: string;
-  signingSecret: string;
-  /** Set: connect over Socket Mode instead of receiving HTTP requests on /slack/events. */
-  appToken?: string;
-  /** The Web API base URL, ending in `/`. */
-  apiUrl: string;
-  /** Channels where every top-level message is treated as a question. */
-  supportChannels: string[];
-}
-
-/**
- * Keys that only make sense together (a platform's credentials): all or none. Returns the group's values
- * when complete, nothing when empty, and a problem per missing key when half-filled.
- */
-export function group<K extends string>(
-  env: Env,
-  required: readonly K[],
-  problems: string[],
-): Record<K, string> | undefined {
-  const present = required.filter((k) => nonEmpty(env[k]) !== undefined);
-  if (present.length === 0) return undefined;
-  const missing = required.filter((k) => !present.includes(k));
-  for (const k of missing) problems.push(`${k} is missing (needed together with ${present.join(', ')})`);
-  if (missing.length > 0) return undefined;
-  return Object.fromEntries(required.map((k) => [k, env[k] as string])) as Record<K, string>;
-}
-
-function nonEmpty(v: string | undefined): string | undefined {
-  return v === undefined || v.trim() === '' ? undefined : v.trim();
-}
+type Core = z.infer<z.ZodObject<typeof coreKeys>>;
 
 /** Pure: reads only the given env. Throws ConfigError naming every missing or invalid key at once. */
-export function loadConfig(env: Env): Config {
-  const input = Object.fromEntries(Object.keys(configKeys).map((k) => [k, nonEmpty(env[k])]));
-  const parsed = z.object(configKeys).safeParse(input);
+export function composeConfig(env: Env, platforms: readonly Pick<Platform, 'name' | 'settings'>[]): Config {
+  const keys = keysOf(platforms);
+  const input = Object.fromEntries(Object.keys(keys).map((k) => [k, nonEmpty(env[k])]));
+  const parsed = z.object(keys).safeParse(input);
   const problems: string[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
   }
-  const slackKeys = group(env, slackRequired, problems);
-  if (!slackKeys) {
-    for (const k of slackOptional) {
-      if (nonEmpty(env[k]) !== undefined)
-        problems.push(`${k} is set but Slack is not configured (set ${slackRequired.join(' and ')})`);
-    }
-  }
-  const teamsKeys = group(env, teamsRequired, problems);
+  const values = parsed.success ? parsed.data : undefined;
+  const settings = platforms.map((p) => [p.name, p.settings?.read(values, env, problems)] as const);
   if (nonEmpty(env.OPENAI_API_KEY) === undefined) {
-    for (const k of openaiOptional) {
-      if (nonEmpty(env[k]) !== undefined)
-        problems.push(`${k} is set but OpenAI is not configured (set OPENAI_API_KEY)`);
-    }
+    needs(env, openaiOptional, 'OpenAI is not configured (set OPENAI_API_KEY)', problems);
   }
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  const c = parsed.data;
+  if (!values || problems.length > 0) throw new ConfigError(problems);
+  const c = values as Core;
   if (c.CLARIFY_MIN_CONFIDENCE > c.ANSWER_MIN_CONFIDENCE) {
     throw new ConfigError(['CLARIFY_MIN_CONFIDENCE must not be greater than ANSWER_MIN_CONFIDENCE']);
   }
-  const slack: SlackConfig | undefined =
-    slackKeys && c.SLACK_BOT_TOKEN && c.SLACK_SIGNING_SECRET
-      ? {
-          botToken: c.SLACK_BOT_TOKEN,
-          signingSecret: c.SLACK_SIGNING_SECRET,
-          ...(c.SLACK_APP_TOKEN ? { appToken: c.SLACK_APP_TOKEN } : {}),
-          apiUrl: c.SLACK_API_URL ?? 'https://slack.com/api/',
-          supportChannels: c.SLACK_SUPPORT_CHANNELS ?? [],
-        }
-      : undefined;
-  const unauthenticated = c.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
-  if (teamsKeys && unauthenticated) {
-    throw new ConfigError(['TEAMS_ALLOW_UNAUTHENTICATED=true cannot be combined with Microsoft app credentials']);
-  }
-  const teams: TeamsConfig | undefined =
-    teamsKeys || unauthenticated
-      ? {
-          ...(teamsKeys
-            ? {
-                credentials: {
-                  appId: teamsKeys.MICROSOFT_APP_ID,
-                  password: teamsKeys.MICROSOFT_APP_PASSWORD,
-                  tenantId: teamsKeys.MICROSOFT_APP_TENANT_ID,
-                  appType: c.MICROSOFT_APP_TYPE,
-                },
-              }
-            : {}),
-          ...(c.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: c.TEAMS_OPENID_METADATA_URL } : {}),
-          ...(c.TEAMS_LOGIN_URL ? { loginUrl: c.TEAMS_LOGIN_URL } : {}),
-        }
-      : undefined;
+  return {
+    ...coreConfig(c),
+    ...Object.fromEntries(settings.filter(([, s]) => s !== undefined)),
+  };
+}
+
+function coreConfig(c: Core): CoreConfig {
   return {
     port: c.PORT,
     host: c.HOST,
@@ -270,8 +151,6 @@ export function loadConfig(env: Env): Config {
     timers: { autoCloseDays: c.AUTO_CLOSE_DAYS, staleAfterHours: c.STALE_AFTER_HOURS },
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
-    ...(slack ? { slack } : {}),
-    ...(teams ? { teams } : {}),
     ...(c.OPENAI_API_KEY
       ? {
           openai: {

@@ -1,15 +1,25 @@
 import type { Clock } from './clock.ts';
-import type { Queues } from './config.ts';
+import type { Delivery } from './delivery.ts';
 import type { Synthesizer } from './knowledge/answers/synthesize-answer.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import type { Logger } from './log.ts';
-import type { Outboxes } from './outbox.ts';
+import type { Tier } from './model/tiers.ts';
 import type { SlaPolicies } from './sla/sla-policy.ts';
 import type { Db } from './store/db.ts';
 
-/** What every handler of an inbound event may use. */
+/** Where each tier's queue cards are posted, as `platform:address`; tier 1 always has one. */
+export type Queues = { tier1: string } & Partial<Record<Exclude<Tier, 'tier1'>, string>>;
+
+/**
+ * What more than one feature uses while handling an event. A feature's own settings (the sweep's timers,
+ * a survey's schedule) stay in that feature, given when it is created, so a new feature adds nothing here.
+ */
 export interface DeskContext {
   db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Every proactive message goes out through here, and says whether it did. */
+  delivery: Delivery;
   kb: KnowledgeBase;
   /** Rebuilds the knowledge base from its articles and the learned phrasings still in use. */
   reloadKnowledge(): Promise<void>;
@@ -19,13 +29,8 @@ export interface DeskContext {
   synthesize: Synthesizer;
   /** The question's embedding, to rank by meaning too; nothing when embeddings are off, failing or slow. */
   embedQuestion(question: string): Promise<readonly number[] | undefined>;
-  outboxes: Outboxes;
-  clock: Clock;
-  log: Logger;
-  /** Where each tier's queue cards go, as `platform:address`. */
+  /** Where each tier's queue cards go (`queue set` overrides them at run time). */
   queues: Queues;
   /** Response and resolution targets per priority, and the business calendar they run on. */
   sla: SlaPolicies;
-  /** When resolved tickets close by themselves, and when an untouched ticket earns a reminder. */
-  timers: { autoCloseDays: number; staleAfterHours: number };
 }

@@ -1,15 +1,5 @@
-import type { PlaceRef } from './store/schema.ts';
-import type { NewTicketForm } from './tickets/new-ticket-form.ts';
-
-export type { PlaceRef };
-
-/** Who is speaking: `{ platform, workspace, userId }` is the identity; the name is for display. */
-export interface PersonRef {
-  platform: string;
-  workspace: string;
-  userId: string;
-  displayName?: string;
-}
+import type { FormValues } from './messages/form.ts';
+import type { PersonRef, PlaceRef } from './model/identity.ts';
 
 interface InboundBase {
   from: PersonRef;
@@ -22,15 +12,15 @@ interface InboundBase {
 export type Inbound =
   /**
    * Free text: a question, or a command typed in chat. `addressed: false` marks talk the desk overhears
-   * (a thread in a staff channel): it only acts on it when that thread is a ticket's queue card.
+   * (a thread in a staff channel): it only acts on it when a feature knows that thread.
    */
   | (InboundBase & { kind: 'message'; text: string; addressed?: boolean })
   /** Text that is explicitly a command (a slash command's arguments). */
   | (InboundBase & { kind: 'command'; text: string })
   /** A button click: the action id and value are still unparsed outside input. */
   | (InboundBase & { kind: 'action'; actionId: string; value: string })
-  /** A submitted "new ticket" form, already checked with `parseNewTicketForm`. */
-  | (InboundBase & { kind: 'new_ticket'; form: NewTicketForm });
+  /** A submitted form: its id and the values as they came, read by the form's own spec. */
+  | (InboundBase & { kind: 'form'; formId: string; values: FormValues });
 
 /** Control characters other than tab and line breaks: invisible, and Postgres refuses a text holding NUL. */
 const controlCharacters = /[^\P{Cc}\t\n\r]/gu;
@@ -45,14 +35,12 @@ export function withPrintableText(inbound: Inbound): Inbound {
     case 'message':
     case 'command':
       return { ...inbound, text: printable(inbound.text) };
-    case 'new_ticket':
+    case 'form':
       return {
         ...inbound,
-        form: {
-          ...inbound.form,
-          subject: printable(inbound.form.subject),
-          description: printable(inbound.form.description),
-        },
+        values: Object.fromEntries(
+          Object.entries(inbound.values).map(([k, v]) => [k, v === undefined ? v : printable(v)]),
+        ),
       };
     case 'action':
       return inbound;

@@ -1,15 +1,10 @@
-import type { PersonRef } from './inbound.ts';
 import type { Message } from './messages/message.ts';
-
-/** A message the bot posted, so it can be edited in place later. */
-export interface Posted {
-  platform: string;
-  id: string;
-}
+import type { PersonRef, PlaceRef, Posted } from './model/identity.ts';
 
 /**
- * How the desk speaks outside a direct reply: queue cards, ticket updates, alerts, surveys, digests.
- * One per platform; `address` is the part of a place after `platform:` (e.g. `#it-tier1`, `C0123`).
+ * How one platform speaks outside a direct reply. One per platform; `address` is the part of a place after
+ * `platform:` (e.g. `#it-tier1`, `C0123`, `C0123/1700.1` for a thread). Features never call an outbox:
+ * they send through `Delivery`, which reports what happened.
  */
 export interface Outbox {
   post(address: string, message: Message): Promise<Posted>;
@@ -26,6 +21,6 @@ export function splitPlace(place: string): { platform: string; address: string }
 }
 
 /** Where to post into a conversation: the channel, and the thread when there is one (`C0123/1700.1`). */
-export function toAddress(place: { channel: string; thread?: string }): string {
+export function toAddress(place: Pick<PlaceRef, 'channel' | 'thread'>): string {
   return place.thread ? `${place.channel}/${place.thread}` : place.channel;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Inbound, PersonRef, PlaceRef } from '../../src/inbound.ts';
+import type { Inbound } from '../../src/inbound.ts';
+import type { PersonRef, PlaceRef } from '../../src/model/identity.ts';
 
 const user = z
   .string()
@@ -12,6 +13,12 @@ export const actionBody = z.object({
   user,
   action: z.string().min(1).max(100),
   value: z.string().max(1000),
+  id: deliveryId,
+});
+export const formBody = z.object({
+  user,
+  form: z.string().min(1).max(100),
+  values: z.record(z.string().max(100), z.string().max(10_000)),
   id: deliveryId,
 });
 export const inboxQuery = z.union([z.object({ user }), z.object({ place: z.string().trim().min(1).max(100) })]);
@@ -44,6 +51,17 @@ export function toActionInbound(body: z.infer<typeof actionBody>): Inbound {
     place: toPlace(body.user),
     actionId: body.action,
     value: body.value,
+    ...(body.id ? { deliveryId: body.id } : {}),
+  };
+}
+
+export function toFormInbound(body: z.infer<typeof formBody>): Inbound {
+  return {
+    kind: 'form',
+    from: toPerson(body.user),
+    place: toPlace(body.user),
+    formId: body.form,
+    values: body.values,
     ...(body.id ? { deliveryId: body.id } : {}),
   };
 }

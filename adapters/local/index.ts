@@ -5,20 +5,33 @@ import type { Desk } from '../../src/desk.ts';
 import { HttpError, type Route, sendJson } from '../../src/http/http-server.ts';
 import { readJsonBody } from '../../src/http/read-json-body.ts';
 import type { Message } from '../../src/messages/message.ts';
-import type { Outbox } from '../../src/outbox.ts';
-import { actionBody, describeIssues, inboxQuery, messageBody, toActionInbound, toMessageInbound } from './inbound.ts';
+import type { Platform } from '../../src/platform.ts';
+import {
+  actionBody,
+  describeIssues,
+  formBody,
+  inboxQuery,
+  messageBody,
+  toActionInbound,
+  toFormInbound,
+  toMessageInbound,
+} from './inbound.ts';
 import { createLocalOutbox } from './local-outbox.ts';
 
 /** Room for a 100 kB question, so an over-long one gets the desk's polite answer rather than a bare 413. */
 export const maxBodyBytes = 128 * 1024;
 
-export interface LocalAdapter {
-  routes: Route[];
-  outbox: Outbox;
-}
+/** The credential-free chat: always on, with nothing to configure. */
+export const localPlatform: Platform = {
+  name: 'local',
+  mount: (_settings, { desk }) => {
+    const { routes, outbox } = mountLocal(desk);
+    return { label: 'local chat', routes, outbox, start: async () => {}, idle: async () => {}, stop: async () => {} };
+  },
+};
 
-/** The credential-free chat: a web page at `/` and the `/api/local/*` JSON API it (and tests) use. */
-export function mountLocal(desk: Desk): LocalAdapter {
+/** A web page at `/` and the `/api/local/*` JSON API it (and tests) use. */
+function mountLocal(desk: Desk) {
   const outbox = createLocalOutbox();
   const page = readFile(new URL('./page.html', import.meta.url), 'utf8');
   const parse =
@@ -39,6 +52,7 @@ export function mountLocal(desk: Desk): LocalAdapter {
   };
   const readMessage = parse(messageBody);
   const readAction = parse(actionBody);
+  const readForm = parse(formBody);
   const routes: Route[] = [
     {
       method: 'GET',
@@ -68,6 +82,14 @@ export function mountLocal(desk: Desk): LocalAdapter {
       handle: async (req, res) => {
         const body = await readAction(req);
         sendJson(res, 200, { messages: await delivered(body.user, await desk.handle(toActionInbound(body))) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/local/forms',
+      handle: async (req, res) => {
+        const body = await readForm(req);
+        sendJson(res, 200, { messages: await delivered(body.user, await desk.handle(toFormInbound(body))) });
       },
     },
     {

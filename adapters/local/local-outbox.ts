@@ -1,6 +1,6 @@
-import type { PersonRef } from '../../src/inbound.ts';
 import type { Message } from '../../src/messages/message.ts';
-import type { Outbox, Posted } from '../../src/outbox.ts';
+import type { PersonRef, Posted } from '../../src/model/identity.ts';
+import type { Outbox } from '../../src/outbox.ts';
 
 /** Oldest messages are dropped past this, so an inbox nobody reads cannot grow without bound. */
 const maxPerInbox = 500;

@@ -25,3 +25,5 @@ export function createDisplayNames(client: webApi.WebClient, log: Logger) {
     },
   };
 }
+
+export type DisplayNames = ReturnType<typeof createDisplayNames>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PersonRef, PlaceRef } from '../../src/inbound.ts';
+import type { PersonRef, PlaceRef } from '../../src/model/identity.ts';
 
 /**
  * Slack payloads are outside input: each shape the adapter uses is checked here, once, and everything

@@ -16,14 +16,6 @@ export function toMrkdwn(markdown: string): string {
     .replace(/\*\*([^*]+)\*\*/g, '*$1*');
 }
 
-/** Cuts text to a limit, marking the cut, without splitting a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${Array.from(text.slice(0, max - 1))
-    .join('')
-    .replace(/[\uD800-\uDBFF]$/, '')}…`;
-}
-
 /** Splits long text into pieces under `max`, preferring paragraph, then line, then word breaks. */
 export function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];

@@ -1,6 +1,8 @@
+import { cutText } from '../../src/messages/cut-text.ts';
 import type { Block, Button, Message } from '../../src/messages/message.ts';
 import { slackLimits as limits } from './limits.ts';
-import { escapeSlack, splitText, toMrkdwn, truncate } from './mrkdwn.ts';
+import { formOpenActionId } from './modal.ts';
+import { escapeSlack, splitText, toMrkdwn } from './mrkdwn.ts';
 
 /** A Block Kit block, as plain data; Slack's own types are not needed to build one. */
 export type SlackBlock = Record<string, unknown>;
@@ -23,9 +25,9 @@ function section(text: string): SlackBlock {
 function button(b: Button, index: number): SlackBlock {
   return {
     type: 'button',
-    text: { type: 'plain_text', text: truncate(b.label, limits.buttonLabel), emoji: true },
+    text: { type: 'plain_text', text: cutText(b.label, limits.buttonLabel), emoji: true },
     action_id: toSlackActionId(b.actionId, index),
-    value: truncate(b.value, limits.buttonValue),
+    value: cutText(b.value, limits.buttonValue),
     ...(b.style ? { style: b.style } : {}),
   };
 }
@@ -37,7 +39,7 @@ function renderBlock(block: Block, firstButton: number): SlackBlock[] {
     case 'fields': {
       const fields = block.fields.map((f) => ({
         type: 'mrkdwn',
-        text: truncate(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, limits.fieldText),
+        text: cutText(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, limits.fieldText),
       }));
       const sections: SlackBlock[] = [];
       for (let i = 0; i < fields.length; i += limits.fieldsPerSection) {
@@ -55,10 +57,25 @@ function renderBlock(block: Block, firstButton: number): SlackBlock[] {
     }
     case 'context':
       return [
-        { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(toMrkdwn(block.text), limits.contextText) }] },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: cutText(toMrkdwn(block.text), limits.contextText) }] },
       ];
     case 'divider':
       return [{ type: 'divider' }];
+    case 'form':
+      // A message cannot hold a form: it offers a button that opens it as a modal.
+      return [
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              style: 'primary',
+              action_id: formOpenActionId(block.form.id),
+              text: { type: 'plain_text', text: cutText(block.form.openLabel, limits.buttonLabel) },
+            },
+          ],
+        },
+      ];
   }
 }
 
@@ -76,5 +93,5 @@ export function toBlockKit(message: Message, maxBlocks: number = limits.blocksPe
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: '…more than fits in one Slack message.' }] });
   }
   // The fallback is what notifications and a message without blocks show: escaped like the blocks.
-  return { text: escapeSlack(truncate(message.text, limits.fallbackText)), blocks };
+  return { text: escapeSlack(cutText(message.text, limits.fallbackText)), blocks };
 }

@@ -3,7 +3,8 @@ import type { webApi } from '@slack/bolt';
 type WebClient = webApi.WebClient;
 
 import type { Message } from '../../src/messages/message.ts';
-import type { Outbox, Posted } from '../../src/outbox.ts';
+import type { Posted } from '../../src/model/identity.ts';
+import type { Outbox } from '../../src/outbox.ts';
 import { toBlockKit } from './render.ts';
 
 /** An address is a channel id, optionally with a thread: `C0123` or `C0123/1700000000.000100`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PersonRef, PlaceRef } from '../../src/inbound.ts';
+import type { PersonRef, PlaceRef } from '../../src/model/identity.ts';
 
 /** The parts of a Bot Framework activity the desk uses, checked once at the edge. */
 export const activitySchema = z.object({
@@ -26,7 +26,30 @@ export type TeamsActivity = z.infer<typeof activitySchema>;
 export const actionData = z.object({
   tierdesk: z.object({ action: z.string().max(100), value: z.string().max(1000) }),
 });
-export const executeInvoke = z.object({ action: z.object({ verb: z.string().optional(), data: actionData }) });
+/** A form's submit: the form's id under our key, and each input's value beside it, by field name. */
+const formData = z
+  .object({ tierdesk: z.object({ form: z.string().max(100) }) })
+  .catchall(z.unknown())
+  .transform(({ tierdesk, ...inputs }) => ({
+    formId: tierdesk.form,
+    values: Object.fromEntries(
+      Object.entries(inputs).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 10_000)]] : [])),
+    ),
+  }));
+export const cardData = z.union([actionData, formData]);
+export type CardData = z.infer<typeof cardData>;
+export const executeInvoke = z.object({ action: z.object({ verb: z.string().optional(), data: cardData }) });
+
+/** What a card's button sent, as the desk reads it: a button's action, or a form's values. */
+export function fromCardData(
+  data: CardData,
+):
+  | { kind: 'action'; actionId: string; value: string }
+  | { kind: 'form'; formId: string; values: Record<string, string> } {
+  return 'formId' in data
+    ? { kind: 'form', formId: data.formId, values: data.values }
+    : { kind: 'action', actionId: data.tierdesk.action, value: data.tierdesk.value };
+}
 
 export function tenantOf(a: TeamsActivity): string {
   return a.channelData?.tenant?.id ?? a.conversation.tenantId ?? 'unknown';

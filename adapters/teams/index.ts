@@ -6,27 +6,16 @@ import {
   ConfigurationBotFrameworkAuthentication,
 } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
-import type { TeamsConfig } from '../../src/config.ts';
-import type { Desk } from '../../src/desk.ts';
 import { HttpError, type Route } from '../../src/http/http-server.ts';
 import { readJsonBody } from '../../src/http/read-json-body.ts';
-import type { Logger } from '../../src/log.ts';
-import type { Outbox } from '../../src/outbox.ts';
-import type { ReferenceStore } from './references.ts';
+import type { MountedPlatform, Platform, PlatformServices } from '../../src/platform.ts';
 import { TierdeskBot } from './teams-bot.ts';
 import { createTeamsOutbox } from './teams-outbox.ts';
-
-export type { ReferenceStore } from './references.ts';
+import { type TeamsConfig, teamsSettings } from './teams-settings.ts';
 
 export const teamsMessagesPath = '/api/messages';
 /** Activities are small; anything near this is not from the Bot Connector. */
 const maxActivityBytes = 256 * 1024;
-
-export interface TeamsAdapter {
-  routes: Route[];
-  outbox: Outbox;
-  authenticated: boolean;
-}
 
 /** Bot Framework's Response interface over Node's: status and headers are kept until the body is sent. */
 function toBotResponse(res: ServerResponse): BotResponse {
@@ -74,7 +63,13 @@ function endpoints(config: TeamsConfig) {
  * The desk in Microsoft Teams through CloudAdapter. With credentials, every request must carry a valid Bot
  * Framework token; without them the route exists only when explicitly allowed (local testing).
  */
-export function mountTeams(desk: Desk, config: TeamsConfig, log: Logger, references: ReferenceStore): TeamsAdapter {
+export const teamsPlatform: Platform<TeamsConfig> = {
+  name: 'teams',
+  settings: teamsSettings,
+  mount: (config, services) => mountTeams(config, services),
+};
+
+function mountTeams(config: TeamsConfig, { desk, log, references }: PlatformServices): MountedPlatform {
   const credentials = config.credentials;
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(credentials
@@ -121,8 +116,12 @@ export function mountTeams(desk: Desk, config: TeamsConfig, log: Logger, referen
     },
   };
   return {
+    label: credentials ? `Teams (${teamsMessagesPath})` : `Teams (${teamsMessagesPath}, UNAUTHENTICATED)`,
     routes: [route],
     outbox: createTeamsOutbox(adapter, credentials?.appId ?? '', references),
-    authenticated: Boolean(credentials),
+    start: async () => {},
+    // A turn is answered within its own HTTP request: nothing runs on after it.
+    idle: async () => {},
+    stop: async () => {},
   };
 }

@@ -1,13 +1,10 @@
 import type { ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
+import type { ReferenceStore } from '../../src/platform.ts';
 import type { TeamsActivity } from './inbound.ts';
 import { isPersonal, toPerson } from './inbound.ts';
 
-/** Where the adapter keeps ConversationReferences; main.ts backs it with the database. */
-export interface ReferenceStore {
-  save(key: string, reference: Record<string, unknown>): Promise<void>;
-  find(key: string): Promise<Record<string, unknown> | undefined>;
-}
+export type { ReferenceStore };
 
 export const conversationKey = (conversationId: string) => `conversation:${conversationId}`;
 export const personKey = (userId: string) => `person:${userId}`;

@@ -1,4 +1,6 @@
+import { cutText } from '../../src/messages/cut-text.ts';
 import type { Block, Button, Message } from '../../src/messages/message.ts';
+import { toCardForm } from './card-form.ts';
 import { teamsLimits as limits } from './limits.ts';
 
 export type CardElement = Record<string, unknown>;
@@ -17,10 +19,8 @@ export interface ActionData {
   tierdesk: { action: string; value: string };
 }
 
-const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
 /** Adaptive Card markdown has no inline code; keep the words, drop the backticks. */
-const toCardMarkdown = (markdown: string) => cut(markdown.replace(/`([^`]+)`/g, '$1'), limits.textBlockChars);
+const toCardMarkdown = (markdown: string) => cutText(markdown.replace(/`([^`]+)`/g, '$1'), limits.textBlockChars);
 
 function action(b: Button): CardElement {
   const data: ActionData = { tierdesk: { action: b.actionId, value: b.value } };
@@ -55,6 +55,8 @@ function renderBlock(block: Block): CardElement[] {
       return [{ type: 'TextBlock', text: toCardMarkdown(block.text), wrap: true, isSubtle: true, size: 'Small' }];
     case 'divider':
       return [{ type: 'Container', separator: true, items: [] }];
+    case 'form':
+      return toCardForm(block.form);
   }
 }
 
@@ -66,7 +68,7 @@ export function toAdaptiveCard(message: Message): AdaptiveCard {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: limits.cardVersion,
     body,
-    fallbackText: cut(message.text, limits.summaryChars),
+    fallbackText: cutText(message.text, limits.summaryChars),
   };
   // Over the size limit Teams rejects the message: drop trailing elements, but keep the buttons.
   // Measured in bytes as sent (UTF-8), not string length: Japanese or emoji text takes three or four each.

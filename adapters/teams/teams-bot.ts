@@ -7,10 +7,18 @@ import {
 import type { Desk } from '../../src/desk.ts';
 import type { Inbound } from '../../src/inbound.ts';
 import type { Logger } from '../../src/log.ts';
+import { copy } from '../../src/messages/copy.ts';
 import type { Message } from '../../src/messages/message.ts';
-import { toWelcomeMessage } from '../../src/messages/welcome-view.ts';
 import { withBackoff } from './backoff.ts';
-import { actionData, activitySchema, executeInvoke, type TeamsActivity, toPerson, toPlace } from './inbound.ts';
+import {
+  activitySchema,
+  cardData,
+  executeInvoke,
+  fromCardData,
+  type TeamsActivity,
+  toPerson,
+  toPlace,
+} from './inbound.ts';
 import { type ReferenceStore, rememberConversation } from './references.ts';
 import { toAdaptiveCard } from './render.ts';
 import { toPostedId } from './teams-outbox.ts';
@@ -43,7 +51,7 @@ export class TierdeskBot extends TeamsActivityHandler {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
       if (activity && botAdded) {
         await rememberConversation(this.references, activity, context.activity);
-        await this.send(context, [toWelcomeMessage()]);
+        await this.send(context, [this.desk.welcome()]);
       }
       await next();
     });
@@ -61,9 +69,9 @@ export class TierdeskBot extends TeamsActivityHandler {
     const deliveryId = activity.id ? `activity:${activity.conversation.id}:${activity.id}` : undefined;
     const base = { from: toPerson(activity), place: toPlace(activity), ...(deliveryId ? { deliveryId } : {}) };
     // An Action.Submit (clients without Universal Actions) arrives as a message carrying the button's data.
-    const submitted = actionData.safeParse(activity.value);
+    const submitted = cardData.safeParse(activity.value);
     const inbound: Inbound = submitted.success
-      ? { ...base, kind: 'action', actionId: submitted.data.tierdesk.action, value: submitted.data.tierdesk.value }
+      ? { ...base, ...fromCardData(submitted.data) }
       : { ...base, kind: 'message', text: withoutMention(context) };
     await this.send(context, await this.desk.handle(inbound));
   }
@@ -99,20 +107,17 @@ export class TierdeskBot extends TeamsActivityHandler {
       return {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: 'Unknown card action.' } as never,
+        value: { code: 'BadRequest', message: copy.platform.unknownCardAction } as never,
       };
     }
     await rememberConversation(this.references, activity, context.activity);
-    const { action, value } = pressed.data.action.data.tierdesk;
     const replies = await this.desk.handle({
-      kind: 'action',
-      actionId: action,
-      value,
+      ...fromCardData(pressed.data.action.data),
       from: toPerson(activity),
       place: toPlace(activity),
     });
     const [first, ...rest] = replies;
-    const card = toAdaptiveCard(first ?? { text: 'Done.' });
+    const card = toAdaptiveCard(first ?? { text: copy.platform.done });
     if (first?.remember && activity.replyToId) {
       await this.desk.posted(first.remember, {
         platform: 'teams',

@@ -1,7 +1,8 @@
 import { type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Message } from '../../src/messages/message.ts';
-import type { Outbox, Posted } from '../../src/outbox.ts';
+import type { Posted } from '../../src/model/identity.ts';
+import type { Outbox } from '../../src/outbox.ts';
 import { withBackoff } from './backoff.ts';
 import { conversationKey, findReference, personKey, type ReferenceStore } from './references.ts';
 import { toActivity } from './to-activity.ts';

@@ -6,44 +6,52 @@ export type JobConnection =
   | { connectionString: string }
   | { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 
+/** One piece of scheduled work, ready to run: a feature's `JobSpec` with the desk it runs in. */
+export interface Job {
+  name: string;
+  /** 5 fields, minute resolution. */
+  cron: string;
+  run(): Promise<unknown>;
+}
+
 export interface Jobs {
-  /** Queues an SLA sweep now instead of waiting for the schedule (operations, tests). */
-  sweepNow(): Promise<void>;
+  /** Queues a job now instead of waiting for its schedule (operations, tests). */
+  runNow(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-const slaSweep = 'sla-sweep';
-
 /**
- * Scheduled work on pg-boss, kept in the same Postgres: the schedule and its jobs survive restarts, and a
- * singleton queue lets one replica sweep at a time. The sweep itself is safe to run twice regardless.
+ * Scheduled work on pg-boss, kept in the same Postgres: schedules and jobs survive restarts, and each job's
+ * singleton queue lets one replica run it at a time. Every job must still be safe to run twice.
  */
 export async function startJobs(options: {
   connection: JobConnection;
   log: Logger;
-  slaSweepCron: string;
-  sweep: () => Promise<unknown>;
+  jobs: readonly Job[];
 }): Promise<Jobs> {
-  const { log } = options;
+  const { log, jobs } = options;
   const boss = new PgBoss({
     ...('connectionString' in options.connection ? options.connection : { db: options.connection }),
   });
   boss.on('error', (err) => log.error('job queue error', { err }));
   await boss.start();
-  await boss.createQueue(slaSweep, { name: slaSweep, policy: 'singleton' });
-  await boss.schedule(slaSweep, options.slaSweepCron);
-  await boss.work(slaSweep, { pollingIntervalSeconds: 1 }, async () => {
-    try {
-      await options.sweep();
-    } catch (err) {
-      log.error('sla sweep failed', { err });
-      throw err;
-    }
-  });
-  log.info('jobs started', { slaSweepCron: options.slaSweepCron });
+  for (const job of jobs) {
+    await boss.createQueue(job.name, { name: job.name, policy: 'singleton' });
+    await boss.schedule(job.name, job.cron);
+    await boss.work(job.name, { pollingIntervalSeconds: 1 }, async () => {
+      try {
+        await job.run();
+      } catch (err) {
+        log.error('job failed', { job: job.name, err });
+        throw err;
+      }
+    });
+  }
+  log.info('jobs started', { jobs: jobs.map((j) => `${j.name} (${j.cron})`) });
   return {
-    async sweepNow() {
-      await boss.send(slaSweep, {});
+    async runNow(name) {
+      if (!jobs.some((j) => j.name === name)) throw new Error(`no job called ${name}`);
+      await boss.send(name, {});
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };

@@ -1,5 +1,16 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import type { OpenAiConfig } from '../config.ts';
+
+/** Answers composed by a model from the top articles; absent, answers are the articles themselves. */
+export interface OpenAiConfig {
+  apiKey: string;
+  /** Unset: OpenAI's own API. */
+  baseUrl?: string;
+  model: string;
+  /** The whole call, retries included: past it the plain article answer goes out. */
+  timeoutMs: number;
+  /** Set: articles and questions are also embedded with this model and ranked by meaning. */
+  embeddingModel?: string;
+}
 
 /** One attempt per call, bounded by `timeoutMs`: a slow model must never hold up a reply. */
 export function createOpenAiClient(config: OpenAiConfig, timeoutMs = config.timeoutMs): OpenAI {

@@ -1,19 +1,29 @@
-import type { GapCluster, GapReason } from '../knowledge/learning/gap-clusters.ts';
-import { gapReasons } from '../knowledge/learning/gap-clusters.ts';
 import type { Block, Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
+
+type GapReason = 'declined' | 'not_helpful' | 'escalated';
+
+/** One group of similar questions the knowledge base did not settle. */
+export interface GapGroup {
+  count: number;
+  reasons: Record<GapReason, number>;
+  examples: string[];
+  suggested?: string;
+}
 
 export interface GapsReport {
   days: number;
   /** How many questions were grouped, and whether older ones were left out to keep it quick. */
   questions: number;
   capped: boolean;
-  clusters: GapCluster[];
+  clusters: GapGroup[];
   /** The top clusters to show. */
   top: number;
   titleOf: (articleId: string) => string | undefined;
 }
 
+/** In this order, a group's mix of reasons reads from the plainest failure to the costliest. */
+const gapReasons: GapReason[] = ['declined', 'not_helpful', 'escalated'];
 const reasonLabel: Record<GapReason, string> = {
   declined: 'declined',
   not_helpful: 'not helpful',
@@ -39,7 +49,7 @@ export function toGapsMessage(report: GapsReport): Message {
   return { text: stripMarkdown([heading, ...groups, hint].join('\n\n')), blocks };
 }
 
-function toGroupText(c: GapCluster, n: number, titleOf: GapsReport['titleOf']): string {
+function toGroupText(c: GapGroup, n: number, titleOf: GapsReport['titleOf']): string {
   const mix = gapReasons.filter((r) => c.reasons[r] > 0).map((r) => `${c.reasons[r]} ${reasonLabel[r]}`);
   const suggested = c.suggested ? ` · most suggested: ${titleOf(c.suggested) ?? c.suggested} (\`${c.suggested}\`)` : '';
   return [

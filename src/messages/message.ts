@@ -1,3 +1,5 @@
+import type { Form } from './form.ts';
+
 /**
  * The neutral message model every view produces and every adapter renders. `text` is always a complete
  * fallback: it is what the terminal shows and what notifications display.
@@ -18,27 +20,28 @@ export type Block =
   | { kind: 'fields'; fields: Field[] }
   | { kind: 'actions'; buttons: Button[] }
   | { kind: 'context'; text: string }
-  | { kind: 'divider' };
+  | { kind: 'divider' }
+  /** A form to fill in: a Slack modal (opened from a button), Adaptive Card inputs, a web form. */
+  | { kind: 'form'; form: Form };
 
 export interface Field {
   label: string;
   value: string;
 }
 
-export const actionIds = [
-  'helpful',
-  'not_helpful',
-  'talk_to_human',
-  'pick_article',
-  'claim_ticket',
-  'ticket_prompt',
-] as const;
-export type ActionId = (typeof actionIds)[number];
-
 export interface Button {
   label: string;
-  actionId: ActionId;
+  /** The id of the action a feature registered; unknown ids are refused when they come back. */
+  actionId: string;
   /** Comes back as outside input when clicked: parsed again, never trusted. */
   value: string;
   style?: 'primary' | 'danger';
 }
+
+/** Every button in a message, in order: what a person can press. */
+export const buttonsOf = (message: Message): Button[] =>
+  (message.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
+
+/** The form a message carries, if any: adapters that open forms on their own (Slack's modals) look for it. */
+export const formOf = (message: Message): Form | undefined =>
+  (message.blocks ?? []).flatMap((b) => (b.kind === 'form' ? [b.form] : []))[0];

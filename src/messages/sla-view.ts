@@ -1,7 +1,7 @@
-import type { Ticket } from '../tickets/open-ticket.ts';
-import { toTicketRef } from '../tickets/ticket-ref.ts';
+import { type Ticket, toTicketRef } from '../model/ticket.ts';
 import type { Message } from './message.ts';
 import { stripMarkdown } from './plain-text.ts';
+import { tierNames } from './tier-names.ts';
 
 export type SlaTarget = 'response' | 'resolution';
 
@@ -20,7 +20,7 @@ export function toSlaBreachMessage(t: Ticket, target: SlaTarget, action: 'escala
   const ref = toTicketRef(t.id);
   const next =
     action === 'escalated'
-      ? `It moved to ${t.tier} and waits in that queue.`
+      ? `It moved to ${tierNames[t.tier]} and waits in that queue.`
       : 'There is no higher tier: the leads are paged.';
   return say(
     `🚨 **${ref}** (${t.priority}, ${t.subject}) missed its ${target} target (due ${when(dueOf(t, target))}). ${next} Record the cause and corrective/preventive action with \`capa ${ref} <text>\`.`,

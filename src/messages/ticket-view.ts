@@ -1,8 +1,9 @@
-import type { PromptCommand } from '../commands/parse-action.ts';
-import type { Ticket } from '../tickets/open-ticket.ts';
-import { toTicketRef } from '../tickets/ticket-ref.ts';
+import { type Ticket, toTicketRef } from '../model/ticket.ts';
+import type { Tier } from '../model/tiers.ts';
 import type { Button, Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
+import { statusMessageKey } from './status-key.ts';
+import { tierLabels as tierLabel } from './tier-names.ts';
 
 const statusLabel: Record<Ticket['status'], string> = {
   new: 'New — waiting for the help desk',
@@ -10,12 +11,6 @@ const statusLabel: Record<Ticket['status'], string> = {
   waiting: 'Waiting for your reply',
   resolved: 'Resolved',
   closed: 'Closed',
-};
-const tierLabel: Record<Ticket['tier'], string> = {
-  tier1: 'Tier 1 help desk',
-  tier2: 'Tier 2 technical',
-  tier3: 'Tier 3 experts',
-  vendor: 'External vendor',
 };
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -28,8 +23,6 @@ function ticketFields(t: Ticket) {
     { label: 'Opened', value: when(t.createdAt) },
   ];
 }
-
-export const statusMessageKey = (ticketId: number) => `ticket-status:${ticketId}`;
 
 export function toTicketOpenedMessage(t: Ticket, created: boolean): Message {
   const ref = toTicketRef(t.id);
@@ -70,6 +63,8 @@ export function toTicketListMessage(heading: string, list: Ticket[]): Message {
 export function toQueueCardMessage(
   t: Ticket,
   who: { requester: string; assignee?: string; handoff?: { from: string; reason: string } },
+  /** Claim and the prompts for changes that need words, while the ticket is open. */
+  buttons: Button[],
 ): Message {
   const ref = toTicketRef(t.id);
   const open = t.status !== 'resolved' && t.status !== 'closed';
@@ -86,28 +81,13 @@ export function toQueueCardMessage(
       ? [
           {
             kind: 'text' as const,
-            text: `**Handoff from ${tierLabel[who.handoff.from as Ticket['tier']] ?? who.handoff.from}:** ${who.handoff.reason}`,
+            text: `**Handoff from ${tierLabel[who.handoff.from as Tier] ?? who.handoff.from}:** ${who.handoff.reason}`,
           },
         ]
       : []),
     { kind: 'text', text: literal(t.description) },
   ];
-  if (open) {
-    // Claim works at once; the others need words, so they answer with the command to finish.
-    const prompt = (command: PromptCommand, label: string): Button => ({
-      label,
-      actionId: 'ticket_prompt',
-      value: `${command}:${t.id}`,
-    });
-    const claim: Button[] =
-      t.assigneeId === null
-        ? [{ label: 'Claim', actionId: 'claim_ticket', value: String(t.id), style: 'primary' }]
-        : [];
-    blocks.push({
-      kind: 'actions',
-      buttons: [...claim, prompt('assign', 'Assign…'), prompt('escalate', 'Escalate…'), prompt('resolve', 'Resolve…')],
-    });
-  }
+  if (buttons.length > 0) blocks.push({ kind: 'actions', buttons });
   if (open) {
     blocks.push({
       kind: 'context',

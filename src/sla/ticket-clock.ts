@@ -1,5 +1,9 @@
-import type { Ticket } from '../tickets/open-ticket.ts';
-import type { Priority, TicketPatch } from '../tickets/ticket.ts';
+import type { Priority } from '../model/priorities.ts';
+import type { Ticket } from '../model/ticket.ts';
+
+/** A change's fields; a new priority or the end of a wait on the requester moves the clock. */
+type ClockPatch = Partial<Ticket>;
+
 import { addWorkingTime } from './business-calendar.ts';
 import { calendarFor, dueTimes, type SlaPolicies, shiftForPause } from './sla-policy.ts';
 
@@ -23,7 +27,7 @@ export function slaClock(policies: SlaPolicies, priority: Priority, openedAt: Da
  * How a change moves a ticket's SLA clock. A new priority restarts its targets from when the ticket was
  * opened; the end of a wait on the requester pushes each open target back by the working time waited.
  */
-export function slaChanges(policies: SlaPolicies, before: Ticket, patch: TicketPatch, now: Date): Partial<SlaClock> {
+export function slaChanges(policies: SlaPolicies, before: Ticket, patch: ClockPatch, now: Date): Partial<SlaClock> {
   const priority = patch.priority ?? before.priority;
   const changes: Partial<SlaClock> = {};
   if (patch.priority && patch.priority !== before.priority)

@@ -1,8 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
-import type { ArticleVersion, EmbeddingCache } from '../knowledge/embeddings/article-vectors.ts';
 import type { DbOrTx } from './db.ts';
 import { articleEmbeddings } from './schema.ts';
+
+/** One version of one article: its id and the hash of the text that is (or would be) embedded. */
+export interface ArticleVersion {
+  articleId: string;
+  contentHash: string;
+}
 
 /** Keeps a query's parameter list well under Postgres' limit, however large the knowledge base. */
 const lookupChunk = 1000;
@@ -46,9 +51,11 @@ export async function saveArticleEmbeddings(
     .onConflictDoNothing();
 }
 
-export function articleEmbeddingCache(db: DbOrTx, clock: Clock): EmbeddingCache {
+/** The store as the knowledge base's embedding cache: vectors outlive the process. */
+export function articleEmbeddingCache(db: DbOrTx, clock: Clock) {
   return {
-    find: (model, versions) => findArticleEmbeddings(db, model, versions),
-    save: (model, rows) => saveArticleEmbeddings(db, model, rows, clock.now()),
+    find: (model: string, versions: readonly ArticleVersion[]) => findArticleEmbeddings(db, model, versions),
+    save: (model: string, rows: readonly (ArticleVersion & { vector: readonly number[] })[]) =>
+      saveArticleEmbeddings(db, model, rows, clock.now()),
   };
 }

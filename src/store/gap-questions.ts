@@ -1,7 +1,19 @@
 import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, or } from 'drizzle-orm';
-import type { GapQuestion, GapReason } from '../knowledge/learning/gap-clusters.ts';
 import type { DbOrTx } from './db.ts';
 import { interactions, ticketEvents, tickets } from './schema.ts';
+
+/** Why a question counts as a gap in the knowledge base. */
+export const gapReasons = ['declined', 'not_helpful', 'escalated'] as const;
+export type GapReason = (typeof gapReasons)[number];
+
+export interface GapQuestion {
+  question: string;
+  at: Date;
+  /** One question can be several kinds of gap: not helpful, then taken to a person. */
+  reasons: readonly GapReason[];
+  /** The article the desk offered for it, if it offered one. */
+  suggested?: string | undefined;
+}
 
 /**
  * Questions the knowledge base did not settle since `since`, newest first and at most `limit`: declined,

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { UnhelpfulPairing } from '../knowledge/knowledge-base.ts';
+import type { PlaceRef } from '../model/identity.ts';
 import type { DbOrTx } from './db.ts';
-import type { PlaceRef } from './schema.ts';
 import { interactions } from './schema.ts';
 
 export type Interaction = typeof interactions.$inferSelect;
@@ -61,7 +60,7 @@ export async function listEarlierInConversation(db: DbOrTx, of: Interaction, lim
  * Every question whose answer someone said did not help, with the article it was answered with: the
  * knowledge base ranks those pairings lower after every restart, as it did when the click came.
  */
-export async function unhelpfulPairings(db: DbOrTx): Promise<UnhelpfulPairing[]> {
+export async function unhelpfulPairings(db: DbOrTx): Promise<{ articleId: string; question: string }[]> {
   const rows = await db
     .select({ articleId: interactions.articleId, question: interactions.question })
     .from(interactions)

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { LearnedPhrasing } from '../knowledge/knowledge-base.ts';
 import type { DbOrTx } from './db.ts';
 import { learnedPhrasings } from './schema.ts';
 
@@ -23,7 +22,7 @@ export async function rememberPhrasing(
   return inserted.length > 0;
 }
 
-export async function activePhrasings(db: DbOrTx): Promise<LearnedPhrasing[]> {
+export async function activePhrasings(db: DbOrTx): Promise<{ articleId: string; phrasing: string }[]> {
   return db
     .select({ articleId: learnedPhrasings.articleId, phrasing: learnedPhrasings.phrasing })
     .from(learnedPhrasings)

@@ -1,9 +1,10 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { PersonRef } from '../inbound.ts';
+import type { PersonRef } from '../model/identity.ts';
+import type { Person } from '../model/person.ts';
 import type { DbOrTx } from './db.ts';
 import { people } from './schema.ts';
 
-export type Person = typeof people.$inferSelect;
+export type { Person };
 
 /** Finds or creates the person behind a platform identity, keeping their display name current. */
 export async function upsertPerson(db: DbOrTx, ref: PersonRef): Promise<Person> {
@@ -50,6 +51,11 @@ export async function listStaff(db: DbOrTx): Promise<Person[]> {
     .from(people)
     .where(ne(people.role, 'requester'))
     .orderBy(asc(people.role), asc(people.displayName));
+}
+
+/** The leads, whom the SLA monitor pages when a ticket at the top tier breaches. */
+export async function listLeads(db: DbOrTx): Promise<Person[]> {
+  return db.select().from(people).where(eq(people.role, 'lead'));
 }
 
 /** The admins named in config are admins from start-up on, whatever the database said. */

@@ -16,12 +16,18 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+import type { PlaceRef, Posted } from '../model/identity.ts';
+import { priorities } from '../model/priorities.ts';
+import { roles } from '../model/roles.ts';
+import { ticketStatuses } from '../model/ticket.ts';
+import { tiers } from '../model/tiers.ts';
+
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const roleEnum = pgEnum('role', ['requester', 'agent', 'lead', 'admin']);
-export const tierEnum = pgEnum('tier', ['tier1', 'tier2', 'tier3', 'vendor']);
-export const priorityEnum = pgEnum('priority', ['P1', 'P2', 'P3', 'P4']);
-export const ticketStatusEnum = pgEnum('ticket_status', ['new', 'in_progress', 'waiting', 'resolved', 'closed']);
+export const roleEnum = pgEnum('role', roles);
+export const tierEnum = pgEnum('tier', tiers);
+export const priorityEnum = pgEnum('priority', priorities);
+export const ticketStatusEnum = pgEnum('ticket_status', ticketStatuses);
 export const outcomeEnum = pgEnum('answer_outcome', ['answered', 'clarified', 'declined']);
 
 /** A person on one platform: `{ platform, workspace, userId }` is their identity. */
@@ -40,14 +46,6 @@ export const people = pgTable(
   },
   (t) => [uniqueIndex('people_identity').on(t.platform, t.workspace, t.userId)],
 );
-
-/** Where a conversation happens, so replies and updates go back to the same place. */
-export interface PlaceRef {
-  platform: string;
-  workspace: string;
-  channel: string;
-  thread?: string;
-}
 
 /** Every question asked and what the desk did with it. */
 export const interactions = pgTable(
@@ -89,9 +87,9 @@ export const tickets = pgTable(
     /** The question whose "talk to a human" opened this ticket; unique so a double click opens one. */
     sourceInteractionId: uuid('source_interaction_id').references(() => interactions.id),
     /** Where the requester's status message was posted, so changes edit it instead of posting anew. */
-    statusMessage: jsonb('status_message').$type<{ platform: string; id: string }>(),
+    statusMessage: jsonb('status_message').$type<Posted>(),
     /** The card in the current tier's queue, edited as the ticket changes. */
-    queueMessage: jsonb('queue_message').$type<{ platform: string; id: string }>(),
+    queueMessage: jsonb('queue_message').$type<Posted>(),
     vendorName: text('vendor_name'),
     vendorRef: text('vendor_ref'),
     responseDueAt: at('response_due_at'),

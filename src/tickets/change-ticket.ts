@@ -1,61 +1,32 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { DeskContext } from '../desk-context.ts';
+import type { Person } from '../model/person.ts';
+import type { ChangeRefusal } from '../model/refusals.ts';
+import type { Ticket } from '../model/ticket.ts';
 import { slaChanges } from '../sla/ticket-clock.ts';
 import type { Tx } from '../store/db.ts';
-import type { Person } from '../store/people.ts';
 import { findPersonById } from '../store/people.ts';
-import { ticketEvents, tickets } from '../store/schema.ts';
+import { findTicket, writeTicketChange } from '../store/tickets.ts';
 import { notifyTicketChange } from './notify-ticket-change.ts';
-import type { Ticket } from './open-ticket.ts';
-import { type Actor, type Change, type Refusal, type Tier, type Transition, transition } from './ticket.ts';
+import { transition } from './ticket.ts';
+import type { Actor, Change, Transition } from './ticket-change.ts';
 
-export type ChangeRefusal = Refusal | { code: 'not_found' } | { code: 'changed' };
 export type ChangeResult = { ok: true; ticket: Ticket; before: Ticket } | { ok: false; refusal: ChangeRefusal };
 
-export const toActor = (p: Person): Actor => ({
-  id: p.id,
-  name: p.displayName,
-  role: p.role,
-  tier: p.tier as Tier | null,
-});
+export const toActor = (p: Person): Actor => ({ id: p.id, name: p.displayName, role: p.role, tier: p.tier });
 
 /**
- * Writes a decided change and its history, guarded by the version read: undefined when someone else changed
- * the ticket in between (nothing is written then). `actorId` null is the desk itself (the SLA monitor).
+ * Writes a decided change, its SLA consequences and its history, guarded by the version read: undefined
+ * when someone else changed the ticket in between. `actorId` null is the desk itself (the SLA monitor).
  */
-export async function writeChange(
+export function writeChange(
   ctx: DeskContext,
   tx: Tx,
   row: Ticket,
   decided: Extract<Transition, { ok: true }>,
-  actorId: number | null,
-  platform: string,
-  now: Date,
+  by: { actorId: number | null; platform: string; at: Date },
 ): Promise<Ticket | undefined> {
-  const [updated] = await tx
-    .update(tickets)
-    .set({
-      ...decided.patch,
-      ...slaChanges(ctx.sla, row, decided.patch, now),
-      updatedAt: now,
-      version: sql`${tickets.version} + 1`,
-    })
-    .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
-    .returning();
-  if (!updated) return undefined;
-  await tx.insert(ticketEvents).values(
-    decided.events.map((e) => ({
-      ticketId: row.id,
-      actorId,
-      kind: e.kind,
-      fromValue: e.from ?? null,
-      toValue: e.to ?? null,
-      reason: e.reason ?? null,
-      platform,
-      at: now,
-    })),
-  );
-  return updated;
+  const changes = { ...decided.patch, ...slaChanges(ctx.sla, row, decided.patch, by.at) };
+  return writeTicketChange(tx, row, changes, decided.events, by);
 }
 
 /** Conflicts are re-decided on fresh state; after this many, the person is asked to try again. */
@@ -82,7 +53,7 @@ export async function changeTicket(
   for (let attempt = 0; attempt < attempts; attempt++) {
     const now = ctx.clock.now();
     const result: Attempt = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(tickets).where(eq(tickets.id, ticketId));
+      const row = await findTicket(tx, ticketId);
       // A requester acting on someone else's ticket learns nothing about it.
       if (!row || (actor.role === 'requester' && row.requesterId !== actor.id)) {
         return { kind: 'refused', refusal: { code: 'not_found' } };
@@ -90,7 +61,7 @@ export async function changeTicket(
       const assignee = row.assigneeId === null ? undefined : await findPersonById(tx, row.assigneeId);
       const decided = transition({ ...row, assigneeName: assignee?.displayName }, change, actor, now);
       if (!decided.ok) return { kind: 'refused', refusal: decided.refusal };
-      const updated = await writeChange(ctx, tx, row, decided, actor.id, platform, now);
+      const updated = await writeChange(ctx, tx, row, decided, { actorId: actor.id, platform, at: now });
       if (!updated) return { kind: 'conflict' };
       return { kind: 'done', ticket: updated, before: row, transition: decided };
     });

@@ -1,15 +1,18 @@
-import { maxSubjectLength } from '../commands/parse-command.ts';
 import type { DeskContext } from '../desk-context.ts';
-import type { PlaceRef } from '../inbound.ts';
+import { cutText } from '../messages/cut-text.ts';
+import type { PlaceRef } from '../model/identity.ts';
+import type { Person } from '../model/person.ts';
+import type { Priority } from '../model/priorities.ts';
+import type { Ticket } from '../model/ticket.ts';
 import { slaClock } from '../sla/ticket-clock.ts';
-import type { Person } from '../store/people.ts';
-import { openTicket, type Ticket } from './open-ticket.ts';
+import { insertTicket } from '../store/tickets.ts';
+import { maxSubjectLength } from './new-ticket-form.ts';
 import { postQueueCard } from './queue-card.ts';
 
 export interface HelpRequest {
   subject: string;
   description: string;
-  priority?: Ticket['priority'];
+  priority?: Priority;
   origin: PlaceRef;
   sourceInteractionId?: string;
 }
@@ -21,9 +24,9 @@ export async function requestHelp(
   request: HelpRequest,
 ): Promise<{ ticket: Ticket; created: boolean }> {
   const at = ctx.clock.now();
-  const result = await openTicket(ctx.db, {
+  const result = await insertTicket(ctx.db, {
     requesterId: person.id,
-    subject: toSubject(request.subject),
+    subject: cutText(request.subject.replace(/\s+/g, ' ').trim(), maxSubjectLength),
     description: request.description,
     ...(request.priority ? { priority: request.priority } : {}),
     origin: request.origin,
@@ -36,9 +39,4 @@ export async function requestHelp(
     await postQueueCard(ctx, result.ticket);
   }
   return result;
-}
-
-function toSubject(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= maxSubjectLength ? line : `${line.slice(0, maxSubjectLength - 1)}…`;
 }

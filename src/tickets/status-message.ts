@@ -1,37 +1,27 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import type { RememberSpec } from '../commands/feature.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { toTicketStatusMessage } from '../messages/ticket-view.ts';
-import type { Posted } from '../outbox.ts';
-import { tickets } from '../store/schema.ts';
-import type { Ticket } from './open-ticket.ts';
+import type { Ticket } from '../model/ticket.ts';
+import { keepStatusMessage } from '../store/tickets.ts';
 
-/** `ticket-status:42` → 42; anything else is not a status message. */
-export function parseStatusMessageKey(key: string): number | undefined {
-  const match = /^ticket-status:(\d{1,9})$/.exec(key);
-  return match ? Number(match[1]) : undefined;
-}
-
-/** Remembers where a ticket's status message went; the first one posted stays the one that is edited. */
-export async function rememberStatusMessage(ctx: DeskContext, ticketId: number, posted: Posted): Promise<void> {
-  await ctx.db
-    .update(tickets)
-    .set({ statusMessage: posted })
-    .where(and(eq(tickets.id, ticketId), isNull(tickets.statusMessage)));
-}
+export const statusMessages: RememberSpec = {
+  prefix: 'ticket-status',
+  async run(ctx, key, posted) {
+    const match = /^ticket-status:(\d{1,9})$/.exec(key);
+    if (!match) return ctx.log.warn('unknown message key reported', { remember: key });
+    await keepStatusMessage(ctx.db, Number(match[1]), posted);
+  },
+};
 
 /**
  * Edits the requester's status message to show the ticket as it is now. Returns false when there is none
- * to edit (not posted yet, or its platform is not connected); the caller then says it another way.
+ * to edit (not posted yet, or it could not be edited); the caller then says it another way.
  */
 export async function refreshStatusMessage(ctx: DeskContext, ticket: Ticket): Promise<boolean> {
   const posted = ticket.statusMessage;
-  const outbox = posted ? ctx.outboxes[posted.platform] : undefined;
-  if (!posted || !outbox) return false;
-  try {
-    await outbox.update(posted, toTicketStatusMessage(ticket));
-    return true;
-  } catch (err) {
-    ctx.log.warn('could not edit a ticket status message', { ticket: ticket.id, err });
-    return false;
-  }
+  if (!posted) return false;
+  const edited = await ctx.delivery.update(posted, toTicketStatusMessage(ticket), 'ticket status', {
+    ticket: ticket.id,
+  });
+  return edited.ok;
 }

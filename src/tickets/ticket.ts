@@ -8,98 +8,13 @@
  *   resolved/closed ──reopen──▶ in_progress (or new when nobody holds it)
  *   escalate/deescalate move a ticket between tiers; it waits in the new tier's queue, unclaimed.
  */
-import type { Ticket } from './open-ticket.ts';
+import type { Refusal } from '../model/refusals.ts';
+import { isStaff, oversees } from '../model/roles.ts';
+import type { TicketStatus } from '../model/ticket.ts';
+import { type Tier, tiers } from '../model/tiers.ts';
+import type { Actor, Change, TicketState, Transition } from './ticket-change.ts';
 
-export const tiers = ['tier1', 'tier2', 'tier3', 'vendor'] as const;
-export type Tier = (typeof tiers)[number];
-export type Priority = Ticket['priority'];
-export type Status = Ticket['status'];
-export type Role = 'requester' | 'agent' | 'lead' | 'admin';
-
-export interface Actor {
-  id: number;
-  name: string;
-  role: Role;
-  tier: Tier | null;
-}
-
-export type Change =
-  | { kind: 'claim' }
-  | { kind: 'assign'; to: Actor }
-  | { kind: 'escalate'; to?: Tier; reason: string }
-  | { kind: 'deescalate'; reason?: string }
-  | { kind: 'wait'; question: string }
-  | { kind: 'requester_reply'; text: string }
-  | { kind: 'reply'; text: string }
-  | { kind: 'resolve'; resolution: string }
-  | { kind: 'reopen'; reason?: string }
-  | { kind: 'close' }
-  | { kind: 'note'; text: string }
-  | { kind: 'priority'; to: Priority }
-  | { kind: 'vendor'; vendor: string; ref: string }
-  | { kind: 'archive' };
-
-export type Refusal =
-  | { code: 'not_staff' }
-  | { code: 'other_tier'; tier: Tier }
-  | { code: 'already_claimed'; by: string }
-  | { code: 'already_yours' }
-  | { code: 'assignee_not_staff'; name: string }
-  | { code: 'finished'; status: Status }
-  | { code: 'not_finished' }
-  | { code: 'not_requester' }
-  | { code: 'no_higher_tier' }
-  | { code: 'no_lower_tier' }
-  | { code: 'not_higher'; from: Tier; to: Tier }
-  | { code: 'not_closed' }
-  | { code: 'unchanged' };
-
-/** One history row: what happened, from → to, and why. */
-export interface HistoryEvent {
-  kind: string;
-  from?: string | null;
-  to?: string | null;
-  reason?: string | null;
-}
-
-/** What the requester should be told, in their own conversation; internal notes never produce one. */
-export type RequesterNotice =
-  | { kind: 'question'; text: string }
-  | { kind: 'reply'; text: string }
-  | { kind: 'resolved'; text: string }
-  | { kind: 'status' };
-
-export type TicketPatch = Partial<
-  Pick<
-    Ticket,
-    | 'status'
-    | 'tier'
-    | 'priority'
-    | 'assigneeId'
-    | 'firstRespondedAt'
-    | 'slaPausedAt'
-    | 'resolvedAt'
-    | 'closedAt'
-    | 'vendorName'
-    | 'vendorRef'
-    | 'archivedAt'
-  >
->;
-
-export type Transition =
-  | { ok: true; patch: TicketPatch; events: HistoryEvent[]; notice?: RequesterNotice; requeue?: boolean }
-  | { ok: false; refusal: Refusal };
-
-/** The part of a ticket a transition needs, plus the assignee's name for refusals. */
-export type TicketState = Pick<
-  Ticket,
-  'status' | 'tier' | 'priority' | 'assigneeId' | 'requesterId' | 'firstRespondedAt' | 'slaPausedAt'
-> & { assigneeName?: string | undefined };
-
-const finished = (s: Status) => s === 'resolved' || s === 'closed';
-export const isStaff = (a: Pick<Actor, 'role'>) => a.role !== 'requester';
-/** Leads and admins oversee the whole desk: every tier, the queues, and what the knowledge base learns. */
-export const oversees = (a: Pick<Actor, 'role'>) => a.role === 'lead' || a.role === 'admin';
+const finished = (s: TicketStatus) => s === 'resolved' || s === 'closed';
 const refuse = (refusal: Refusal): Transition => ({ ok: false, refusal });
 
 /** Leads and admins work every tier; an agent works the tier they belong to. */
@@ -225,7 +140,7 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
     case 'reopen': {
       if (actor.id !== t.requesterId && !isStaff(actor)) return refuse({ code: 'not_requester' });
       if (!finished(t.status)) return refuse({ code: 'not_finished' });
-      const to: Status = t.assigneeId === null ? 'new' : 'in_progress';
+      const to: TicketStatus = t.assigneeId === null ? 'new' : 'in_progress';
       return {
         ok: true,
         patch: { status: to, resolvedAt: null, closedAt: null },

@@ -1,4 +1,4 @@
-import type { Tier } from './ticket.ts';
+import type { Tier } from '../model/tiers.ts';
 
 export interface TierHop {
   at: Date;

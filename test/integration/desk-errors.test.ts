@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.ts';
+import { createDelivery } from '../../src/delivery.ts';
 import { createDesk } from '../../src/desk.ts';
 import { noSynthesizer } from '../../src/knowledge/answers/synthesize-answer.ts';
 import { createKnowledgeBase, defaultThresholds } from '../../src/knowledge/knowledge-base.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { defaultSlaPolicies } from '../../src/sla/sla-policy.ts';
+import { shippedRegistry } from '../support/shipped-registry.ts';
 import { createTestStore } from '../support/test-store.ts';
 
 const from = { platform: 'local', workspace: 'local', userId: 'alice' };
@@ -15,19 +17,21 @@ describe('desk error boundary', () => {
     const store = await createTestStore();
     await store.close(); // every query now fails, as with a database that went away
     const log = createMemoryLogger();
-    const desk = createDesk({
-      db: store.db,
-      kb: createKnowledgeBase([], defaultThresholds),
-      reloadKnowledge: async () => {},
-      synthesize: noSynthesizer,
-      embedQuestion: async () => undefined,
-      outboxes: {},
-      clock: systemClock,
-      log,
-      queues: { tier1: 'local:#it-tier1' },
-      sla: defaultSlaPolicies,
-      timers: { autoCloseDays: 3, staleAfterHours: 24 },
-    });
+    const desk = createDesk(
+      {
+        db: store.db,
+        kb: createKnowledgeBase([], defaultThresholds),
+        reloadKnowledge: async () => {},
+        synthesize: noSynthesizer,
+        embedQuestion: async () => undefined,
+        delivery: createDelivery({}, log),
+        clock: systemClock,
+        log,
+        queues: { tier1: 'local:#it-tier1' },
+        sla: defaultSlaPolicies,
+      },
+      shippedRegistry,
+    );
 
     const replies = await desk.handle({ kind: 'message', from, place, text: 'hello' });
     expect(replies).toHaveLength(1);

@@ -162,7 +162,7 @@ describe('SLA sweep as scheduled work', () => {
       await app.post('/api/local/messages', { user: 'ann', text: `priority T-${id} P1` });
       await app.post('/api/local/messages', { user: 'ann', text: `claim T-${id}` });
       app.clock.set(monday('13:00'));
-      await app.jobs?.sweepNow();
+      await app.jobs?.runNow('sla-sweep');
       const until = Date.now() + 20_000;
       let tier = 'tier1';
       while (tier === 'tier1' && Date.now() < until) {

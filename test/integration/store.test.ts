@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { people, ticketEvents, tickets } from '../../src/store/schema.ts';
-import { openTicket } from '../../src/tickets/open-ticket.ts';
+import { insertTicket as openTicket } from '../../src/store/tickets.ts';
 import { startTestApp } from '../support/test-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 

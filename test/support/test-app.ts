@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createFixedClock } from '../../src/clock.ts';
-import { type Config, loadConfig } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import { createMemoryLogger } from '../../src/log.ts';
-import { type App, startApp } from '../../src/main.ts';
+import { type App, loadConfig, startApp } from '../../src/main.ts';
 import type { Message } from '../../src/messages/message.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { createTestStore } from './test-store.ts';

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configKeys, group, loadConfig } from '../../src/config.ts';
+import { group } from '../../src/config-groups.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import { configKeys, loadConfig } from '../../src/main.ts';
 import { parseSlaPolicies } from '../../src/sla/sla-policy.ts';
 
 describe('loadConfig', () => {

@@ -1,13 +1,13 @@
 import type { DeskContext } from '../../desk-context.ts';
-import type { PlaceRef } from '../../inbound.ts';
-import { toAnswerMessage, toClarifyMessage, toDeclineMessage } from '../../messages/answer-view.ts';
 import type { Message } from '../../messages/message.ts';
-import { toSynthesizedAnswerMessage } from '../../messages/synthesized-answer-view.ts';
+import type { Article } from '../../model/article.ts';
+import type { PlaceRef } from '../../model/identity.ts';
+import type { Person } from '../../model/person.ts';
 import { recordInteraction } from '../../store/interactions.ts';
-import type { Person } from '../../store/people.ts';
-import type { Article } from '../articles/article.ts';
 import { clarifyChoices } from '../decision/decide.ts';
 import type { Candidate } from '../search/rank-candidates.ts';
+import { toAnswerMessage, toClarifyMessage, toDeclineMessage } from './answer-view.ts';
+import { toSynthesizedAnswerMessage } from './synthesized-answer-view.ts';
 
 /** How many of the best articles a composed answer may draw on. */
 const synthesisArticles = 3;

@@ -1,6 +1,6 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
-import type { OpenAiConfig } from '../../config.ts';
 import type { Logger } from '../../log.ts';
+import type { OpenAiConfig } from '../openai-client.ts';
 import { createOpenAiClient, describeOpenAiFailure } from '../openai-client.ts';
 import { parseSynthesis, synthesisOutput } from './parse-synthesis.ts';
 import type { SynthesisRequest, Synthesizer } from './synthesize-answer.ts';

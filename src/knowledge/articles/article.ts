@@ -1,18 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { Article } from '../../model/article.ts';
 
-export interface Article {
-  /** Stable id: the file name without `.md` (or the id given by an evaluation set). */
-  id: string;
-  title: string;
-  tags: string[];
-  /** Other ways people ask for this article. */
-  questions: string[];
-  body: string;
-  owner?: string;
-  reviewBy?: string;
-  audience: 'everyone' | 'staff';
-}
+export type { Article };
 
 const isoDate = z
   .union([z.string(), z.date()])

@@ -1,5 +1,5 @@
-import type { OpenAiConfig } from '../../config.ts';
 import type { Logger } from '../../log.ts';
+import type { OpenAiConfig } from '../openai-client.ts';
 import { createOpenAiClient, describeOpenAiFailure } from '../openai-client.ts';
 import { type Embedder, type EmbedOutcome, embeddingText, maxQuestionMs } from './embed-text.ts';
 import { parseEmbeddings } from './parse-embeddings.ts';

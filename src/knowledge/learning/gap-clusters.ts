@@ -1,17 +1,7 @@
+import type { GapQuestion, GapReason } from '../../store/gap-questions.ts';
 import { terms } from '../search/text.ts';
 
-/** Why a question counts as a gap in the knowledge base. */
-export const gapReasons = ['declined', 'not_helpful', 'escalated'] as const;
-export type GapReason = (typeof gapReasons)[number];
-
-export interface GapQuestion {
-  question: string;
-  at: Date;
-  /** One question can be several kinds of gap: not helpful, then taken to a person. */
-  reasons: readonly GapReason[];
-  /** The article the desk offered for it, if it offered one. */
-  suggested?: string | undefined;
-}
+export type { GapQuestion, GapReason };
 
 export interface GapCluster {
   count: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAction } from '../../../src/commands/parse-action.ts';
 import { InputError } from '../../../src/errors.ts';
+import { parseAction } from '../../support/shipped-registry.ts';
 
 const id = '3782d925-3e9a-4d49-a261-41cf8ebf8b59';
 

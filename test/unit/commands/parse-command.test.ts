@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxTextLength, parseInput } from '../../../src/commands/parse-command.ts';
+import { maxTextLength } from '../../../src/commands/parse-input.ts';
+import { parseInput } from '../../support/shipped-registry.ts';
 
 const typed = (text: string) => parseInput(text, { explicit: false });
 const slash = (text: string) => parseInput(text, { explicit: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../../../src/commands/parse-command.ts';
+import { parseInput } from '../../support/shipped-registry.ts';
 
 const typed = (text: string) => parseInput(text, { explicit: false });
 const slash = (text: string) => parseInput(text, { explicit: true });

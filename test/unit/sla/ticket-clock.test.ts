@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../../src/model/ticket.ts';
 import { defaultSlaPolicies } from '../../../src/sla/sla-policy.ts';
 import { slaChanges, slaClock } from '../../../src/sla/ticket-clock.ts';
-import type { Ticket } from '../../../src/tickets/open-ticket.ts';
 
 const iso = (s: string) => new Date(s);
 // Friday 16:00 London (GMT in November).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, type TicketState, transition } from '../../../src/tickets/ticket.ts';
+import { transition } from '../../../src/tickets/ticket.ts';
+import type { Actor, TicketState } from '../../../src/tickets/ticket-change.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const requester: Actor = { id: 1, name: 'Rita', role: 'requester', tier: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../../../../adapters/local/render-text.ts';
-import { toAnswerMessage } from '../../../../src/messages/answer-view.ts';
+import { toAnswerMessage } from '../../../../src/knowledge/answers/answer-view.ts';
 
 describe('toPlainText', () => {
   it('shows the fallback text and numbers the buttons so a terminal user can pick one', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { slackLimits } from '../../../../adapters/slack/limits.ts';
 import { fromSlackActionId, toBlockKit } from '../../../../adapters/slack/render.ts';
-import { toAnswerMessage } from '../../../../src/messages/answer-view.ts';
+import { toAnswerMessage } from '../../../../src/knowledge/answers/answer-view.ts';
 import type { Message } from '../../../../src/messages/message.ts';
 
 type AnyBlock = { type: string; text?: { text: string }; fields?: unknown[]; elements?: Record<string, unknown>[] };

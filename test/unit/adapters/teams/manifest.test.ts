@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTeamsPackage } from '../../../../adapters/teams/package.ts';
-import { commandNames } from '../../../../src/commands/parse-command.ts';
+import { shippedRegistry } from '../../../support/shipped-registry.ts';
 
 const dir = new URL('../../../../adapters/teams/manifest/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', dir), 'utf8'));
@@ -23,7 +23,8 @@ describe('Teams manifest', () => {
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
   });
 
-  it('lists exactly the commands the shared parser knows', () => {
+  it('lists exactly the commands the desk offers in menus', () => {
+    const commandNames = shippedRegistry.commands.filter((c) => c.menu).map((c) => c.name);
     const titles = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) =>
       l.commands.map((c) => c.title),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { teamsLimits } from '../../../../adapters/teams/limits.ts';
 import { toAdaptiveCard } from '../../../../adapters/teams/render.ts';
-import { toAnswerMessage } from '../../../../src/messages/answer-view.ts';
+import { toAnswerMessage } from '../../../../src/knowledge/answers/answer-view.ts';
 
 describe('toAdaptiveCard', () => {
   const answer = toAnswerMessage(

@@ -1,0 +1,43 @@
+import type { App } from '@slack/bolt';
+import type { Inbound } from '../../src/inbound.ts';
+import type { DisplayNames } from './display-names.ts';
+import { mentionsBot, messageEvent, toPerson, toPlace, toPlainText } from './inbound.ts';
+import type { SlackContext } from './slack-context.ts';
+
+/**
+ * DMs, @mentions and new posts in support channels are questions or commands, answered in the thread.
+ * Other channel talk matters only inside a thread (a ticket's queue card, say): the desk decides, and stays
+ * quiet otherwise.
+ */
+export function listenToMessages(app: App, slack: SlackContext, names: DisplayNames): void {
+  const handle = async (raw: unknown, teamId: string, botUserId: string | undefined) => {
+    const parsed = messageEvent.safeParse(raw);
+    if (!parsed.success) return slack.log.warn('slack message event not understood', { problem: parsed.error.message });
+    const event = parsed.data;
+    // Edits, joins, bot posts (ours included) are not questions.
+    if (event.subtype || event.bot_id) return;
+    const inChannel = event.channel_type !== 'im';
+    const support = slack.config.supportChannels.includes(event.channel) && !event.thread_ts;
+    // An @mention arrives both as app_mention and as a channel message, in either order: both are addressed,
+    // or the one that came first would be handled as overheard talk and the other dropped as its repeat.
+    const addressed = event.type === 'app_mention' || mentionsBot(event.text, botUserId) || !inChannel || support;
+    if (!addressed && !event.thread_ts) return;
+    const inbound: Inbound = {
+      kind: 'message',
+      from: toPerson(event.user, teamId, await names.of(event.user)),
+      place: toPlace(teamId, event.channel, event.ts, event.thread_ts),
+      text: toPlainText(event.text, botUserId),
+      addressed,
+      // A message is identified by where and when it was posted: the same message arriving as an
+      // app_mention and as a channel message, or re-sent under a new event id, is handled once.
+      deliveryId: `message:${event.channel}:${event.ts}`,
+    };
+    await slack.reply(inbound.place, await slack.desk.handle(inbound));
+  };
+  app.event('message', ({ event, body, context }) =>
+    slack.work.track('message', handle(event, body.team_id, context.botUserId)),
+  );
+  app.event('app_mention', ({ event, body, context }) =>
+    slack.work.track('message', handle(event, body.team_id, context.botUserId)),
+  );
+}

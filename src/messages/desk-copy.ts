@@ -1,0 +1,42 @@
+/** Sentences for running the desk itself: who is on it, where queues are, what the knowledge base learned. */
+export const deskCopy = {
+  staff: {
+    refused: 'Sorry, only admins can manage the help desk.',
+    heading: 'The help desk:',
+    notOnDesk: (who: string) => `${who} is not on the help desk.`,
+    cannotRemoveSelf: "You can't remove yourself; ask another admin.",
+    removed: (name: string) => `${name} is no longer on the help desk. Their tickets stay as they are.`,
+    added: (name: string, role: string) => `${name} is now on the help desk as ${role}.`,
+    roleLabel: (role: string, tier: string | null) => (role === 'agent' ? `agent, ${tier ?? 'no tier'}` : role),
+  },
+  queues: {
+    refusedToRequesters: 'Sorry, only the help desk can see or change the queues.',
+    refusedToAgents: 'Sorry, only admins and leads can move a queue.',
+    heading: 'Queues:',
+    notSet: 'not set (escalations are only logged)',
+    notConnected: (platform: string) => `${platform} is not connected here, so a queue can't live there.`,
+    moved: (tier: string, place: string) => `The ${tier} queue is now ${place}. New and escalated tickets go there.`,
+  },
+  learned: {
+    refused: 'Sorry, only admins and leads can review what the desk has learned.',
+    noArticle: (id: string) => `There is no article ${id}. An article's id is its file name, shown under each answer.`,
+    none: (articleId?: string) => `No learned phrasings in use${articleId ? ` for ${articleId}` : ''}.`,
+    someOf: (shown: number, total: number) =>
+      `Learned phrasings, the newest ${shown} of ${total} (\`kb learned <article id>\` narrows it; \`kb forget <n>\` removes one):`,
+    all: 'Learned phrasings, newest first (`kb forget <n>` removes one):',
+    notInUse: (id: number) => `There is no learned phrasing ${id} in use.`,
+    forgotten: (phrasing: string, articleId: string) => `Forgotten: "${phrasing}" no longer points to ${articleId}.`,
+  },
+  gapsRefused: 'Sorry, only admins and leads can see where the knowledge base falls short.',
+  noGaps: (days: number) =>
+    `No gaps in the last ${days} days: every question was answered, and nobody said an answer didn't help.`,
+  draftRefused: 'Sorry, only Tier 2 and above, leads and admins can draft articles from tickets.',
+  draftNoTicket: (ref: string) => `I couldn't find ${ref}.`,
+  draftNotFinished: (ref: string) =>
+    `${ref} is not resolved yet. Draft an article once the fix is known: \`kb draft ${ref}\` after \`resolve ${ref}\`.`,
+  draftExists: (ref: string, path: string) =>
+    `There already is a draft for ${ref}: ${path}. I left it as it is; edit it, or remove it to draft again.`,
+  draftWritten: (ref: string, path: string, subject: string) =>
+    `Drafted "${subject}" from ${ref} as ${path} in the knowledge folder. It is not live: review it, then move it up out of drafts/ to publish it.`,
+  draftsUnavailable: "Sorry, drafts can't be written here: this desk has no knowledge folder to write to.",
+};

@@ -1,0 +1,103 @@
+import type { Priority } from '../model/priorities.ts';
+import type { ChangeRefusal } from '../model/refusals.ts';
+import type { Tier } from '../model/tiers.ts';
+import { tierNames } from './tier-names.ts';
+
+/** What a change that went through did, for the person who made it. */
+export type ChangeDone =
+  | { kind: 'claim' | 'wait' | 'requester_reply' | 'reply' | 'resolve' | 'reopen' | 'close' | 'note' | 'archive' }
+  | { kind: 'assign'; to: string }
+  | { kind: 'escalate' | 'deescalate'; tier: Tier }
+  | { kind: 'priority'; priority: Priority }
+  | { kind: 'vendor'; vendor: string; ref: string };
+
+/** Buttons on a queue card for changes that need words: each answers with the command to finish. */
+export type PromptCommand = 'assign' | 'escalate' | 'resolve';
+
+/** Every sentence about tickets: refusals (one per code), what a change did, and how to follow a ticket. */
+export const ticketCopy = {
+  refusal: (r: ChangeRefusal, ref: string): string => {
+    switch (r.code) {
+      case 'not_found':
+        return `I couldn't find ${ref}. Type \`mine\` to list your tickets.`;
+      case 'not_staff':
+        return 'Sorry, only the help desk can do that. Ask an admin for a role if you need one.';
+      case 'other_tier':
+        return `${ref} is with ${tierNames[r.tier]}, which is not your tier. Ask a lead, or the ${tierNames[r.tier]} team.`;
+      case 'already_claimed':
+        return `${ref} is already being handled by ${r.by}.`;
+      case 'already_yours':
+        return `${ref} is already yours.`;
+      case 'assignee_not_staff':
+        return `${r.name} is not on the help desk, so ${ref} can't be assigned to them. An admin can add them with \`staff add\`.`;
+      case 'finished':
+        return `${ref} is already ${r.status}. Type \`reopen ${ref}\` first if it needs more work.`;
+      case 'not_finished':
+        return `${ref} is still open, so there is nothing to reopen.`;
+      case 'not_requester':
+        return `Only the person who asked, or the help desk, can do that on ${ref}.`;
+      case 'no_higher_tier':
+        return `${ref} is already with the vendor: there is no higher tier. A lead can take it from here.`;
+      case 'no_lower_tier':
+        return `${ref} is already with Tier 1: there is no lower tier.`;
+      case 'not_higher':
+        return `${ref} is with ${tierNames[r.from]}; escalation goes up, not to ${tierNames[r.to]}. Use \`deescalate ${ref}\` to send it back.`;
+      case 'unchanged':
+        return `${ref} already is that way: nothing changed.`;
+      case 'not_closed':
+        return `${ref} is not closed yet; only closed tickets can be archived.`;
+      case 'changed':
+        return `${ref} changed while I was updating it. Please look at it again and retry.`;
+    }
+  },
+  done: (change: ChangeDone, ref: string): string => {
+    switch (change.kind) {
+      case 'claim':
+        return `${ref} is yours now. The requester sees it is being worked on.`;
+      case 'assign':
+        return `${ref} is assigned to ${change.to}.`;
+      case 'escalate':
+      case 'deescalate':
+        return `${ref} moved to ${tierNames[change.tier]}, with your note as the handoff. It waits in that queue.`;
+      case 'wait':
+        return `I've asked the requester on ${ref}. The SLA clock is paused until they answer.`;
+      case 'requester_reply':
+        return `Thanks, your answer is on ${ref}. The help desk will pick it up.`;
+      case 'reply':
+        return `Your reply on ${ref} was sent to the requester.`;
+      case 'resolve':
+        return `${ref} is resolved and the requester has been told how.`;
+      case 'reopen':
+        return `${ref} is open again.`;
+      case 'close':
+        return `${ref} is closed.`;
+      case 'note':
+        return `Note added to ${ref}. Only the help desk sees it.`;
+      case 'priority':
+        return `${ref} is now ${change.priority}.`;
+      case 'vendor':
+        return `${ref} is with ${change.vendor} (case ${change.ref}).`;
+      case 'archive':
+        return `${ref} is archived: hidden from lists, kept in full.`;
+    }
+  },
+  /** What the Assign…/Escalate…/Resolve… buttons answer: the command to finish, for that ticket. */
+  prompt: (command: PromptCommand, ref: string) =>
+    command === 'assign'
+      ? `To assign ${ref}, type: \`assign ${ref} @person\``
+      : command === 'escalate'
+        ? `To escalate ${ref}, type: \`escalate ${ref} [tier2|tier3|vendor] <why, for the next tier>\``
+        : `To resolve ${ref}, type: \`resolve ${ref} <what fixed it, for the requester>\``,
+  promptLabels: { claim: 'Claim', assign: 'Assign…', escalate: 'Escalate…', resolve: 'Resolve…' },
+  personNotFound: (who: string) =>
+    `I couldn't tell who "${who}" is. Use @name, a Slack mention, or a full id such as slack:T0123:U0456.`,
+  ticketNotFound: (ref: string) => `I couldn't find ${ref} among your tickets. Type \`mine\` to list them.`,
+  ticketAlreadyOpen: (ref: string) =>
+    `You already have ticket ${ref} for this question. Its status is kept up to date in my earlier message.`,
+  noOpenTickets: "You have no open tickets. Type `ticket <what's wrong>` to open one.",
+  noTickets: "You haven't opened any tickets yet. Type `ticket <what's wrong>` to open one.",
+  openTicketsHeading: 'Your open tickets:',
+  allTicketsHeading: 'Your tickets, newest first:',
+  noCapaDue: (ref: string) => `${ref} has no missed SLA waiting for a write-up.`,
+  capaRecorded: (ref: string, targets: string[]) => `Recorded the CAPA for ${ref} (${targets.join(' and ')} target).`,
+};

@@ -1,0 +1,13 @@
+/** A knowledge-base article as the desk serves it; read from markdown with front matter. */
+export interface Article {
+  /** Stable id: the file name without `.md` (or the id given by an evaluation set). */
+  id: string;
+  title: string;
+  tags: string[];
+  /** Other ways people ask for this article. */
+  questions: string[];
+  body: string;
+  owner?: string;
+  reviewBy?: string;
+  audience: 'everyone' | 'staff';
+}

@@ -1,0 +1,40 @@
+/** Who is speaking: `{ platform, workspace, userId }` is the identity; the name is for display. */
+export interface PersonRef {
+  platform: string;
+  workspace: string;
+  userId: string;
+  displayName?: string;
+}
+
+/** Where a conversation happens, so replies and updates go back to the same place. */
+export interface PlaceRef {
+  platform: string;
+  workspace: string;
+  channel: string;
+  thread?: string;
+}
+
+/** A message the bot posted, so it can be edited in place later. */
+export interface Posted {
+  platform: string;
+  id: string;
+}
+
+/**
+ * A person named in config or a command: a full identity (`slack:T123:U456`, `teams:<tenant>:<user>`,
+ * `local:alice`), a Slack mention (`<@U456>`), or `@name`. Short forms are taken on the speaker's platform
+ * and workspace. Returns undefined for anything else.
+ */
+export function parsePerson(text: string, speaker?: Pick<PersonRef, 'platform' | 'workspace'>): PersonRef | undefined {
+  const t = text.trim();
+  const full = /^(slack|teams):([^:\s]+):([^:\s]+)$/.exec(t);
+  if (full) return { platform: full[1] as string, workspace: full[2] as string, userId: full[3] as string };
+  const local = /^local:([\p{L}\p{N}._@-]{1,64})$/u.exec(t);
+  if (local) return { platform: 'local', workspace: 'local', userId: local[1] as string };
+  if (!speaker) return undefined;
+  const mention = /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(t);
+  if (mention) return { platform: speaker.platform, workspace: speaker.workspace, userId: mention[1] as string };
+  const at = /^@([\p{L}\p{N}._-]{1,64})$/u.exec(t);
+  if (at) return { platform: speaker.platform, workspace: speaker.workspace, userId: at[1] as string };
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import { words } from '../commands/arguments.ts';
+import { defineCommand } from '../commands/feature.ts';
+import { deskCopy } from '../messages/desk-copy.ts';
+import { isTier, type Tier, tiers } from '../model/tiers.ts';
+import { splitPlace } from '../outbox.ts';
+import { queueFor, setQueue } from '../tickets/queues.ts';
+
+type QueueCommand = { name: 'queue'; action: 'set'; tier: Tier; place: string } | { name: 'queue'; action: 'list' };
+
+const c = deskCopy.queues;
+
+function parseQueue(args: string): QueueCommand | undefined {
+  const [action = '', tier = '', place = '', ...extra] = words(args);
+  if (action === 'list' && !tier) return { name: 'queue', action: 'list' };
+  const t = tier.toLowerCase();
+  if (action === 'set' && isTier(t) && /^[a-z]+:.+$/.test(place) && extra.length === 0)
+    return { name: 'queue', action: 'set', tier: t, place };
+  return undefined;
+}
+
+/** Admins and leads decide where each tier's queue is; anyone on the help desk may look. */
+export const queueCommand = defineCommand<QueueCommand>({
+  name: 'queue',
+  usage:
+    "`queue set tier1|tier2|tier3|vendor <platform:place>`, `queue list` — where each tier's queue is (admins and leads)",
+  audience: 'staff',
+  audienceOf: (command) => (command.action === 'set' ? 'overseers' : 'staff'),
+  refusal: { log: 'queue command refused', text: { staff: c.refusedToRequesters, overseers: c.refusedToAgents } },
+  parse(args, explicit) {
+    const command = parseQueue(args);
+    // Naming one of the command's actions marks a slip in a command rather than a question.
+    if (command) return command;
+    return explicit || args === '' || /^(set|list)\b/.test(args) ? { usage: 'bad_arguments' } : undefined;
+  },
+  async run(ctx, person, _place, command) {
+    if (command.action === 'list') {
+      const lines = await Promise.all(
+        tiers.map(async (tier) => `- ${tier}: ${(await queueFor(ctx, tier)) ?? c.notSet}`),
+      );
+      return { text: [c.heading, ...lines].join('\n') };
+    }
+    const { platform } = splitPlace(command.place);
+    if (!ctx.delivery.connected(platform)) return { text: c.notConnected(platform) };
+    await setQueue(ctx, command.tier, command.place, person.id);
+    ctx.log.info('queue set', { by: person.id, tier: command.tier, place: command.place });
+    return { text: c.moved(command.tier, command.place) };
+  },
+});

@@ -1,0 +1,143 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Clock, systemClock } from './clock.ts';
+import { createRegistry } from './commands/registry.ts';
+import type { Config } from './config.ts';
+import { createDelivery } from './delivery.ts';
+import { createDesk, type Desk } from './desk.ts';
+import type { DeskContext } from './desk-context.ts';
+import { deskFeatures } from './features.ts';
+import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
+import { type Jobs, startJobs } from './jobs/job-runner.ts';
+import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import { startKnowledge } from './knowledge/knowledge-services.ts';
+import type { Logger } from './log.ts';
+import type { Outbox, Outboxes } from './outbox.ts';
+import type { MountedPlatform, Platform, ReferenceStore } from './platform.ts';
+import { readSlaPolicies } from './sla/read-sla-policies.ts';
+import { type SweepReport, sweepTickets } from './sla-monitor/sweep.ts';
+import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
+import type { Db } from './store/db.ts';
+import type { Store } from './store/open-store.ts';
+import { ensureAdmins } from './store/people.ts';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock?: Clock;
+  log: Logger;
+  /** Every platform the desk can speak on; those configured in `config` are mounted. */
+  platforms: readonly Platform[];
+}
+
+export interface App {
+  url: string;
+  server: Server;
+  desk: Desk;
+  kb: KnowledgeBase;
+  /** Which front doors are open, e.g. `local chat`, `Slack (HTTP, /slack/events)`. */
+  adapters: string[];
+  /** Each connected platform's outbox. */
+  outboxes: Outboxes;
+  /** Resolves once every event already received has been handled. */
+  idle(): Promise<void>;
+  /** Scheduled work, when JOBS_ENABLED. */
+  jobs?: Jobs;
+  /** One SLA sweep, now, in this process: what the scheduled job runs. */
+  sweep(): Promise<SweepReport>;
+  close(): Promise<void>;
+}
+
+const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore => ({
+  save: (key, reference) => saveConversationReference(db, platform, key, reference, clock.now()),
+  find: (key) => findConversationReference(db, platform, key),
+});
+
+/** Wires the desk to its store, knowledge, features and platforms, and serves them on one HTTP server. */
+export async function startApp({ config, store, clock = systemClock, log, platforms }: AppDeps): Promise<App> {
+  await store.migrate();
+  await ensureAdmins(store.db, config.admins);
+  const knowledge = await startKnowledge(
+    {
+      dir: config.knowledgeDir,
+      watch: config.knowledgeWatch,
+      localEmbeddings: config.localEmbeddings,
+      thresholds: config.thresholds,
+      ...(config.openai ? { openai: config.openai } : {}),
+    },
+    { db: store.db, clock, log },
+  );
+  // Each platform brings its outbox once mounted; features only ever see Delivery.
+  const outboxes: Record<string, Outbox> = {};
+  const ctx: DeskContext = {
+    db: store.db,
+    clock,
+    log,
+    delivery: createDelivery(outboxes, log),
+    kb: knowledge.kb,
+    reloadKnowledge: knowledge.reload,
+    knowledgeDir: config.knowledgeDir,
+    synthesize: knowledge.synthesize,
+    embedQuestion: knowledge.embedQuestion,
+    queues: config.queues,
+    sla: await readSlaPolicies(config.slaPoliciesFile),
+  };
+  const registry = createRegistry(deskFeatures({ slaSweepCron: config.jobs.slaSweepCron, timers: config.timers }));
+  const desk = createDesk(ctx, registry);
+  const mounted: MountedPlatform[] = [];
+  for (const platform of platforms) {
+    const services = { desk, log, references: referencesFor(store.db, platform.name, clock) };
+    // A platform with settings is on when they are set; one without is always on.
+    const settings = config[platform.name];
+    if (platform.settings && settings === undefined) continue;
+    const m = platform.settings ? platform.mount(settings, services) : platform.mount(undefined, services);
+    outboxes[platform.name] = m.outbox;
+    mounted.push(m);
+  }
+  const health: Route = {
+    method: 'GET',
+    path: '/healthz',
+    handle: (_req, res) => sendJson(res, 200, { status: 'ok' }),
+  };
+  const server = createHttpServer([health, ...mounted.flatMap((m) => m.routes)], log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  for (const m of mounted) await m.start();
+  const { port } = server.address() as AddressInfo;
+  const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
+  const adapters = mounted.map((m) => m.label);
+  log.info('adapters on', { adapters, ...knowledge.describe });
+  const jobs = config.jobs.enabled
+    ? await startJobs({
+        connection: store.jobConnection,
+        log,
+        jobs: registry.jobs.map((job) => ({ name: job.name, cron: job.cron, run: () => job.run(ctx) })),
+      })
+    : undefined;
+  const idle = async () => {
+    for (const m of mounted) await m.idle();
+  };
+  return {
+    url: `http://${shownHost}:${port}/`,
+    server,
+    desk,
+    kb: knowledge.kb,
+    adapters,
+    outboxes,
+    idle,
+    ...(jobs ? { jobs } : {}),
+    sweep: () => sweepTickets(ctx, config.timers),
+    async close() {
+      // Stop taking requests, let work already received finish, then drop idle keep-alive connections.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await idle();
+      await knowledge.stop();
+      await jobs?.stop();
+      for (const m of mounted) await m.stop();
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Ticket } from '../model/ticket.ts';
+import type { DbOrTx } from './db.ts';
+import { findInteraction, listEarlierInConversation } from './interactions.ts';
+import { listAnswerEvents } from './ticket-events.ts';
+
+/** What a finished ticket offers an article: how it was asked, how it was answered, and by whom. */
+export interface TicketWriteUp {
+  ticketId: number;
+  subject: string;
+  /** The question, how the requester put it earlier in the same conversation, and the subject. */
+  questions: string[];
+  problem: string;
+  resolution: string;
+  replies: string[];
+  resolver: string | undefined;
+}
+
+/**
+ * The question (and how the requester put it earlier in the same conversation), the last resolution and who
+ * gave it, and the help desk's replies. Internal notes stay out: they were never meant for the requester.
+ */
+export async function loadTicketWriteUp(db: DbOrTx, ticket: Ticket): Promise<TicketWriteUp> {
+  const events = await listAnswerEvents(db, ticket.id);
+  const resolved = events.filter((e) => e.kind === 'resolved').at(-1);
+  const asked = ticket.sourceInteractionId ? await findInteraction(db, ticket.sourceInteractionId) : undefined;
+  const earlier = asked ? await listEarlierInConversation(db, asked, 5) : [];
+  return {
+    ticketId: ticket.id,
+    subject: ticket.subject,
+    questions: [asked?.question ?? ticket.subject, ...earlier.map((i) => i.question), ticket.subject],
+    // A ticket from "talk to a human" describes what the desk tried as well; the question is the problem.
+    problem: asked?.question ?? ticket.description,
+    resolution: resolved?.text ?? '',
+    replies: events.filter((e) => e.kind === 'agent_replied').flatMap((e) => (e.text ? [e.text] : [])),
+    resolver: resolved?.who ?? undefined,
+  };
+}

@@ -1,0 +1,41 @@
+import { defineCommand } from '../commands/feature.ts';
+import { ticketCopy } from '../messages/ticket-copy.ts';
+import { toHistoryMessage } from '../messages/ticket-view.ts';
+import { isStaff } from '../model/roles.ts';
+import { toTicketRef } from '../model/ticket.ts';
+import type { Tier } from '../model/tiers.ts';
+import { listTicketHistory } from '../store/ticket-events.ts';
+import { findTicket } from '../store/tickets.ts';
+import { ticketArgs } from './ticket-args.ts';
+import { formatDuration, timePerTier } from './time-per-tier.ts';
+
+/** Every change to a ticket, with the time it spent with each tier; requesters see their own, without notes. */
+export const historyCommand = defineCommand<{ name: 'history'; ticketId: number }>({
+  name: 'history',
+  usage: '`history T-n` — everything that happened to a ticket',
+  audience: 'everyone',
+  parse: ticketArgs((ticketId, rest) => (rest === '' ? { name: 'history', ticketId } : undefined)),
+  async run(ctx, person, _place, { ticketId }) {
+    const ref = toTicketRef(ticketId);
+    const ticket = await findTicket(ctx.db, ticketId);
+    const staff = isStaff(person);
+    if (!ticket || (!staff && ticket.requesterId !== person.id)) {
+      return { text: ticketCopy.refusal({ code: 'not_found' }, ref) };
+    }
+    const rows = await listTicketHistory(ctx.db, ticketId);
+    // Internal notes are for the help desk only.
+    const visible = rows.filter((r) => staff || r.kind !== 'note');
+    const hops = rows
+      .filter((r) => ['escalated', 'deescalated', 'vendor'].includes(r.kind) && r.to)
+      .map((r) => ({ at: r.at, to: r.to as Tier }));
+    const end = ticket.resolvedAt ?? ctx.clock.now();
+    const spent = Object.entries(timePerTier(ticket.createdAt, hops, end)).map(
+      ([tier, ms]) => `${tier} ${formatDuration(ms)}`,
+    );
+    return toHistoryMessage(
+      ticket,
+      visible.map((r) => ({ ...r, who: r.who ?? 'Tierdesk' })),
+      spent.join(' · '),
+    );
+  },
+});

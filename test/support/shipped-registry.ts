@@ -1,0 +1,17 @@
+import { parseInput as parseWith } from '../../src/commands/parse-input.ts';
+import { createRegistry } from '../../src/commands/registry.ts';
+import { deskFeatures } from '../../src/features.ts';
+
+/** The registry the desk ships with, as start-up builds it. */
+export const shippedRegistry = createRegistry(
+  deskFeatures({ slaSweepCron: '* * * * *', timers: { autoCloseDays: 3, staleAfterHours: 24 } }),
+);
+
+/** The shared parser over the shipped commands. */
+export const parseInput = (text: string, options: { explicit: boolean }) => parseWith(text, options, shippedRegistry);
+
+/** A clicked button as the shipped actions read it: its id and what its value says. */
+export function parseAction(actionId: string, value: string) {
+  const read = shippedRegistry.readAction(actionId, value);
+  return { id: read.spec.id, ...read.value };
+}
