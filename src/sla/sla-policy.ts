@@ -26,13 +26,10 @@ import {
   alwaysCalendar,
   type BusinessCalendar,
   type Calendar,
-  isClockTime,
-  isLocalDate,
-  isTimeZone,
-  minutesOfDay,
   workingDayLengthMs,
   workingTimeBetween,
 } from './business-calendar.ts';
+import { isClockTime, isLocalDate, isTimeZone, minutesOfDay } from './zoned-time.ts';
 
 export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
 

@@ -3,11 +3,10 @@ import {
   addWorkingTime,
   type BusinessCalendar,
   type Calendar,
-  localDateOf,
   workingDayLengthMs,
   workingTimeBetween,
-  zonedTimeToUtc,
 } from '../../../src/sla/business-calendar.ts';
+import { localDateOf, zonedTimeToUtc } from '../../../src/sla/zoned-time.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
