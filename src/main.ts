@@ -30,7 +30,8 @@ import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase 
 import { loadSynonyms } from './knowledge/search/load-synonyms.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
-import { defaultSlaPolicies, parseSlaPolicies, type SlaPolicies, SlaPolicyError } from './sla/sla-policy.ts';
+import { defaultSlaPolicies, type SlaPolicies } from './sla/sla-policy.ts';
+import { parseSlaPolicies, SlaPolicyError } from './sla/sla-policy-file.ts';
 import { type SweepReport, sweepTickets } from './sla/sla-sweep.ts';
 import { articleEmbeddingCache } from './store/article-embeddings.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';

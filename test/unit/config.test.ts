@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { configKeys, group, loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { createMemoryLogger } from '../../src/log.ts';
-import { parseSlaPolicies } from '../../src/sla/sla-policy.ts';
+import { parseSlaPolicies } from '../../src/sla/sla-policy-file.ts';
 
 describe('loadConfig', () => {
   it('runs with no configuration at all, on defaults', () => {
