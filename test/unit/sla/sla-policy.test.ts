@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { calendarFor, defaultSlaPolicies, dueTimes, shiftForPause } from '../../../src/sla/sla-policy.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
 const at = (iso: string) => new Date(iso);
 
 describe('defaultSlaPolicies', () => {
-  it('has the agreed targets on a Mon–Fri 09:00–17:00 London calendar', () => {
-    expect(defaultSlaPolicies.calendar).toEqual({
-      kind: 'business',
-      timeZone: 'Europe/London',
-      workingDays: [1, 2, 3, 4, 5],
-      start: '09:00',
-      end: '17:00',
-      holidays: [],
-    });
-    expect(defaultSlaPolicies.targets).toEqual({
-      P1: { responseMs: 15 * MINUTE, resolutionMs: 4 * HOUR, calendar: 'always' },
-      P2: { responseMs: 30 * MINUTE, resolutionMs: 8 * HOUR, calendar: 'business' },
-      P3: { responseMs: 4 * HOUR, resolutionMs: 24 * HOUR, calendar: 'business' },
-      P4: { responseMs: 8 * HOUR, resolutionMs: 40 * HOUR, calendar: 'business' },
-    });
-  });
-
   it('uses the 24/7 calendar for P1 only', () => {
     expect(calendarFor(defaultSlaPolicies, 'P1')).toEqual({ kind: 'always' });
     expect(calendarFor(defaultSlaPolicies, 'P2')).toBe(defaultSlaPolicies.calendar);
