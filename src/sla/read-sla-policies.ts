@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../errors.ts';
-import { defaultSlaPolicies, parseSlaPolicies, type SlaPolicies, SlaPolicyError } from './sla-policy.ts';
+import { defaultSlaPolicies, type SlaPolicies } from './sla-policy.ts';
+import { parseSlaPolicies, SlaPolicyError } from './sla-policy-file.ts';
 
 /** The SLA file's policies, or the built-in ones; a bad file stops start-up as bad configuration does. */
 export async function readSlaPolicies(file: string | undefined): Promise<SlaPolicies> {

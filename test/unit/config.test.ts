@@ -4,7 +4,7 @@ import { group } from '../../src/config-groups.ts';
 import { ConfigError } from '../../src/errors.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { configKeys, loadConfig } from '../../src/main.ts';
-import { parseSlaPolicies } from '../../src/sla/sla-policy.ts';
+import { parseSlaPolicies } from '../../src/sla/sla-policy-file.ts';
 
 describe('loadConfig', () => {
   it('runs with no configuration at all, on defaults', () => {
