@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allText, type ChatDriver, findButton } from './chat-driver.ts';
+import { allText, type ChatDriver, type DriverOptions, findButton, type MakeDriver } from './chat-driver.ts';
 
 /** The journeys every adapter must pass; `makeDriver` starts a fresh desk for each. */
-export function deskJourneys(name: string, makeDriver: () => Promise<ChatDriver>) {
-  /** Each journey gets a fresh desk and always closes it. */
-  const journey = (title: string, run: (chat: ChatDriver) => Promise<void>) =>
+export function deskJourneys(name: string, makeDriver: MakeDriver) {
+  /** Each journey gets a fresh desk (set up as `options` say) and always closes it. */
+  const journey = (title: string, run: (chat: ChatDriver) => Promise<void>, options?: DriverOptions) =>
     it(title, async () => {
-      const chat = await makeDriver();
+      const chat = await makeDriver(options);
       try {
         await run(chat);
       } finally {
