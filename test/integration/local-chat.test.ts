@@ -5,7 +5,7 @@ import { deskJourneys } from '../journeys/desk-journeys.ts';
 import { createLocalDriver } from '../support/local-driver.ts';
 import { buttonsOf, startTestApp, type TestApp } from '../support/test-app.ts';
 
-deskJourneys('local chat', () => createLocalDriver());
+deskJourneys('local chat', (options) => createLocalDriver(options));
 
 describe('local chat HTTP API', () => {
   let app: TestApp;

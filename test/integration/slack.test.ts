@@ -17,7 +17,7 @@ import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { createSlackDriver } from '../support/slack-driver.ts';
 import { nowSeconds } from '../support/slack-signing.ts';
 
-deskJourneys('Slack', () => createSlackDriver());
+deskJourneys('Slack', (options) => createSlackDriver(options));
 
 describe('Slack adapter over HTTP', () => {
   let slack: SlackTestApp;

@@ -17,7 +17,7 @@ import { deskJourneys } from '../journeys/desk-journeys.ts';
 import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
 import { createTeamsDriver } from '../support/teams-driver.ts';
 
-deskJourneys('Teams', () => createTeamsDriver());
+deskJourneys('Teams', (options) => createTeamsDriver(options));
 
 describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
   let teams: TeamsTestApp;

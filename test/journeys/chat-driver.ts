@@ -1,7 +1,28 @@
+import type { TestApp } from '../support/test-app.ts';
+
 /** What a person sees of one bot message, on any platform: its text and the buttons they can press. */
 export interface Seen {
   text: string;
   buttons: { label: string; actionId: string; value: string }[];
+}
+
+/** A tier's queue, by name; each driver maps it to a place on its own platform (a channel, a team). */
+export type QueueName = 'tier1' | 'tier2' | 'tier3' | 'vendor';
+
+/** Whose inbox to read: a person's direct conversation with the bot, or a tier's queue. */
+export type InboxOf = { user: string } | { place: QueueName };
+
+export type SweepReport = Awaited<ReturnType<TestApp['sweep']>>;
+
+/** How a journey wants its desk set up; the same options mean the same desk on every platform. */
+export interface DriverOptions {
+  /**
+   * Queues to configure (QUEUE_TIER1, QUEUE_TIER2, …) at this platform's own places. Without any, the desk
+   * runs on its defaults (the Tier 1 queue is the local `#it-tier1`).
+   */
+  queues?: readonly QueueName[];
+  /** People who are admins from ADMINS; `ann` unless a journey says otherwise. */
+  admins?: readonly string[];
 }
 
 /**
@@ -12,12 +33,24 @@ export interface ChatDriver {
   readonly platform: string;
   /** The full identity of a user on this platform, as `staff add` and ADMINS accept it. */
   identityOf(user: string): string;
-  /** Sends a chat message; `deliveryId` lets a journey replay the same delivery. */
+  /** Sends a chat message; `deliveryId` lets a journey replay the same delivery. Returns the direct replies. */
   say(user: string, text: string, options?: { deliveryId?: string }): Promise<Seen[]>;
-  /** Presses a button the user was shown. */
+  /** Presses a button the user was shown. Returns the direct replies. */
   click(user: string, button: Seen['buttons'][number]): Promise<Seen[]>;
+  /**
+   * What the bot sent on its own (outside a direct reply: queue cards and their edits, ticket notices, SLA
+   * alerts, DMs) to a person or to a queue since last asked, oldest first; each message is returned once.
+   */
+  inbox(of: InboxOf): Promise<Seen[]>;
+  /** Sets the desk's clock (the app's fixed clock). */
+  at(when: Date): void;
+  /** Runs one SLA sweep now and waits until everything it sent has been delivered. */
+  sweep(): Promise<SweepReport>;
   close(): Promise<void>;
 }
+
+/** Creates a fresh desk on one platform; journeys call it once each. */
+export type MakeDriver = (options?: DriverOptions) => Promise<ChatDriver>;
 
 export function findButton(seen: Seen[], label: RegExp): Seen['buttons'][number] {
   const button = seen.flatMap((s) => s.buttons).find((b) => label.test(b.label));

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { allText, type ChatDriver, findButton } from './chat-driver.ts';
+import { allText, type ChatDriver, type DriverOptions, findButton, type MakeDriver } from './chat-driver.ts';
+
+/** Monday 23 November 2026, a business day, at `hh:mm` UTC. */
+const monday = (hhmm: string) => new Date(`2026-11-23T${hhmm}:00Z`);
 
 /** The journeys every adapter must pass; `makeDriver` starts a fresh desk for each. */
-export function deskJourneys(name: string, makeDriver: () => Promise<ChatDriver>) {
-  /** Each journey gets a fresh desk and always closes it. */
-  const journey = (title: string, run: (chat: ChatDriver) => Promise<void>) =>
+export function deskJourneys(name: string, makeDriver: MakeDriver) {
+  /** Each journey gets a fresh desk (set up as `options` say) and always closes it. */
+  const journey = (title: string, run: (chat: ChatDriver) => Promise<void>, options?: DriverOptions) =>
     it(title, async () => {
-      const chat = await makeDriver();
+      const chat = await makeDriver(options);
       try {
         await run(chat);
       } finally {
@@ -94,5 +97,89 @@ export function deskJourneys(name: string, makeDriver: () => Promise<ChatDriver>
       expect(allText(seen)).toMatch(/couldn't find an article/i);
       findButton(seen, /talk to a human/i);
     });
+
+    journey(
+      'warns at 75% once, then on breach escalates once to Tier 2, alerts the assignee and asks for a CAPA',
+      async (chat) => {
+        chat.at(monday('09:00'));
+        for (const [who, tier] of [
+          ['ben', 'tier1'],
+          ['tess', 'tier2'],
+        ] as const) {
+          expect(allText(await chat.say('ann', `staff add ${chat.identityOf(who)} ${tier}`))).toMatch(
+            new RegExp(`is now on the help desk as agent, ${tier}`),
+          );
+        }
+        const ref = /T-\d+/.exec(allText(await chat.say('alice', 'ticket Payroll system down')))?.[0] ?? 'T-?';
+        expect(allText(await chat.say('ann', `priority ${ref} P1`))).toContain(`${ref} is now P1`);
+        expect(allText(await chat.say('ben', `claim ${ref}`))).toContain(`${ref} is yours`);
+        // The Tier 1 queue saw the ticket arrive; what came before the clock runs out is not this journey's.
+        expect(allText(await chat.inbox({ place: 'tier1' }))).toMatch(
+          new RegExp(`${ref} from .+: Payroll system down`),
+        );
+        for (const inbox of [{ user: 'alice' }, { user: 'ben' }, { user: 'tess' }, { place: 'tier2' }] as const) {
+          await chat.inbox(inbox);
+        }
+
+        // A P1 has 4 business hours to be resolved: the warning comes at 75 %, 12:00, and only once.
+        chat.at(monday('11:59'));
+        expect((await chat.sweep()).warned).toBe(0);
+        expect(await chat.inbox({ user: 'ben' })).toEqual([]);
+        chat.at(monday('12:00'));
+        expect((await chat.sweep()).warned).toBe(1);
+        const warning = new RegExp(`⏰ ${ref} \\(P1, Payroll system down\\): 75% of the resolution time is used`);
+        const benWarned = await chat.inbox({ user: 'ben' });
+        expect(benWarned.map((s) => s.text)).toEqual([expect.stringMatching(warning)]);
+        const queueWarned = await chat.inbox({ place: 'tier1' });
+        expect(queueWarned.map((s) => s.text)).toEqual([expect.stringMatching(warning)]);
+        expect((await chat.sweep()).warned).toBe(0);
+        expect(await chat.inbox({ user: 'ben' })).toEqual([]);
+        expect(await chat.inbox({ place: 'tier1' })).toEqual([]);
+
+        // At 13:00 it is missed: escalated to Tier 2 once, unassigned, with a card of its own there.
+        chat.at(monday('13:00'));
+        expect((await chat.sweep()).breached).toBe(1);
+        expect((await chat.sweep()).breached).toBe(0);
+        const breach = new RegExp(`🚨 ${ref} \\(P1, Payroll system down\\) missed its resolution target`);
+        const benAlerted = allText(await chat.inbox({ user: 'ben' }));
+        expect(benAlerted).toMatch(breach);
+        expect(benAlerted).toMatch(/It moved to tier2/);
+        expect(benAlerted).toContain(`capa ${ref}`);
+        expect(benAlerted.match(/🚨/g)).toHaveLength(1);
+        const tier1 = allText(await chat.inbox({ place: 'tier1' }));
+        expect(tier1).toMatch(breach);
+        expect(tier1).toMatch(new RegExp(`${ref} from .+: Payroll system down \\(New.*, Tier 2 technical`));
+        const tier2 = await chat.inbox({ place: 'tier2' });
+        expect(tier2.map((s) => s.text)).toEqual([
+          expect.stringMatching(
+            new RegExp(`^${ref} from .+: Payroll system down \\(New.*, Tier 2 technical, unassigned\\)`),
+          ),
+        ]);
+        findButton(tier2, /^claim$/i);
+        // The requester is told it is with Tier 2 now; the SLA internals are the help desk's.
+        const aliceTold = allText(await chat.inbox({ user: 'alice' }));
+        expect(aliceTold).toMatch(/Tier 2 technical/);
+        expect(aliceTold).not.toMatch(/🚨|capa/);
+        expect(allText(await chat.say('tess', `history ${ref}`))).toMatch(
+          /escalated tier1 → tier2: SLA: resolution target missed/,
+        );
+        expect(await chat.sweep()).toMatchObject({ warned: 0, breached: 0 });
+        expect(await chat.inbox({ user: 'ben' })).toEqual([]);
+        expect(await chat.inbox({ place: 'tier2' })).toEqual([]);
+
+        // The breach waits for its cause and corrective/preventive action, recorded once, by the help desk.
+        expect(
+          allText(
+            await chat.say(
+              'ben',
+              `capa ${ref} Cause: no on-call cover at lunch. Corrective: escalated. Preventive: lunch rota.`,
+            ),
+          ),
+        ).toMatch(new RegExp(`Recorded the CAPA for ${ref} \\(resolution target\\)`));
+        expect(allText(await chat.say('ben', `capa ${ref} again`))).toMatch(/no missed SLA waiting/);
+        expect(allText(await chat.say('alice', `capa ${ref} x`))).toMatch(/only the help desk/);
+      },
+      { queues: ['tier1', 'tier2'] },
+    );
   });
 }

@@ -1,5 +1,5 @@
 import type { Message } from '../../src/messages/message.ts';
-import type { ChatDriver, Seen } from '../journeys/chat-driver.ts';
+import type { ChatDriver, DriverOptions, QueueName, Seen } from '../journeys/chat-driver.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
 const toSeen = (m: Message): Seen => ({
@@ -7,9 +7,27 @@ const toSeen = (m: Message): Seen => ({
   buttons: (m.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : [])),
 });
 
-/** The journeys' driver for the local chat: the same JSON API the web page uses. */
-export async function createLocalDriver(app?: TestApp): Promise<ChatDriver & { app: TestApp }> {
-  const running = app ?? (await startTestApp({ ADMINS: 'local:ann' }));
+/** The local channels the journeys' queues live in. */
+const localQueues: Record<QueueName, string> = {
+  tier1: '#it-tier1',
+  tier2: '#it-tier2',
+  tier3: '#it-tier3',
+  vendor: '#vendors',
+};
+const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
+
+/** The journeys' driver for the local chat: the same JSON API the web page uses, inboxes included. */
+export async function createLocalDriver(
+  options: DriverOptions = {},
+  app?: TestApp,
+): Promise<ChatDriver & { app: TestApp }> {
+  const queues = options.queues ?? [];
+  const running =
+    app ??
+    (await startTestApp({
+      ADMINS: (options.admins ?? ['ann']).map((a) => `local:${a}`).join(','),
+      ...Object.fromEntries(queues.map((q) => [envKey(q), `local:${localQueues[q]}`])),
+    }));
   const call = async (path: string, body: unknown) => {
     const res = await running.post(path, body);
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
@@ -21,6 +39,23 @@ export async function createLocalDriver(app?: TestApp): Promise<ChatDriver & { a
     app: running,
     say: (user, text, options = {}) => call('/api/local/messages', { user, text, id: options.deliveryId }),
     click: (user, button) => call('/api/local/actions', { user, action: button.actionId, value: button.value }),
+    async inbox(of) {
+      // Tier 1 always has a queue on the local chat (QUEUE_TIER1's default); others only when configured.
+      if ('place' in of && of.place !== 'tier1' && !queues.includes(of.place)) {
+        throw new Error(`no ${of.place} queue on this desk: create the driver with queues: ['${of.place}']`);
+      }
+      const query =
+        'user' in of ? `user=${encodeURIComponent(of.user)}` : `place=${encodeURIComponent(localQueues[of.place])}`;
+      const res = await running.get(`/api/local/inbox?${query}`);
+      if (res.status !== 200) throw new Error(`/api/local/inbox?${query} answered ${res.status}: ${await res.text()}`);
+      return ((await res.json()) as { messages: Message[] }).messages.map(toSeen);
+    },
+    at: (when) => running.clock.set(when),
+    async sweep() {
+      const report = await running.sweep();
+      await running.idle();
+      return report;
+    },
     close: () => running.close(),
   };
 }

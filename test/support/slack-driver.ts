@@ -1,17 +1,42 @@
 import { fromSlackActionId } from '../../adapters/slack/render.ts';
 import { fakeTeam, type SlackCall } from '../fakes/slack-api.ts';
 import { blockActionsPayload, messageImEnvelope } from '../fixtures/slack-payloads.ts';
-import type { ChatDriver, Seen } from '../journeys/chat-driver.ts';
+import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen } from '../journeys/chat-driver.ts';
 import { startSlackTestApp } from './slack-app.ts';
 
-type SlackButton = Seen['buttons'][number] & { slackActionId: string; post: SlackCall };
+/** A message as it stands in Slack: where it is, and what it shows (the last post or edit of it). */
+interface SlackMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text: string;
+  blocks: unknown[];
+}
+type SlackButton = Seen['buttons'][number] & { slackActionId: string; message: SlackMessage };
+/**
+ * How a call made while the desk handled a request relates to it: a direct reply, Slack's mark on the
+ * pressed message (part of the click, not a message), or something sent on the desk's own account.
+ */
+type Relation = 'reply' | 'mark' | 'proactive';
+type Classify = (message: SlackMessage, call: SlackCall) => Relation;
 
 /** Slack user ids are upper case; journeys name people in lower case. */
 const slackUser = (name: string) => `U${name.toUpperCase()}`;
+/** The bot's direct conversation with a user, as the fixtures deliver their messages from it. */
+const dmChannel = (name: string) => `D${slackUser(name)}`;
 
-/** What a person sees of a chat.postMessage: its fallback text and its buttons. */
-function toSeen(call: SlackCall): Seen {
-  const blocks = (call.args.blocks as { type: string; elements?: Record<string, unknown>[] }[] | undefined) ?? [];
+/** The channel ids the journeys' queues live in. */
+const slackQueues: Record<QueueName, string> = {
+  tier1: 'C0TIER1',
+  tier2: 'C0TIER2',
+  tier3: 'C0TIER3',
+  vendor: 'C0VENDOR',
+};
+const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
+
+/** What a person sees of a message: its fallback text (as Slack escapes it) and its buttons. */
+function toSeen(message: SlackMessage): Seen {
+  const blocks = message.blocks as { type: string; elements?: Record<string, unknown>[] }[];
   const buttons: SlackButton[] = blocks
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements ?? [])
@@ -20,22 +45,68 @@ function toSeen(call: SlackCall): Seen {
       actionId: fromSlackActionId(String(e.action_id)),
       value: String(e.value ?? ''),
       slackActionId: String(e.action_id),
-      post: call,
+      message,
     }));
-  return { text: String(call.args.text ?? ''), buttons };
+  return { text: message.text, buttons };
 }
 
-/** The journeys' driver for Slack: signed Events API and interactivity requests, replies read off the fake. */
-export async function createSlackDriver(): Promise<ChatDriver> {
-  const slack = await startSlackTestApp({ ADMINS: `slack:${fakeTeam.id}:${slackUser('ann')}` });
+/**
+ * The journeys' driver for Slack: signed Events API and interactivity requests, replies read off the fake.
+ * Every chat.postMessage and chat.update the desk makes is read once: a post in the thread the person just
+ * wrote or clicked in is a direct reply; everything else waits for `inbox`, addressed by its channel (a
+ * queue's channel id, or the person's DM: their user id, as the outbox posts a DM, or their D channel).
+ */
+export async function createSlackDriver(options: DriverOptions = {}): Promise<ChatDriver> {
+  const queues = options.queues ?? [];
+  const slack = await startSlackTestApp({
+    ADMINS: (options.admins ?? ['ann']).map((a) => `slack:${fakeTeam.id}:${slackUser(a)}`).join(','),
+    ...Object.fromEntries(queues.map((q) => [envKey(q), `slack:${slackQueues[q]}`])),
+  });
   let sequence = 0;
-  const postsAfter = async (before: number, run: () => Promise<{ status: number }>) => {
+  let read = 0;
+  const unread: SlackMessage[] = [];
+  const threadOf = (ts: string) => slack.api.calls.find((c) => c.method === 'chat.postMessage' && c.ts === ts);
+  const toMessage = (call: SlackCall): SlackMessage | undefined => {
+    const { args } = call;
+    const ts =
+      call.method === 'chat.postMessage' ? call.ts : call.method === 'chat.update' ? String(args.ts) : undefined;
+    if (!ts) return undefined;
+    const threadTs = (args.thread_ts ?? threadOf(ts)?.args.thread_ts) as string | undefined;
+    return {
+      channel: String(args.channel),
+      ts,
+      ...(threadTs ? { threadTs } : {}),
+      text: String(args.text ?? ''),
+      blocks: (args.blocks as unknown[] | undefined) ?? [],
+    };
+  };
+  /** Reads the calls made since the last read: returns the direct replies, keeps the rest for `inbox`. */
+  const readCalls = (classify: Classify = () => 'proactive') => {
+    const replies: Seen[] = [];
+    for (const call of slack.api.calls.slice(read)) {
+      const message = toMessage(call);
+      if (!message) continue;
+      const relation = classify(message, call);
+      if (relation === 'reply') replies.push(toSeen(message));
+      else if (relation === 'proactive') unread.push(message);
+    }
+    read = slack.api.calls.length;
+    return replies;
+  };
+  const send = async (run: () => Promise<{ status: number }>, classify: Classify) => {
+    readCalls();
     const res = await run();
     if (res.status !== 200) throw new Error(`Slack request answered ${res.status}`);
-    return slack.api.calls
-      .slice(before)
-      .filter((c) => c.method === 'chat.postMessage')
-      .map(toSeen);
+    return readCalls(classify);
+  };
+  const isFor = (of: InboxOf, m: SlackMessage) => {
+    if ('place' in of) {
+      if (!queues.includes(of.place)) {
+        throw new Error(`no ${of.place} queue on this desk: create the driver with queues: ['${of.place}']`);
+      }
+      return m.channel === slackQueues[of.place];
+    }
+    return m.channel === slackUser(of.user) || m.channel === dmChannel(of.user);
   };
   return {
     platform: 'slack',
@@ -45,23 +116,54 @@ export async function createSlackDriver(): Promise<ChatDriver> {
       const id = options.deliveryId ?? `auto-${++sequence}`;
       const ts = `1800000000.${String(Array.from(id).reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_000, 7)).padStart(6, '0')}`;
       const envelope = messageImEnvelope({ user: slackUser(user), text, ts, eventId: `Ev${id}` });
-      return postsAfter(slack.api.calls.length, () => slack.event(envelope));
+      // The desk answers in a thread under the person's message.
+      return send(
+        () => slack.event(envelope),
+        (m, call) =>
+          call.method === 'chat.postMessage' && m.channel === dmChannel(user) && m.threadTs === ts
+            ? 'reply'
+            : 'proactive',
+      );
     },
     click(user, button) {
-      const b = button as SlackButton;
+      const { message, slackActionId, value, label } = button as SlackButton;
       const payload = blockActionsPayload({
         user: slackUser(user),
-        channel: String(b.post.args.channel),
-        messageTs: b.post.ts ?? '',
-        threadTs: b.post.args.thread_ts as string | undefined,
-        blocks: (b.post.args.blocks as unknown[]) ?? [],
-        text: String(b.post.args.text ?? ''),
-        actionId: b.slackActionId,
-        value: b.value,
-        label: b.label,
+        channel: message.channel,
+        messageTs: message.ts,
+        threadTs: message.threadTs,
+        blocks: message.blocks,
+        text: message.text,
+        actionId: slackActionId,
+        value,
+        label,
         responseUrl: slack.api.responseUrl(`action-${++sequence}`),
       });
-      return postsAfter(slack.api.calls.length, () => slack.interaction(payload));
+      const thread = message.threadTs ?? message.ts;
+      return send(
+        () => slack.interaction(payload),
+        (m, call) => {
+          const here = m.channel === message.channel;
+          if (call.method === 'chat.postMessage') return here && m.threadTs === thread ? 'reply' : 'proactive';
+          // The pressed message, edited to say who chose what (its buttons gone): Slack's answer to the click.
+          const last = m.blocks.at(-1) as { type?: string; elements?: { text?: string }[] } | undefined;
+          const chose =
+            last?.type === 'context' && (last.elements?.[0]?.text ?? '').startsWith(`<@${slackUser(user)}> chose:`);
+          return here && m.ts === message.ts && chose ? 'mark' : 'proactive';
+        },
+      );
+    },
+    async inbox(of) {
+      readCalls();
+      const mine = unread.filter((m) => isFor(of, m));
+      for (const m of mine) unread.splice(unread.indexOf(m), 1);
+      return mine.map(toSeen);
+    },
+    at: (when) => slack.app.clock.set(when),
+    async sweep() {
+      const report = await slack.app.sweep();
+      await slack.app.idle();
+      return report;
     },
     close: () => slack.close(),
   };

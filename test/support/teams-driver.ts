@@ -1,6 +1,13 @@
 import type { ConnectorCall } from '../fakes/bot-connector.ts';
-import { executeInvokeActivity, messageActivity, teamsTenant, userIdOf } from '../fixtures/teams-activities.ts';
-import type { ChatDriver, Seen } from '../journeys/chat-driver.ts';
+import {
+  executeInvokeActivity,
+  messageActivity,
+  personalConversation,
+  teamInstalledActivity,
+  teamsTenant,
+  userIdOf,
+} from '../fixtures/teams-activities.ts';
+import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen } from '../journeys/chat-driver.ts';
 import { startTeamsTestApp } from './teams-app.ts';
 
 type Card = {
@@ -19,35 +26,85 @@ function seenOfCard(card: Card | undefined, summary: string, cardActivityId: str
 
 const cardOf = (call: ConnectorCall) =>
   ((call.activity.attachments as { content: Card }[] | undefined) ?? [])[0]?.content;
+const seenOfCall = (c: ConnectorCall) =>
+  seenOfCard(cardOf(c), String(c.activity.summary ?? c.activity.text ?? ''), c.activityId ?? '');
 
-/** The journeys' driver for Teams: activities posted to /api/messages, replies read off the fake connector. */
-export async function createTeamsDriver(): Promise<ChatDriver> {
+/** Each queue is the channel of a team of its own that the app is installed in. */
+const teamsQueues: Record<QueueName, { channel: string; team: string }> = {
+  tier1: { channel: '19:it-tier1@thread.tacv2', team: 'IT Tier 1' },
+  tier2: { channel: '19:it-tier2@thread.tacv2', team: 'IT Tier 2' },
+  tier3: { channel: '19:it-tier3@thread.tacv2', team: 'IT Tier 3' },
+  vendor: { channel: '19:it-vendors@thread.tacv2', team: 'IT Vendors' },
+};
+const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
+
+/**
+ * The journeys' driver for Teams: activities posted to /api/messages, replies read off the fake connector.
+ * Every call the bot makes to the connector is read once: a reply in the conversation the person just
+ * wrote or clicked in is a direct reply; proactive sends and edits (continueConversationAsync, from a
+ * stored ConversationReference) wait for `inbox`, addressed by conversation: a queue team's channel, or the
+ * person's 1:1 chat (known to the bot once they have written to it).
+ */
+export async function createTeamsDriver(options: DriverOptions = {}): Promise<ChatDriver> {
+  const queues = options.queues ?? [];
   const teams = await startTeamsTestApp({
     TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-    ADMINS: `teams:${teamsTenant}:${userIdOf({ name: 'ann' })}`,
+    ADMINS: (options.admins ?? ['ann']).map((a) => `teams:${teamsTenant}:${userIdOf({ name: a })}`).join(','),
+    ...Object.fromEntries(queues.map((q) => [envKey(q), `teams:${teamsQueues[q].channel}`])),
   });
   let sequence = 0;
-  const repliesSince = (before: number) =>
-    teams.connector.calls
-      .slice(before)
-      .filter((c) => c.kind !== 'update')
-      .map((c) => seenOfCard(cardOf(c), String(c.activity.summary ?? c.activity.text ?? ''), c.activityId ?? ''));
+  let read = 0;
+  const unread: ConnectorCall[] = [];
+  /** Reads the calls made since the last read: returns the direct replies, keeps the rest for `inbox`. */
+  const readCalls = (inConversation?: string) => {
+    const replies: Seen[] = [];
+    for (const call of teams.connector.calls.slice(read)) {
+      if (call.kind === 'reply' && call.conversationId === inConversation) replies.push(seenOfCall(call));
+      else unread.push(call);
+    }
+    read = teams.connector.calls.length;
+    return replies;
+  };
+  const send = async (activity: unknown) => {
+    readCalls();
+    const res = await teams.send(activity);
+    if (res.status !== 200) throw new Error(`/api/messages answered ${res.status}`);
+    return res;
+  };
+  // The bot can post to a team's channel only once it has seen that conversation: install it in each.
+  for (const queue of queues) {
+    const { channel, team } = teamsQueues[queue];
+    await send(
+      teamInstalledActivity({
+        user: { name: options.admins?.[0] ?? 'ann' },
+        id: `install-${queue}`,
+        serviceUrl: teams.connector.serviceUrl,
+        channel,
+        teamName: team,
+      }),
+    );
+  }
+  readCalls();
+  const isFor = (of: InboxOf, call: ConnectorCall) => {
+    if ('place' in of) {
+      if (!queues.includes(of.place)) {
+        throw new Error(`no ${of.place} queue on this desk: create the driver with queues: ['${of.place}']`);
+      }
+      return call.conversationId === teamsQueues[of.place].channel;
+    }
+    return call.conversationId === personalConversation({ name: of.user });
+  };
   return {
     platform: 'teams',
     identityOf: (user) => `teams:${teamsTenant}:${userIdOf({ name: user })}`,
     async say(user, text, options = {}) {
-      const before = teams.connector.calls.length;
       const id = options.deliveryId ?? `msg-${++sequence}`;
-      const res = await teams.send(
-        messageActivity({ user: { name: user }, text, id, serviceUrl: teams.connector.serviceUrl }),
-      );
-      if (res.status !== 200) throw new Error(`/api/messages answered ${res.status}`);
-      return repliesSince(before);
+      await send(messageActivity({ user: { name: user }, text, id, serviceUrl: teams.connector.serviceUrl }));
+      return readCalls(personalConversation({ name: user }));
     },
     async click(user, button) {
-      const before = teams.connector.calls.length;
       const b = button as TeamsButton;
-      const res = await teams.send(
+      const res = await send(
         executeInvokeActivity({
           user: { name: user },
           id: `invoke-${++sequence}`,
@@ -57,13 +114,24 @@ export async function createTeamsDriver(): Promise<ChatDriver> {
           data: { tierdesk: { action: b.actionId, value: b.value } },
         }),
       );
-      if (res.status !== 200) throw new Error(`invoke answered ${res.status}`);
       const invoke = res.body as { statusCode: number; value?: Card & { fallbackText?: string } };
       // The refreshed card replaces the pressed one; later replies arrive as new messages.
       return [
         seenOfCard(invoke.value, String(invoke.value?.fallbackText ?? ''), b.cardActivityId),
-        ...repliesSince(before),
+        ...readCalls(personalConversation({ name: user })),
       ];
+    },
+    async inbox(of) {
+      readCalls();
+      const mine = unread.filter((c) => isFor(of, c));
+      for (const c of mine) unread.splice(unread.indexOf(c), 1);
+      return mine.map(seenOfCall);
+    },
+    at: (when) => teams.app.clock.set(when),
+    async sweep() {
+      const report = await teams.app.sweep();
+      await teams.app.idle();
+      return report;
     },
     close: () => teams.close(),
   };
