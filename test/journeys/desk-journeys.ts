@@ -121,7 +121,7 @@ export function deskJourneys(name: string, makeDriver: MakeDriver) {
           await chat.inbox(inbox);
         }
 
-        // A P1 has 4 business hours to be resolved: the warning comes at 75 %, 12:00, and only once.
+        // A P1 has 4 hours, round the clock, to be resolved: the warning comes at 75 %, 12:00, and only once.
         chat.at(monday('11:59'));
         expect((await chat.sweep()).warned).toBe(0);
         expect(await chat.inbox({ user: 'ben' })).toEqual([]);
@@ -143,7 +143,7 @@ export function deskJourneys(name: string, makeDriver: MakeDriver) {
         const breach = new RegExp(`🚨 ${ref} \\(P1, Payroll system down\\) missed its resolution target`);
         const benAlerted = allText(await chat.inbox({ user: 'ben' }));
         expect(benAlerted).toMatch(breach);
-        expect(benAlerted).toMatch(/It moved to tier2/);
+        expect(benAlerted).toMatch(/It moved to Tier 2/);
         expect(benAlerted).toContain(`capa ${ref}`);
         expect(benAlerted.match(/🚨/g)).toHaveLength(1);
         const tier1 = allText(await chat.inbox({ place: 'tier1' }));
