@@ -1,3 +1,4 @@
+import { copy } from '../../src/messages/copy.ts';
 import type { BlockAction } from './inbound.ts';
 import { toMrkdwn } from './mrkdwn.ts';
 import type { SlackBlock } from './render.ts';
@@ -12,7 +13,7 @@ export function acknowledgedClick(action: BlockAction, label: string | undefined
   if (!message?.blocks || action.container?.is_ephemeral || action.container?.type !== 'message') return undefined;
   const kept = (message.blocks as SlackBlock[]).filter((b) => b.type !== 'actions');
   // Built here rather than by the renderer, whose escaping would break the <@user> mention.
-  const chose = `<@${action.user.id}> chose: ${toMrkdwn(label ?? 'an option')}`;
+  const chose = copy.platform.chose(`<@${action.user.id}>`, label === undefined ? undefined : toMrkdwn(label));
   const text = typeof message.text === 'string' ? message.text : chose;
   return { text, blocks: [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: chose }] }] };
 }

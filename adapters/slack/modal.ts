@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { copy } from '../../src/messages/copy.ts';
 import { cutText } from '../../src/messages/cut-text.ts';
 import type { Form, FormField, FormValues } from '../../src/messages/form.ts';
 import { slackLimits } from './limits.ts';
@@ -50,7 +51,7 @@ export function toModal(form: Form): types.View {
     callback_id: formCallbackId(form.id),
     title: text(cutText(form.title, slackLimits.modalTitle)),
     submit: text(form.submitLabel),
-    close: text('Cancel'),
+    close: text(copy.platform.cancel),
     blocks: form.fields.map(input) as unknown as types.View['blocks'],
   };
 }

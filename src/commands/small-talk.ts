@@ -1,4 +1,4 @@
-import { words } from '../knowledge/search/text.ts';
+import { words } from '../words.ts';
 
 /**
  * A whole message that only greets, thanks or says goodbye, asks what the desk is, or asks for help without

@@ -52,5 +52,8 @@ export const copy = {
     notFinished: 'Sorry, I could not finish that. Please try again in a moment.',
     unknownCardAction: 'Unknown card action.',
     done: 'Done.',
+    cancel: 'Cancel',
+    /** Under a pressed button, once its buttons are gone: who chose what. */
+    chose: (who: string, label: string | undefined) => `${who} chose: ${label ?? 'an option'}`,
   },
 };

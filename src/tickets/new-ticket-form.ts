@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineForm } from '../commands/feature.ts';
 import type { Form } from '../messages/form.ts';
+import { ticketCopy } from '../messages/ticket-copy.ts';
 import { toTicketOpenedMessage } from '../messages/ticket-view.ts';
 import { priorities } from '../model/priorities.ts';
 import { requestHelp } from './request-help.ts';
@@ -8,40 +9,28 @@ import { requestHelp } from './request-help.ts';
 export const maxSubjectLength = 200;
 export const maxDescriptionLength = 3000;
 
-const priorityLabels = {
-  P1: 'P1 — everyone is blocked',
-  P2: 'P2 — I am blocked',
-  P3: 'P3 — it gets in my way',
-  P4: 'P4 — a request, no rush',
-} as const;
+const c = ticketCopy.newTicketForm;
 
 const schema = z.object({
-  subject: z
-    .string()
-    .trim()
-    .min(1, 'Please say in a few words what is wrong.')
-    .max(maxSubjectLength, `Please keep the subject under ${maxSubjectLength} characters.`),
-  description: z
-    .string()
-    .trim()
-    .max(maxDescriptionLength, `Please keep the details under ${maxDescriptionLength} characters.`),
-  priority: z.enum(priorities, { error: 'Please choose a priority.' }).default('P3'),
+  subject: z.string().trim().min(1, c.noSubject).max(maxSubjectLength, c.subjectTooLong(maxSubjectLength)),
+  description: z.string().trim().max(maxDescriptionLength, c.detailsTooLong(maxDescriptionLength)),
+  priority: z.enum(priorities, { error: c.noPriority }).default('P3'),
 });
 
 export type NewTicketValues = z.infer<typeof schema>;
 
 const form: Form = {
   id: 'new_ticket',
-  title: 'New ticket',
-  submitLabel: 'Open ticket',
-  openLabel: 'New ticket',
+  title: c.title,
+  submitLabel: c.submit,
+  openLabel: c.title,
   fields: [
-    { kind: 'text', name: 'subject', label: 'What is wrong?', maxLength: maxSubjectLength },
+    { kind: 'text', name: 'subject', label: c.subject, maxLength: maxSubjectLength },
     {
       kind: 'text',
       name: 'description',
-      label: 'Details',
-      hint: 'What you tried, error messages, since when.',
+      label: c.details,
+      hint: c.detailsHint,
       optional: true,
       multiline: true,
       maxLength: maxDescriptionLength,
@@ -49,8 +38,8 @@ const form: Form = {
     {
       kind: 'choice',
       name: 'priority',
-      label: 'Priority',
-      options: priorities.map((p) => ({ value: p, label: priorityLabels[p] })),
+      label: c.priority,
+      options: priorities.map((p) => ({ value: p, label: c.priorities[p] })),
       initial: 'P3',
     },
   ],

@@ -2,10 +2,12 @@ import { parseInput as parseWith } from '../../src/commands/parse-input.ts';
 import { createRegistry } from '../../src/commands/registry.ts';
 import { deskFeatures } from '../../src/features.ts';
 
-/** The registry the desk ships with, as start-up builds it. */
-export const shippedRegistry = createRegistry(
-  deskFeatures({ slaSweepCron: '* * * * *', timers: { autoCloseDays: 3, staleAfterHours: 24 } }),
-);
+/** The features the desk ships with, and their registry, as start-up builds them. */
+export const shippedFeatures = deskFeatures({
+  slaSweepCron: '* * * * *',
+  timers: { autoCloseDays: 3, staleAfterHours: 24 },
+});
+export const shippedRegistry = createRegistry(shippedFeatures);
 
 /** The shared parser over the shipped commands. */
 export const parseInput = (text: string, options: { explicit: boolean }) => parseWith(text, options, shippedRegistry);

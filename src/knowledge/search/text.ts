@@ -1,4 +1,7 @@
 import { stemmer } from 'stemmer';
+import { normalise, words } from '../../words.ts';
+
+export { normalise, words };
 
 /**
  * Words that carry no topic. Question words are included: "how do I" says nothing about which article.
@@ -14,34 +17,9 @@ const stopwords = `a about above after again all am an and any are as at be been
   .split(/\s+/)
   .filter(Boolean);
 
-const contracted: Record<string, string> = { d: 'would', ll: 'will', re: 'are', ve: 'have', m: 'am' };
-
-/** Lower case, accents removed, negated contractions spelled out ("hasn't" → "has not"), apostrophes folded. */
-export function normalise(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/\b(ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should)n['’`]?t\b/g, (_, verb: string) =>
-        verb === 'wo' ? 'will not' : verb === 'ca' ? 'can not' : `${verb} not`,
-      )
-      // A pronoun's contraction folded whole would read as another word ("I'd" → "id", "we'll" → "well").
-      .replace(
-        /\b(i|you|he|she|we|they|it|that|there|who|what)['’`](d|ll|re|ve|m)\b/g,
-        (_, who: string, verb: string) => `${who} ${contracted[verb]}`,
-      )
-      .replace(/['’`]/g, '')
-  );
-}
-
 /** Porter stemming: "arrival", "arrived" and "arriving" meet; numbers are left as they are. */
 export function stem(word: string): string {
   return word.length <= 2 || /\d/.test(word) ? word : stemmer(word);
-}
-
-export function words(text: string): string[] {
-  return normalise(text).match(/[a-z0-9]+/g) ?? [];
 }
 
 /** Compared after stemming, so that synonym rewriting (which works on stems) can drop them too. */
