@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { cutText } from '../../messages/cut-text.ts';
 import { terms, words } from '../search/text.ts';
 
 /** What a resolved ticket says that is worth keeping as an article. */
@@ -67,10 +68,7 @@ function slug(subject: string): string {
   return out || 'ticket';
 }
 
-function clip(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-}
+const clip = (text: string, max: number) => cutText(text.replace(/\s+/g, ' ').trim(), max);
 
 function distinct(items: string[]): string[] {
   const seen = new Set<string>();
