@@ -1,18 +1,23 @@
 import { type HelpLists, toHelpMessage, toTopicHelpMessage } from '../messages/help-view.ts';
 import type { Message } from '../messages/message.ts';
 import { isStaff } from '../model/roles.ts';
-import { defineCommand } from './feature.ts';
-import type { Registry } from './registry.ts';
+import { type CommandSpec, defineCommand } from './feature.ts';
+
+/** What help reads of the registry: the commands, as it lists them. */
+interface Listing {
+  command(name: string): CommandSpec | undefined;
+  listed(): { everyone: CommandSpec[]; desk: CommandSpec[] };
+}
 
 /** Everyone sees their own commands (including `reply`, `reopen`, `history` on their tickets); staff see all. */
-export function helpFor(registry: Registry, person: Parameters<typeof isStaff>[0]): Message {
+export function helpFor(registry: Listing, person: Parameters<typeof isStaff>[0]): Message {
   const { everyone, desk } = registry.listed();
   const lists: HelpLists = { everyone: everyone.map((c) => c.usage) };
   return toHelpMessage(isStaff(person) ? { ...lists, desk: desk.map((c) => c.usage) } : lists);
 }
 
 /** `help`, or `help <command>` for one command's usage. */
-export const helpCommand = (registry: Registry) =>
+export const helpCommand = (registry: Listing) =>
   defineCommand<{ name: 'help'; topic?: string }>({
     name: 'help',
     usage: '`help` — what I can do',

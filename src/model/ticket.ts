@@ -45,5 +45,8 @@ export interface Ticket {
   version: number;
 }
 
+/** Longest subject a ticket keeps: a longer one is cut, and the form refuses it. */
+export const maxSubjectLength = 200;
+
 /** Tickets are shown to people as `T-42`. */
 export const toTicketRef = (id: number): string => `T-${id}`;

@@ -7,10 +7,13 @@ import { listAnswerEvents } from './ticket-events.ts';
 export interface TicketWriteUp {
   ticketId: number;
   subject: string;
-  /** The question, how the requester put it earlier in the same conversation, and the subject. */
+  /** The original question first, then other ways the requester put it, then the subject. */
   questions: string[];
+  /** What the requester described. */
   problem: string;
+  /** The last resolution given; empty when the ticket was closed without one. */
   resolution: string;
+  /** What the help desk wrote to the requester on the way, in order. */
   replies: string[];
   resolver: string | undefined;
 }

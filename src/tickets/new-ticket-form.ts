@@ -4,9 +4,9 @@ import type { Form } from '../messages/form.ts';
 import { ticketCopy } from '../messages/ticket-copy.ts';
 import { toTicketOpenedMessage } from '../messages/ticket-view.ts';
 import { priorities } from '../model/priorities.ts';
+import { maxSubjectLength } from '../model/ticket.ts';
 import { requestHelp } from './request-help.ts';
 
-export const maxSubjectLength = 200;
 export const maxDescriptionLength = 3000;
 
 const c = ticketCopy.newTicketForm;

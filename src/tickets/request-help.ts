@@ -3,10 +3,9 @@ import { cutText } from '../messages/cut-text.ts';
 import type { PlaceRef } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import type { Priority } from '../model/priorities.ts';
-import type { Ticket } from '../model/ticket.ts';
+import { maxSubjectLength, type Ticket } from '../model/ticket.ts';
 import { slaClock } from '../sla/ticket-clock.ts';
 import { insertTicket } from '../store/tickets.ts';
-import { maxSubjectLength } from './new-ticket-form.ts';
 import { postQueueCard } from './queue-card.ts';
 
 export interface HelpRequest {

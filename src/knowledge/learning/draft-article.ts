@@ -1,23 +1,10 @@
 import { stringify } from 'yaml';
 import { cutText } from '../../messages/cut-text.ts';
+import type { TicketWriteUp } from '../../store/ticket-write-ups.ts';
 import { terms, words } from '../search/text.ts';
 
-/** What a resolved ticket says that is worth keeping as an article. */
-export interface DraftSource {
-  ticketId: number;
-  subject: string;
-  /** The original question first, then other ways the requester put it. */
-  questions: string[];
-  /** What the requester described. */
-  problem: string;
-  /** The last resolution given; empty when the ticket was closed without one. */
-  resolution: string;
-  /** What the help desk wrote to the requester on the way, in order. */
-  replies: string[];
-  resolver?: string | undefined;
-  /** `YYYY-MM-DD`. */
-  reviewBy: string;
-}
+/** What a resolved ticket says that is worth keeping as an article, and when to review it (`YYYY-MM-DD`). */
+export type DraftSource = Omit<TicketWriteUp, 'resolver'> & { resolver?: string | undefined; reviewBy: string };
 
 export interface DraftArticle {
   fileName: string;
