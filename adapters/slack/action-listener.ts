@@ -1,13 +1,19 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
+import type { Message } from '../../src/messages/message.ts';
 import { acknowledgedClick } from './acknowledged-click.ts';
 import type { DisplayNames } from './display-names.ts';
-import { blockAction, teamOfAction, toPerson, toPlace } from './inbound.ts';
-import { actionIdPrefix, fromSlackActionId } from './render.ts';
+import { type BlockAction, blockAction, teamOfAction, toDirectPlace, toPerson, toPlace } from './inbound.ts';
+import { actionIdPrefix, fromSlackActionId, toBlockKit } from './render.ts';
 import type { SlackContext } from './slack-context.ts';
 
-/** A pressed button: the desk answers in the message's thread; the pressed message shows what was chosen. */
+/**
+ * A pressed button. On a message in a conversation the desk answers in its thread, and when the press settled
+ * the message's question the message shows what was chosen instead of its buttons; a queue card the desk
+ * re-renders itself is left as the desk drew it. On an ephemeral message (only the presser sees it) the
+ * answer replaces it through the payload's `response_url`, privately, and follow-ups go to their DMs.
+ */
 export function listenToButtons(app: App, slack: SlackContext, names: DisplayNames): void {
-  app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body, client }) => {
+  app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body, client, respond }) => {
     await ack();
     await slack.work.track(
       'button',
@@ -18,7 +24,10 @@ export function listenToButtons(app: App, slack: SlackContext, names: DisplayNam
         const [pressed] = action.actions;
         const teamId = teamOfAction(action);
         const channel = action.channel?.id ?? action.user.id;
-        const place = toPlace(teamId, channel, action.message?.ts, action.message?.thread_ts);
+        const ephemeral = action.container?.is_ephemeral === true || !action.message;
+        const place = ephemeral
+          ? toDirectPlace(teamId, action.user.id, channel)
+          : toPlace(teamId, channel, action.message?.ts, action.message?.thread_ts);
         const replies = await slack.desk.handle({
           kind: 'action',
           actionId: fromSlackActionId(pressed?.action_id ?? ''),
@@ -26,7 +35,8 @@ export function listenToButtons(app: App, slack: SlackContext, names: DisplayNam
           from: toPerson(action.user.id, teamId, (await names.of(action.user.id)) ?? action.user.name),
           place,
         });
-        const settled = acknowledgedClick(action, pressed?.text?.text);
+        if (ephemeral) return answerPrivately(respond, action, replies);
+        const settled = replies[0]?.settles ? acknowledgedClick(action, pressed?.text?.text) : undefined;
         if (settled && action.message) {
           await client.chat.update({ channel, ts: action.message.ts, ...settled }).catch((err: unknown) => {
             slack.log.warn('could not mark the pressed button', { err });
@@ -36,4 +46,14 @@ export function listenToButtons(app: App, slack: SlackContext, names: DisplayNam
       })(),
     );
   });
+}
+
+/** The first reply replaces the ephemeral message that was pressed; the rest follow it, as private as it was. */
+async function answerPrivately(respond: RespondFn, action: BlockAction, replies: Message[]): Promise<void> {
+  if (!action.response_url) return;
+  let first = true;
+  for (const reply of replies) {
+    await respond({ ...toBlockKit(reply), response_type: 'ephemeral', replace_original: first });
+    first = false;
+  }
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { copy } from '../../src/messages/copy.ts';
 import { formOf, type Message } from '../../src/messages/message.ts';
-import { fromSlackMarkup, slashCommand, toPerson, toPlace } from './inbound.ts';
+import { fromSlackMarkup, slashCommand, toDirectPlace, toPerson } from './inbound.ts';
 import { toModal } from './modal.ts';
 import { toBlockKit } from './render.ts';
 import type { SlackContext } from './slack-context.ts';
@@ -29,7 +29,9 @@ export function listenToCommands(app: App, slack: SlackContext): void {
         kind: 'command',
         text: text === '' ? 'help' : text,
         from: toPerson(c.user_id, c.team_id, c.user_name),
-        place: toPlace(c.team_id, c.channel_id),
+        // Answered privately where typed; anything that follows (a ticket's questions and notices) goes to the
+        // person's DM, never to the channel the command was typed in.
+        place: toDirectPlace(c.team_id, c.user_id, c.channel_id),
         deliveryId: `command:${c.trigger_id}`,
       }),
     );

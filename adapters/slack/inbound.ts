@@ -49,6 +49,8 @@ export const blockAction = z.object({
     .loose()
     .optional(),
   trigger_id: z.string().optional(),
+  /** Where an answer to this press can go without a channel: the only way to reach an ephemeral message. */
+  response_url: z.url().optional(),
   actions: z
     .array(
       z.object({
@@ -71,6 +73,16 @@ export function toPerson(userId: string, teamId: string, displayName?: string): 
 export function toPlace(teamId: string, channel: string, ts?: string, threadTs?: string): PlaceRef {
   const thread = threadTs ?? ts;
   return { platform: 'slack', workspace: teamId, channel, ...(thread ? { thread } : {}) };
+}
+
+/**
+ * The person's direct conversation with the bot (posting to a user id opens it): where follow-ups go when
+ * they asked in a place only they saw the answer, a slash command or an ephemeral message in a channel.
+ */
+export function toDirectPlace(teamId: string, userId: string, askedIn?: string): PlaceRef {
+  // Asked in the DM itself (a `D…` channel): that conversation is the direct one.
+  if (askedIn?.startsWith('D')) return { platform: 'slack', workspace: teamId, channel: askedIn };
+  return { platform: 'slack', workspace: teamId, channel: userId, ...(askedIn ? { direct: true } : {}) };
 }
 
 const botMention = (botUserId: string) => new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g');

@@ -12,7 +12,16 @@ export interface Message {
    * reports where, with `desk.posted(remember, posted)`. Opaque to adapters; never shown.
    */
   remember?: string;
+  /**
+   * On the reply to a button press: the press settled what the pressed message asked ("Did this help?"), so
+   * its buttons are spent and platforms may show what was chosen instead. Absent: the pressed message stays
+   * as it is (a queue card the desk re-renders itself, a refusal, a failure: its buttons stay usable).
+   */
+  settles?: boolean;
 }
+
+/** The reply to a press that settled the pressed message's question. */
+export const settling = (message: Message): Message => ({ ...message, settles: true });
 
 export type Block =
   /** A small markdown subset: **bold**, _italic_, `code`, [label](url), "- " and "1. " lines. */

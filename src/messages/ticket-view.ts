@@ -27,7 +27,7 @@ function ticketFields(t: Ticket) {
 export function toTicketOpenedMessage(t: Ticket, created: boolean): Message {
   const ref = toTicketRef(t.id);
   const lead = created
-    ? `I've opened ticket **${ref}** for you: "${literal(t.subject)}". The help desk will reply here.`
+    ? `I've opened ticket **${ref}** for you: "${literal(t.subject)}". The help desk will reply ${t.origin.direct ? 'in your direct messages with me' : 'here'}.`
     : `You already have ticket **${ref}** for this question: "${literal(t.subject)}".`;
   const hint = `Type \`status ${ref}\` any time to check on it.`;
   return {

@@ -12,6 +12,11 @@ export interface PlaceRef {
   workspace: string;
   channel: string;
   thread?: string;
+  /**
+   * The person's direct conversation with the desk, where follow-ups go when they asked somewhere replies
+   * are only shown to them (a slash command in a channel): "the help desk will reply in your messages".
+   */
+  direct?: boolean;
 }
 
 /** A message the bot posted, so it can be edited in place later. */

@@ -1,7 +1,7 @@
 import { defineAction } from '../../commands/feature.ts';
 import type { DeskContext } from '../../desk-context.ts';
 import { copy } from '../../messages/copy.ts';
-import type { Message } from '../../messages/message.ts';
+import { type Message, settling } from '../../messages/message.ts';
 import { ticketCopy } from '../../messages/ticket-copy.ts';
 import { toTicketOpenedMessage } from '../../messages/ticket-view.ts';
 import type { Person } from '../../model/person.ts';
@@ -60,7 +60,8 @@ export const notHelpful = defineAction({
     const interaction = await ownInteraction(ctx, person, interactionId);
     if ('refused' in interaction) return interaction.refused;
     const now = ctx.clock.now();
-    if (!(await recordFeedback(ctx.db, interaction.id, false, now))) return { text: copy.feedbackAlreadyGiven };
+    if (!(await recordFeedback(ctx.db, interaction.id, false, now)))
+      return settling({ text: copy.feedbackAlreadyGiven });
     if (interaction.articleId) {
       // Picked from "Which of these?", then found not to help: the pick taught the question to the article,
       // and that lesson must go, or the next person asking would be answered with it all the more surely.
@@ -71,7 +72,7 @@ export const notHelpful = defineAction({
       // The click is stored on the interaction; startup rebuilds the same penalty from there.
       ctx.kb.penalise(interaction.articleId, interaction.question);
     }
-    return toNotHelpfulMessage(interaction.id);
+    return settling(toNotHelpfulMessage(interaction.id));
   },
 });
 
@@ -88,8 +89,8 @@ export const talkToHuman = defineAction({
     });
     // Asked again: keep one status message up to date rather than posting another copy of it.
     if (!created && (await refreshStatusMessage(ctx, ticket)))
-      return { text: ticketCopy.ticketAlreadyOpen(toTicketRef(ticket.id)) };
-    return toTicketOpenedMessage(ticket, created);
+      return settling({ text: ticketCopy.ticketAlreadyOpen(toTicketRef(ticket.id)) });
+    return settling(toTicketOpenedMessage(ticket, created));
   },
 });
 
@@ -104,6 +105,6 @@ export const pickArticle = defineAction({
     await recordPick(ctx.db, interaction.id, article.id);
     // Choosing from "Which of these?" says which article the question meant.
     await learnPhrasing(ctx, interaction, article.id);
-    return toAnswerMessage(article, interaction.id);
+    return settling(toAnswerMessage(article, interaction.id));
   },
 });
