@@ -1,4 +1,4 @@
-import { dispatch, threadReply } from './commands/dispatch.ts';
+import { dispatch, threadReply, withAttachments } from './commands/dispatch.ts';
 import { helpFor } from './commands/help-command.ts';
 import type { Registry } from './commands/registry.ts';
 import type { DeskContext } from './desk-context.ts';
@@ -40,7 +40,8 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
         const person = await upsertPerson(ctx.db, inbound.from);
         if (inbound.kind === 'message' && inbound.addressed === false) {
           // Talk the desk was not asked: it answers only when a feature knows the thread.
-          const reply = await threadReply(ctx, registry, person, inbound.place, inbound.text, true);
+          const text = withAttachments(inbound.text, inbound.attachments ?? []);
+          const reply = await threadReply(ctx, registry, person, inbound.place, text, true);
           return reply ? [reply] : [];
         }
         return [await dispatch(ctx, registry, person, inbound)];

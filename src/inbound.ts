@@ -1,5 +1,5 @@
 import type { FormValues } from './messages/form.ts';
-import type { PersonRef, PlaceRef } from './model/identity.ts';
+import type { Attachment, PersonRef, PlaceRef } from './model/identity.ts';
 
 interface InboundBase {
   from: PersonRef;
@@ -14,7 +14,7 @@ export type Inbound =
    * Free text: a question, or a command typed in chat. `addressed: false` marks talk the desk overhears
    * (a thread in a staff channel): it only acts on it when a feature knows that thread.
    */
-  | (InboundBase & { kind: 'message'; text: string; addressed?: boolean })
+  | (InboundBase & { kind: 'message'; text: string; addressed?: boolean; attachments?: Attachment[] })
   /** Text that is explicitly a command (a slash command's arguments). */
   | (InboundBase & { kind: 'command'; text: string })
   /** A button click: the action id and value are still unparsed outside input. */

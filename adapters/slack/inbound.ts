@@ -15,8 +15,35 @@ export const messageEvent = z.object({
   channel_type: z.enum(['im', 'channel', 'group', 'mpim', 'app_home']).optional(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
+  /** With `file_share`: each file's name and a link people in the workspace can open. */
+  files: z
+    .array(
+      z.object({ name: z.string().optional(), title: z.string().optional(), permalink: z.url().optional() }).loose(),
+    )
+    .optional(),
 });
 export type MessageEvent = z.infer<typeof messageEvent>;
+
+/** Messages with these subtypes are someone writing: a file with a comment, a thread reply sent to the channel too. */
+const writtenSubtypes = new Set(['file_share', 'thread_broadcast']);
+const anyMessage = z.object({ subtype: z.string().optional(), bot_id: z.string().optional() }).loose();
+
+/**
+ * Whether an event is a person writing, worth reading at all. Edits, deletes, joins and bot posts (ours
+ * included) are not: they are passed over without a word, whatever shape their fields take.
+ */
+export function isWritten(raw: unknown): boolean {
+  const event = anyMessage.safeParse(raw);
+  if (!event.success || event.data.bot_id) return false;
+  return event.data.subtype === undefined || writtenSubtypes.has(event.data.subtype);
+}
+
+/** The files of a `file_share`, as the desk keeps them: a name and a link, never the content. */
+export function toAttachments(event: MessageEvent): { name: string; url: string }[] {
+  return (event.files ?? []).flatMap((f) =>
+    f.permalink ? [{ name: f.name ?? f.title ?? 'file', url: f.permalink }] : [],
+  );
+}
 
 export const homeOpenedEvent = z.object({
   type: z.literal('app_home_opened'),

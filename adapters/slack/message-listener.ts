@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Inbound } from '../../src/inbound.ts';
 import type { DisplayNames } from './display-names.ts';
-import { mentionsBot, messageEvent, toPerson, toPlace, toPlainText } from './inbound.ts';
+import { isWritten, mentionsBot, messageEvent, toAttachments, toPerson, toPlace, toPlainText } from './inbound.ts';
 import type { SlackContext } from './slack-context.ts';
 
 /**
@@ -11,11 +11,10 @@ import type { SlackContext } from './slack-context.ts';
  */
 export function listenToMessages(app: App, slack: SlackContext, names: DisplayNames): void {
   const handle = async (raw: unknown, teamId: string, botUserId: string | undefined) => {
+    if (!isWritten(raw)) return;
     const parsed = messageEvent.safeParse(raw);
     if (!parsed.success) return slack.log.warn('slack message event not understood', { problem: parsed.error.message });
     const event = parsed.data;
-    // Edits, joins, bot posts (ours included) are not questions.
-    if (event.subtype || event.bot_id) return;
     const inChannel = event.channel_type !== 'im';
     const support = slack.config.supportChannels.includes(event.channel) && !event.thread_ts;
     // An @mention arrives both as app_mention and as a channel message, in either order: both are addressed,
@@ -28,6 +27,7 @@ export function listenToMessages(app: App, slack: SlackContext, names: DisplayNa
       place: toPlace(teamId, event.channel, event.ts, event.thread_ts),
       text: toPlainText(event.text, botUserId),
       addressed,
+      attachments: toAttachments(event),
       // A message is identified by where and when it was posted: the same message arriving as an
       // app_mention and as a channel message, or re-sent under a new event id, is handled once.
       deliveryId: `message:${event.channel}:${event.ts}`,

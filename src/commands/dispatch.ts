@@ -3,7 +3,7 @@ import type { Inbound } from '../inbound.ts';
 import { copy, type UsageProblem } from '../messages/copy.ts';
 import type { FormValues } from '../messages/form.ts';
 import type { Message } from '../messages/message.ts';
-import type { PlaceRef } from '../model/identity.ts';
+import type { Attachment, PlaceRef } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import { allows } from './audience.ts';
 import type { Command } from './feature.ts';
@@ -26,8 +26,9 @@ export async function dispatch(
     case 'form':
       return submitForm(ctx, registry, person, inbound.place, inbound.formId, inbound.values);
     case 'message':
+      return answerText(ctx, registry, person, inbound.place, inbound.text, false, inbound.attachments ?? []);
     case 'command':
-      return answerText(ctx, registry, person, inbound.place, inbound.text, inbound.kind === 'command');
+      return answerText(ctx, registry, person, inbound.place, inbound.text, true, []);
   }
 }
 
@@ -38,17 +39,23 @@ async function answerText(
   place: PlaceRef,
   text: string,
   explicit: boolean,
+  attachments: readonly Attachment[],
 ): Promise<Message> {
   const parsed: Parsed = parseInput(text, { explicit }, registry);
+  // In a thread a feature keeps (a ticket waiting on its requester), the words and the files are the reply.
+  const asReply = (words: string) => withAttachments(words, attachments);
+  if (parsed.kind === 'usage' && parsed.problem === 'empty' && attachments.length > 0) {
+    return (await threadReply(ctx, registry, person, place, asReply(''))) ?? { text: copy.fileWithoutWords };
+  }
   switch (parsed.kind) {
     case 'question':
       return (
-        (await threadReply(ctx, registry, person, place, parsed.text)) ??
-        registry.answer(ctx, person, place, parsed.text)
+        (await threadReply(ctx, registry, person, place, asReply(parsed.text))) ??
+        registry.answer(ctx, person, place, parsed.text, attachments)
       );
     case 'small_talk': {
       // "Thanks" under a ticket waiting on the requester is their reply to it, as any other words would be.
-      const reply = await threadReply(ctx, registry, person, place, text.trim());
+      const reply = await threadReply(ctx, registry, person, place, asReply(text.trim()));
       if (reply) return reply;
       // "What can you do?" is answered with what `help` shows.
       return parsed.what === 'about' ? helpFor(registry, person) : { text: copy.smallTalk[parsed.what] };
@@ -83,6 +90,10 @@ export async function runCommand(
   }
   return spec.run(ctx, person, place, command);
 }
+
+/** Words with the files that came with them, as the help desk reads them in a ticket's record. */
+export const withAttachments = (words: string, attachments: readonly Attachment[]) =>
+  attachments.length === 0 ? words : [words, copy.attached([...attachments])].filter(Boolean).join('\n\n');
 
 /** Text in a thread may belong to something a feature keeps; the first hook that takes it answers. */
 export async function threadReply(

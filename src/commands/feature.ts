@@ -8,7 +8,7 @@ import type { DeskContext } from '../desk-context.ts';
 import type { UsageProblem } from '../messages/copy.ts';
 import type { FieldErrors, Form, FormValues } from '../messages/form.ts';
 import type { Message } from '../messages/message.ts';
-import type { PlaceRef, Posted } from '../model/identity.ts';
+import type { Attachment, PlaceRef, Posted } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 
 /** Who may run a command: the desk checks it once, before `run`. */
@@ -100,7 +100,13 @@ export interface Feature {
   remembers?: RememberSpec[];
   jobs?: JobSpec[];
   /** Answers free text that is not a command: one feature (knowledge) registers it. */
-  answer?(ctx: DeskContext, person: Person, place: PlaceRef, question: string): Promise<Message>;
+  answer?(
+    ctx: DeskContext,
+    person: Person,
+    place: PlaceRef,
+    question: string,
+    attachments?: readonly Attachment[],
+  ): Promise<Message>;
 }
 
 /** Identity helpers that let TypeScript infer a spec's own types where it is written. */

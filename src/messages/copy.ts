@@ -25,6 +25,11 @@ export const copy = {
   staleAction: "That button belongs to a conversation I can't find any more. Please ask your question again.",
   notYourAction: 'That button belongs to someone else\u2019s conversation, so I left it alone.',
   unknownAction: "I didn't recognise that button. Please ask your question again, or type `help`.",
+  /** A file's name and link, where the help desk keeps a requester's words (a ticket reply, a question). */
+  attached: (files: { name: string; url: string }[]) =>
+    `Attached: ${files.map((f) => `${f.name} (${f.url})`).join(', ')}`,
+  fileWithoutWords:
+    "Thanks, I have your file, but I can only read words. Tell me in a sentence what's wrong, and I'll look it up or pass it to a person.",
   notStaff: 'Sorry, only the help desk can do that. Ask an admin for a role if you need one.',
   internalError: (reference: string) =>
     `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, quote reference ${reference} to the help desk.`,

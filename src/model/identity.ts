@@ -19,6 +19,12 @@ export interface PlaceRef {
   direct?: boolean;
 }
 
+/** A file someone sent with a message: the desk keeps its name and where to open it, never its content. */
+export interface Attachment {
+  name: string;
+  url: string;
+}
+
 /** A message the bot posted, so it can be edited in place later. */
 export interface Posted {
   platform: string;

@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import type { PlaceRef, Posted } from '../model/identity.ts';
+import type { Attachment, PlaceRef, Posted } from '../model/identity.ts';
 import { priorities } from '../model/priorities.ts';
 import { roles } from '../model/roles.ts';
 import { ticketStatuses } from '../model/ticket.ts';
@@ -63,6 +63,8 @@ export const interactions = pgTable(
     candidates: jsonb('candidates').$type<{ articleId: string; confidence: number }[]>().notNull(),
     helpful: boolean('helpful'),
     feedbackAt: at('feedback_at'),
+    /** Files sent with the question (name and link only): the help desk sees them if it comes to a ticket. */
+    attachments: jsonb('attachments').$type<Attachment[]>(),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('interactions_person').on(t.personId, t.createdAt)],

@@ -1,7 +1,7 @@
 import type { DeskContext } from '../../desk-context.ts';
 import type { Message } from '../../messages/message.ts';
 import type { Article } from '../../model/article.ts';
-import type { PlaceRef } from '../../model/identity.ts';
+import type { Attachment, PlaceRef } from '../../model/identity.ts';
 import type { Person } from '../../model/person.ts';
 import { recordInteraction } from '../../store/interactions.ts';
 import { clarifyChoices } from '../decision/decide.ts';
@@ -20,6 +20,7 @@ export async function answerQuestion(
   person: Person,
   place: PlaceRef,
   question: string,
+  attachments: readonly Attachment[] = [],
 ): Promise<Message> {
   const decision = ctx.kb.ask(question, await ctx.embedQuestion(question));
   // What the person is offered, or for the help desk the near misses: a pick is checked against these.
@@ -37,6 +38,7 @@ export async function answerQuestion(
     articleId: decision.kind === 'answer' && !escalated ? (composed?.cited[0]?.id ?? decision.best.article.id) : null,
     confidence: decision.candidates[0]?.confidence ?? 0,
     candidates: top.map((c) => ({ articleId: c.article.id, confidence: Math.round(c.confidence * 1000) / 1000 })),
+    ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
     createdAt: ctx.clock.now(),
   });
   ctx.log.info('question answered', {

@@ -1,4 +1,5 @@
 import type { DeskContext } from '../../desk-context.ts';
+import { copy } from '../../messages/copy.ts';
 import { ticketCopy } from '../../messages/ticket-copy.ts';
 import type { Interaction } from '../../store/interactions.ts';
 
@@ -16,6 +17,7 @@ export function describeForHelpDesk(ctx: DeskContext, interaction: Interaction, 
   const conversation = earlier.map((i) => `- "${i.question}" → ${title(i.articleId)} (${feedback(i)})`);
   return [
     interaction.question,
+    ...(interaction.attachments?.length ? [copy.attached(interaction.attachments)] : []),
     '',
     verdict,
     ...(suggested.length ? [c.suggested, ...suggested] : [c.noneFound]),
