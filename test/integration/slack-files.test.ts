@@ -34,9 +34,8 @@ describe('Slack: files and broadcast replies', () => {
     const message = { user, text: question, ts: asked, eventId: `Ev${asked}` };
     await slack.event(fileName ? fileShareEnvelope({ ...message, fileName }) : messageImEnvelope(message));
     const answer = slack.api.callsTo('chat.postMessage').find((c) => c.args.thread_ts === asked);
-    const talk = (answer?.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.action_id?.startsWith('tierdesk:talk_to_human'));
+    const blocks = (answer?.args.blocks ?? []) as { type: string; elements?: { action_id: string; value: string }[] }[];
+    const talk = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('tierdesk:talk_to_human'));
     const before = slack.api.calls.length;
     await slack.interaction(
       blockActionsPayload({
