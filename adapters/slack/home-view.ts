@@ -7,6 +7,6 @@ import { toBlockKit } from './render.ts';
 export function toHomeView(message: Message): types.HomeView {
   return {
     type: 'home',
-    blocks: toBlockKit(message, slackLimits.blocksPerView).blocks as unknown as types.HomeView['blocks'],
+    blocks: toBlockKit(message, slackLimits.blocksPerView).blocks,
   };
 }

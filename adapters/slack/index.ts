@@ -11,6 +11,7 @@ import { listenToMessages } from './message-listener.ts';
 import { replier, type SlackContext } from './slack-context.ts';
 import { createSlackOutbox } from './slack-outbox.ts';
 import { type SlackConfig, slackSettings } from './slack-settings.ts';
+import { listenToTheRest } from './unclaimed-listener.ts';
 import { createWorkTracker } from './work-tracker.ts';
 
 export const slackEventsPath = '/slack/events';
@@ -54,6 +55,7 @@ export const slackPlatform: Platform<SlackConfig> = {
     listenToCommands(app, slack);
     listenToButtons(app, slack, names);
     listenToForms(app, slack, names);
+    listenToTheRest(app, slack);
     app.error(async (error) => {
       log.error('slack handler failed', { err: error });
     });

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { InputBlock, PlainTextOption } from '@slack/types';
 import { copy } from '../../src/messages/copy.ts';
 import { cutText } from '../../src/messages/cut-text.ts';
 import type { Form, FormField, FormValues } from '../../src/messages/form.ts';
@@ -12,9 +13,9 @@ export const formOfCallbackId = (id: string) => /^tierdesk_([a-z_]+?)(?:_shortcu
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 
-function input(field: FormField): Record<string, unknown> {
+function input(field: FormField): InputBlock {
   if (field.kind === 'choice') {
-    const option = (o: { value: string; label: string }) => ({ text: text(o.label), value: o.value });
+    const option = (o: { value: string; label: string }): PlainTextOption => ({ text: text(o.label), value: o.value });
     const initial = field.options.find((o) => o.value === field.initial);
     return {
       type: 'input',
@@ -52,7 +53,7 @@ export function toModal(form: Form): types.View {
     title: text(cutText(form.title, slackLimits.modalTitle)),
     submit: text(form.submitLabel),
     close: text(copy.platform.cancel),
-    blocks: form.fields.map(input) as unknown as types.View['blocks'],
+    blocks: form.fields.map(input),
   };
 }
 

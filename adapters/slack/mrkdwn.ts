@@ -16,17 +16,30 @@ export function toMrkdwn(markdown: string): string {
     .replace(/\*\*([^*]+)\*\*/g, '*$1*');
 }
 
-/** Splits long text into pieces under `max`, preferring paragraph, then line, then word breaks. */
+/**
+ * Splits long text into pieces under `max`, preferring paragraph, then line, then word breaks, and never
+ * inside a `<url|label>` link, a mention or an escape (`&amp;`), which a cut would break into raw markup.
+ */
 export function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > max) {
     const window = rest.slice(0, max);
     const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
+    let at = cut > max / 2 ? cut : max;
+    at = outsideMarkup(rest, at);
     pieces.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;
+}
+
+/** A cut at `at` moved back before any `<…>` or `&…;` it would fall inside (unless that is the whole start). */
+function outsideMarkup(text: string, at: number): number {
+  const open = text.lastIndexOf('<', at - 1);
+  if (open > 0 && text.indexOf('>', open) >= at) return open;
+  const amp = text.lastIndexOf('&', at - 1);
+  if (amp > 0 && at - amp < 6 && /^&[a-z]*$/.test(text.slice(amp, at))) return amp;
+  return at;
 }

@@ -1,11 +1,12 @@
+import type { KnownBlock, MrkdwnElement, SectionBlock, Button as SlackButton } from '@slack/types';
 import { cutText } from '../../src/messages/cut-text.ts';
 import type { Block, Button, Message } from '../../src/messages/message.ts';
 import { slackLimits as limits } from './limits.ts';
 import { formOpenActionId } from './modal.ts';
 import { escapeSlack, splitText, toMrkdwn } from './mrkdwn.ts';
 
-/** A Block Kit block, as plain data; Slack's own types are not needed to build one. */
-export type SlackBlock = Record<string, unknown>;
+/** A Block Kit block, typed by Slack's own definitions: a malformed block fails the typecheck. */
+export type SlackBlock = KnownBlock;
 
 export interface BlockKitMessage {
   text: string;
@@ -18,11 +19,11 @@ export const toSlackActionId = (actionId: string, index: number) => `${actionIdP
 export const fromSlackActionId = (slackId: string) =>
   slackId.startsWith(actionIdPrefix) ? slackId.slice(actionIdPrefix.length).replace(/:\d+$/, '') : slackId;
 
-function section(text: string): SlackBlock {
+function section(text: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function button(b: Button, index: number): SlackBlock {
+function button(b: Button, index: number): SlackButton {
   return {
     type: 'button',
     text: { type: 'plain_text', text: cutText(b.label, limits.buttonLabel), emoji: true },
@@ -37,10 +38,12 @@ function renderBlock(block: Block, firstButton: number): SlackBlock[] {
     case 'text':
       return splitText(toMrkdwn(block.text), limits.sectionText).map(section);
     case 'fields': {
-      const fields = block.fields.map((f) => ({
-        type: 'mrkdwn',
-        text: cutText(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, limits.fieldText),
-      }));
+      const fields = block.fields.map(
+        (f): MrkdwnElement => ({
+          type: 'mrkdwn',
+          text: cutText(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, limits.fieldText),
+        }),
+      );
       const sections: SlackBlock[] = [];
       for (let i = 0; i < fields.length; i += limits.fieldsPerSection) {
         sections.push({ type: 'section', fields: fields.slice(i, i + limits.fieldsPerSection) });
@@ -79,6 +82,15 @@ function renderBlock(block: Block, firstButton: number): SlackBlock[] {
   }
 }
 
+/** The message's own text, or what its blocks say when it has none. */
+function fallbackOf(message: Message): string {
+  if (message.text.trim()) return message.text;
+  const said = (message.blocks ?? []).flatMap((b) =>
+    b.kind === 'text' || b.kind === 'context' ? [b.text] : b.kind === 'form' ? [b.form.title] : [],
+  );
+  return said.join('\n').trim() || '…';
+}
+
 /** Pure: the neutral message as Block Kit, within Slack's limits, always with a `text` fallback. */
 export function toBlockKit(message: Message, maxBlocks: number = limits.blocksPerMessage): BlockKitMessage {
   const blocks: SlackBlock[] = [];
@@ -92,6 +104,7 @@ export function toBlockKit(message: Message, maxBlocks: number = limits.blocksPe
     blocks.splice(maxBlocks - 1);
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: '…more than fits in one Slack message.' }] });
   }
-  // The fallback is what notifications and a message without blocks show: escaped like the blocks.
-  return { text: escapeSlack(cutText(message.text, limits.fallbackText)), blocks };
+  // The fallback is what notifications and a message without blocks show: escaped like the blocks, and
+  // never empty (Slack refuses a message whose text is).
+  return { text: escapeSlack(cutText(fallbackOf(message), limits.fallbackText)), blocks };
 }

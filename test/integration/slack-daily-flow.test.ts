@@ -130,3 +130,42 @@ describe('Slack: the help desk’s daily flow', () => {
     ]);
   });
 });
+
+describe('Slack: interactions that are not the desk’s', () => {
+  let slack: SlackTestApp;
+  beforeAll(async () => {
+    slack = await startSlackTestApp();
+  });
+  afterAll(() => slack.close());
+
+  it('acknowledges another app’s button, an unknown shortcut and a foreign view at once, and changes nothing', async () => {
+    const before = slack.api.calls.length;
+    const button = await slack.interaction(
+      blockActionsPayload({
+        user: 'U0OTHER',
+        channel: 'C0GENERAL',
+        messageTs: '1710000000.000001',
+        blocks: [],
+        text: 'another app’s message',
+        actionId: 'approve_expense',
+        value: '42',
+        label: 'Approve',
+        responseUrl: slack.api.responseUrl('other'),
+      }),
+    );
+    const shortcut = await slack.interaction({
+      type: 'shortcut',
+      token: 'legacy-verification-token',
+      action_ts: '1710000000.000002',
+      team: { id: fakeTeam.id, domain: fakeTeam.domain },
+      user: { id: 'U0OTHER', username: 'other', team_id: fakeTeam.id },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: 'some_other_shortcut',
+      trigger_id: 'trig-other',
+    });
+    expect([button.status, shortcut.status]).toEqual([200, 200]);
+    // Bolt may look itself up (auth.test) on a first request; nothing is posted, opened or edited.
+    expect(slack.api.calls.slice(before).filter((c) => !['users.info', 'auth.test'].includes(c.method))).toEqual([]);
+  });
+});
