@@ -2,7 +2,8 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { Message } from '../../src/messages/message.ts';
 import { acknowledgedClick } from './acknowledged-click.ts';
 import type { DisplayNames } from './display-names.ts';
-import { type BlockAction, blockAction, teamOfAction, toDirectPlace, toPerson, toPlace } from './inbound.ts';
+import { toDirectPlace, toPerson, toPlace } from './identity.ts';
+import { type BlockAction, blockAction, homeOfAction } from './inbound.ts';
 import { actionIdPrefix, fromSlackActionId, toBlockKit } from './render.ts';
 import type { SlackContext } from './slack-context.ts';
 
@@ -22,7 +23,8 @@ export function listenToButtons(app: App, slack: SlackContext, names: DisplayNam
         if (!parsed.success) return slack.log.warn('slack action not understood', { problem: parsed.error.message });
         const action = parsed.data;
         const [pressed] = action.actions;
-        const teamId = teamOfAction(action);
+        const home = homeOfAction(action);
+        const teamId = home.installation ?? 'unknown';
         const channel = action.channel?.id ?? action.user.id;
         const ephemeral = action.container?.is_ephemeral === true || !action.message;
         const place = ephemeral
@@ -32,7 +34,7 @@ export function listenToButtons(app: App, slack: SlackContext, names: DisplayNam
           kind: 'action',
           actionId: fromSlackActionId(pressed?.action_id ?? ''),
           value: pressed?.value ?? '',
-          from: toPerson(action.user.id, teamId, (await names.of(action.user.id)) ?? action.user.name),
+          from: toPerson(action.user.id, home, (await names.of(action.user.id)) ?? action.user.name),
           place,
         });
         if (ephemeral) return answerPrivately(respond, action, replies);

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { copy } from '../../src/messages/copy.ts';
 import { formOf, type Message } from '../../src/messages/message.ts';
-import { fromSlackMarkup, slashCommand, toDirectPlace, toPerson } from './inbound.ts';
+import { toDirectPlace, toPerson } from './identity.ts';
+import { fromSlackMarkup, slashCommand } from './inbound.ts';
 import { toModal } from './modal.ts';
 import { toBlockKit } from './render.ts';
 import type { SlackContext } from './slack-context.ts';
@@ -28,7 +29,11 @@ export function listenToCommands(app: App, slack: SlackContext): void {
       slack.desk.handle({
         kind: 'command',
         text: text === '' ? 'help' : text,
-        from: toPerson(c.user_id, c.team_id, c.user_name),
+        from: toPerson(
+          c.user_id,
+          { team: c.user_team ?? c.team_id, enterprise: c.enterprise_id, installation: c.team_id },
+          c.user_name,
+        ),
         // Answered privately where typed; anything that follows (a ticket's questions and notices) goes to the
         // person's DM, never to the channel the command was typed in.
         place: toDirectPlace(c.team_id, c.user_id, c.channel_id),

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { DisplayNames } from './display-names.ts';
-import { toPerson, toPlace } from './inbound.ts';
+import { toPerson, toPlace } from './identity.ts';
 import { formOfCallbackId, readModal, toModal } from './modal.ts';
 import type { SlackContext } from './slack-context.ts';
 
@@ -40,14 +40,16 @@ export function listenToForms(app: App, slack: SlackContext, names: DisplayNames
     await slack.work.track(
       'form',
       (async () => {
-        const teamId = body.team?.id ?? body.user.team_id ?? 'unknown';
+        const installation = view.app_installed_team_id ?? body.team?.id ?? body.user.team_id;
+        const home = { team: body.user.team_id ?? body.team?.id, enterprise: body.enterprise?.id, installation };
+        const teamId = installation ?? 'unknown';
         // What a form opens is followed up in the person's direct conversation with the bot.
         const place = toPlace(teamId, body.user.id);
         const replies = await slack.desk.handle({
           kind: 'form',
           formId,
           values,
-          from: toPerson(body.user.id, teamId, (await names.of(body.user.id)) ?? body.user.name),
+          from: toPerson(body.user.id, home, (await names.of(body.user.id)) ?? body.user.name),
           place,
           deliveryId: `view:${view.id}`,
         });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PersonRef, PlaceRef } from '../../src/model/identity.ts';
 
 /**
  * Slack payloads are outside input: each shape the adapter uses is checked here, once, and everything
@@ -15,6 +14,9 @@ export const messageEvent = z.object({
   channel_type: z.enum(['im', 'channel', 'group', 'mpim', 'app_home']).optional(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
+  /** The writer's own workspace (in a Slack Connect channel, not the channel's). */
+  team: z.string().optional(),
+  user_team: z.string().optional(),
   /** With `file_share`: each file's name and a link people in the workspace can open. */
   files: z
     .array(
@@ -57,6 +59,9 @@ export const slashCommand = z.object({
   user_id: z.string().min(1),
   user_name: z.string().optional(),
   team_id: z.string().min(1),
+  /** On Enterprise Grid: the org; with a Slack Connect user, their own workspace. */
+  enterprise_id: z.string().optional(),
+  user_team: z.string().optional(),
   channel_id: z.string().min(1),
   trigger_id: z.string().min(1),
 });
@@ -69,6 +74,7 @@ export const blockAction = z.object({
     team_id: z.string().optional(),
   }),
   team: z.object({ id: z.string() }).nullable().optional(),
+  enterprise: z.object({ id: z.string() }).nullable().optional(),
   channel: z.object({ id: z.string() }).optional(),
   container: z.object({ type: z.string(), is_ephemeral: z.boolean().optional() }).loose().optional(),
   message: z
@@ -89,28 +95,6 @@ export const blockAction = z.object({
     .min(1),
 });
 export type BlockAction = z.infer<typeof blockAction>;
-
-const teamOf = (explicit: string | undefined, fallback: string | undefined) => explicit ?? fallback ?? 'unknown';
-
-export function toPerson(userId: string, teamId: string, displayName?: string): PersonRef {
-  return { platform: 'slack', workspace: teamId, userId, ...(displayName ? { displayName } : {}) };
-}
-
-/** Replies go in the thread of the message that asked: its own thread, or a new one under it. */
-export function toPlace(teamId: string, channel: string, ts?: string, threadTs?: string): PlaceRef {
-  const thread = threadTs ?? ts;
-  return { platform: 'slack', workspace: teamId, channel, ...(thread ? { thread } : {}) };
-}
-
-/**
- * The person's direct conversation with the bot (posting to a user id opens it): where follow-ups go when
- * they asked in a place only they saw the answer, a slash command or an ephemeral message in a channel.
- */
-export function toDirectPlace(teamId: string, userId: string, askedIn?: string): PlaceRef {
-  // Asked in the DM itself (a `D…` channel): that conversation is the direct one.
-  if (askedIn?.startsWith('D')) return { platform: 'slack', workspace: teamId, channel: askedIn };
-  return { platform: 'slack', workspace: teamId, channel: userId, ...(askedIn ? { direct: true } : {}) };
-}
 
 const botMention = (botUserId: string) => new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g');
 
@@ -148,6 +132,35 @@ export function toPlainText(text: string, botUserId: string | undefined): string
   );
 }
 
-export function teamOfAction(action: BlockAction): string {
-  return teamOf(action.team?.id, action.user.team_id);
+/** The Events API envelope around an event: the installation it came to, and the org on Enterprise Grid. */
+export const envelope = z
+  .object({
+    team_id: z.string().optional(),
+    enterprise_id: z.string().nullable().optional(),
+    authorizations: z
+      .array(z.object({ team_id: z.string().nullable().optional(), enterprise_id: z.string().nullable().optional() }))
+      .optional(),
+  })
+  .loose();
+
+/** Where an event's envelope says it came from (see identity.ts). */
+export function homeOfEnvelope(body: unknown, team?: string) {
+  const e = envelope.safeParse(body);
+  const first = e.success ? e.data.authorizations?.[0] : undefined;
+  const installation = first?.team_id ?? (e.success ? e.data.team_id : undefined);
+  const enterprise = first?.enterprise_id ?? (e.success ? e.data.enterprise_id : undefined);
+  return {
+    team: team ?? installation ?? undefined,
+    enterprise: enterprise ?? undefined,
+    installation: installation ?? undefined,
+  };
+}
+
+/** Where a button press says the presser belongs, and which installation the message is in. */
+export function homeOfAction(action: BlockAction) {
+  return {
+    team: action.user.team_id ?? action.team?.id,
+    enterprise: action.enterprise?.id,
+    installation: action.team?.id ?? action.user.team_id,
+  };
 }

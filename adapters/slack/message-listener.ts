@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Inbound } from '../../src/inbound.ts';
 import type { DisplayNames } from './display-names.ts';
-import { isWritten, mentionsBot, messageEvent, toAttachments, toPerson, toPlace, toPlainText } from './inbound.ts';
+import { toPerson, toPlace } from './identity.ts';
+import { homeOfEnvelope, isWritten, mentionsBot, messageEvent, toAttachments, toPlainText } from './inbound.ts';
 import type { SlackContext } from './slack-context.ts';
 
 /**
@@ -10,11 +11,12 @@ import type { SlackContext } from './slack-context.ts';
  * quiet otherwise.
  */
 export function listenToMessages(app: App, slack: SlackContext, names: DisplayNames): void {
-  const handle = async (raw: unknown, teamId: string, botUserId: string | undefined) => {
+  const handle = async (raw: unknown, body: unknown, botUserId: string | undefined) => {
     if (!isWritten(raw)) return;
     const parsed = messageEvent.safeParse(raw);
     if (!parsed.success) return slack.log.warn('slack message event not understood', { problem: parsed.error.message });
     const event = parsed.data;
+    const home = homeOfEnvelope(body, event.user_team ?? event.team);
     const inChannel = event.channel_type !== 'im';
     const support = slack.config.supportChannels.includes(event.channel) && !event.thread_ts;
     // An @mention arrives both as app_mention and as a channel message, in either order: both are addressed,
@@ -23,8 +25,8 @@ export function listenToMessages(app: App, slack: SlackContext, names: DisplayNa
     if (!addressed && !event.thread_ts) return;
     const inbound: Inbound = {
       kind: 'message',
-      from: toPerson(event.user, teamId, await names.of(event.user)),
-      place: toPlace(teamId, event.channel, event.ts, event.thread_ts),
+      from: toPerson(event.user, home, await names.of(event.user)),
+      place: toPlace(home.installation ?? home.team ?? 'unknown', event.channel, event.ts, event.thread_ts),
       text: toPlainText(event.text, botUserId),
       addressed,
       attachments: toAttachments(event),
@@ -35,9 +37,9 @@ export function listenToMessages(app: App, slack: SlackContext, names: DisplayNa
     await slack.reply(inbound.place, await slack.desk.handle(inbound));
   };
   app.event('message', ({ event, body, context }) =>
-    slack.work.track('message', handle(event, body.team_id, context.botUserId)),
+    slack.work.track('message', handle(event, body, context.botUserId)),
   );
   app.event('app_mention', ({ event, body, context }) =>
-    slack.work.track('message', handle(event, body.team_id, context.botUserId)),
+    slack.work.track('message', handle(event, body, context.botUserId)),
   );
 }

@@ -4,6 +4,11 @@ export interface PersonRef {
   workspace: string;
   userId: string;
   displayName?: string;
+  /**
+   * Other workspaces the same person may already be stored under, from before the platform keyed people the
+   * way it does now (Slack: by their home workspace or org): such a row is adopted, not duplicated.
+   */
+  formerly?: string[];
 }
 
 /** Where a conversation happens, so replies and updates go back to the same place. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { PersonRef } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import type { DbOrTx } from './db.ts';
@@ -8,6 +8,7 @@ export type { Person };
 
 /** Finds or creates the person behind a platform identity, keeping their display name current. */
 export async function upsertPerson(db: DbOrTx, ref: PersonRef): Promise<Person> {
+  if (ref.formerly?.length) await adoptFormerRow(db, ref, ref.formerly);
   const displayName = ref.displayName?.trim() || ref.userId;
   const [row] = await db
     .insert(people)
@@ -20,6 +21,27 @@ export async function upsertPerson(db: DbOrTx, ref: PersonRef): Promise<Person> 
     .returning();
   if (!row) throw new Error('upsert of a person returned no row');
   return row;
+}
+
+/**
+ * The person stored under a former key of theirs becomes theirs under the current one: the same row, so
+ * their tickets, role and history stay with them. Nothing is copied or deleted; a row already under the
+ * current key wins.
+ */
+async function adoptFormerRow(db: DbOrTx, ref: PersonRef, formerly: string[]): Promise<void> {
+  if (await findPerson(db, ref)) return;
+  const [former] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.platform, ref.platform), inArray(people.workspace, formerly), eq(people.userId, ref.userId)))
+    .orderBy(asc(people.id))
+    .limit(1);
+  if (!former) return;
+  await db
+    .update(people)
+    .set({ workspace: ref.workspace })
+    .where(eq(people.id, former.id))
+    .catch(() => undefined); // Someone else adopted it, or made the current key, a moment ago: theirs stands.
 }
 
 export async function findPerson(db: DbOrTx, ref: PersonRef): Promise<Person | undefined> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeTeam, type SlackCall } from '../fakes/slack-api.ts';
 import { ephemeralBlockActionsPayload } from '../fixtures/slack-ephemeral-payloads.ts';
-import { blockActionsPayload, slashCommandForm } from '../fixtures/slack-payloads.ts';
+import { blockActionsPayload, channelMessageEnvelope, slashCommandForm } from '../fixtures/slack-payloads.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 
 type Blocks = { type: string; elements?: { action_id: string; value?: string; text: { text: string } }[] }[];
@@ -71,6 +71,40 @@ describe('Slack: the help desk’s daily flow', () => {
     expect(String(last?.args.text)).toMatch(/In progress/);
     expect(JSON.stringify(after)).not.toMatch(/chose: Claim|New — waiting/);
     expect(buttonsOf(blocksOf(last)).map((b) => b.text.text)).toEqual(['Assign…', 'Escalate…', 'Resolve…']);
+  });
+
+  it('marks an answer settled by its own asker, and leaves it alone when someone else presses it', async () => {
+    await slack.event(
+      channelMessageEnvelope({
+        user: 'U0ASKER',
+        text: '<@U0BOT> how do I reset my password?',
+        ts: '1710000001.000001',
+        eventId: 'EvAsk',
+        channel: 'C0HELPDESK',
+      }),
+    );
+    const answer = slack.api.callsTo('chat.postMessage').at(-1);
+    const helpful = buttonsOf(blocksOf(answer)).find((b) => /Helpful/.test(b.text.text));
+    const pressAs = async (user: string) => {
+      const before = slack.api.calls.length;
+      await slack.interaction(
+        blockActionsPayload({
+          user,
+          channel: 'C0HELPDESK',
+          messageTs: answer?.ts ?? '',
+          threadTs: String(answer?.args.thread_ts),
+          blocks: blocksOf(answer),
+          text: String(answer?.args.text),
+          actionId: helpful?.action_id ?? '',
+          value: helpful?.value ?? '',
+          label: helpful?.text.text ?? '',
+          responseUrl: slack.api.responseUrl(`h-${before}`),
+        }),
+      );
+      return edits(answer, before);
+    };
+    expect(await pressAs('U0OTHER')).toEqual([]);
+    expect(JSON.stringify(await pressAs('U0ASKER'))).toContain('<@U0ASKER> chose: 👍 Helpful');
   });
 
   it('answers a press on a private answer privately, and follows up a ticket from it in the DM', async () => {

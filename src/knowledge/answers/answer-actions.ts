@@ -48,9 +48,9 @@ export const helpful = defineAction({
     const interaction = await ownInteraction(ctx, person, interactionId);
     if ('refused' in interaction) return interaction.refused;
     if (!(await recordFeedback(ctx.db, interaction.id, true, ctx.clock.now())))
-      return { text: copy.feedbackAlreadyGiven };
+      return settling({ text: copy.feedbackAlreadyGiven });
     if (interaction.articleId) await learnPhrasing(ctx, interaction, interaction.articleId);
-    return { text: copy.helpfulThanks };
+    return settling({ text: copy.helpfulThanks });
   },
 });
 
