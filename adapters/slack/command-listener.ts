@@ -1,13 +1,14 @@
 import type { App } from '@slack/bolt';
 import { copy } from '../../src/messages/copy.ts';
 import { formOf, type Message } from '../../src/messages/message.ts';
+import { sinceArrival } from './arrival.ts';
 import { toDirectPlace, toPerson } from './identity.ts';
 import { fromSlackMarkup, slashCommand } from './inbound.ts';
 import { toModal } from './modal.ts';
 import { toBlockKit } from './render.ts';
 import type { SlackContext } from './slack-context.ts';
 
-/** How long a slash command may work before the 3-second ack must go out without its answer. */
+/** How long after its arrival a slash command may work before the 3-second ack must go out without its answer. */
 const inlineAnswerMs = 2000;
 
 /**
@@ -24,8 +25,7 @@ export function listenToCommands(app: App, slack: SlackContext): void {
     const c = parsed.data;
     // The manifest asks Slack to escape mentions, so "/support staff add @Bob" names Bob by his user id.
     const text = fromSlackMarkup(c.text);
-    const work = slack.work.track(
-      'command',
+    const work = slack.work.queue('command', () =>
       slack.desk.handle({
         kind: 'command',
         text: text === '' ? 'help' : text,
@@ -40,7 +40,9 @@ export function listenToCommands(app: App, slack: SlackContext): void {
         deliveryId: `command:${c.trigger_id}`,
       }),
     );
-    const quick = await Promise.race([work, delay(inlineAnswerMs).then(() => 'late' as const)]);
+    // Counted from the request's arrival: time spent waiting behind other events comes out of the budget.
+    const budget = Math.max(0, inlineAnswerMs - sinceArrival());
+    const quick = await Promise.race([work, delay(budget).then(() => 'late' as const)]);
     if (quick !== 'late') {
       const form = quick?.[0] ? formOf(quick[0]) : undefined;
       if (!form) return ack(ephemeral(quick ?? []));

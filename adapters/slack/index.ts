@@ -2,6 +2,7 @@ import { App, HTTPReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Route } from '../../src/http/http-server.ts';
 import type { Platform } from '../../src/platform.ts';
 import { listenToButtons } from './action-listener.ts';
+import { withArrival } from './arrival.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { listenToCommands } from './command-listener.ts';
 import { createDisplayNames } from './display-names.ts';
@@ -61,7 +62,13 @@ export const slackPlatform: Platform<SlackConfig> = {
     });
 
     const routes: Route[] = receiver
-      ? [{ method: 'POST', path: slackEventsPath, handle: (req, res) => receiver.requestListener(req, res) }]
+      ? [
+          {
+            method: 'POST',
+            path: slackEventsPath,
+            handle: (req, res) => withArrival(() => receiver.requestListener(req, res)),
+          },
+        ]
       : [];
     return {
       label: config.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP, ${slackEventsPath})`,

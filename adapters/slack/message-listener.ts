@@ -37,9 +37,9 @@ export function listenToMessages(app: App, slack: SlackContext, names: DisplayNa
     await slack.reply(inbound.place, await slack.desk.handle(inbound));
   };
   app.event('message', ({ event, body, context }) =>
-    slack.work.track('message', handle(event, body, context.botUserId)),
+    slack.work.queue('message', () => handle(event, body, context.botUserId)),
   );
   app.event('app_mention', ({ event, body, context }) =>
-    slack.work.track('message', handle(event, body, context.botUserId)),
+    slack.work.queue('message', () => handle(event, body, context.botUserId)),
   );
 }
