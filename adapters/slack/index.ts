@@ -5,6 +5,7 @@ import { listenToButtons } from './action-listener.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { listenToCommands } from './command-listener.ts';
 import { createDisplayNames } from './display-names.ts';
+import { slackEventsPath, slackEventsRoute } from './events-route.ts';
 import { listenToForms } from './form-listeners.ts';
 import { listenToHome } from './home-listener.ts';
 import { listenToMessages } from './message-listener.ts';
@@ -13,7 +14,7 @@ import { createSlackOutbox } from './slack-outbox.ts';
 import { type SlackConfig, slackSettings } from './slack-settings.ts';
 import { createWorkTracker } from './work-tracker.ts';
 
-export const slackEventsPath = '/slack/events';
+export { slackEventsPath };
 
 /**
  * The desk in Slack: DMs, @mentions and support channels get threaded answers; `/support` runs the shared
@@ -58,9 +59,7 @@ export const slackPlatform: Platform<SlackConfig> = {
       log.error('slack handler failed', { err: error });
     });
 
-    const routes: Route[] = receiver
-      ? [{ method: 'POST', path: slackEventsPath, handle: (req, res) => receiver.requestListener(req, res) }]
-      : [];
+    const routes: Route[] = receiver ? [slackEventsRoute({ receiver, signingSecret: config.signingSecret, log })] : [];
     return {
       label: config.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP, ${slackEventsPath})`,
       routes,
