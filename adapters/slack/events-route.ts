@@ -1,15 +1,23 @@
 import type { HTTPReceiver } from '@slack/bolt';
-import { type Route, sendJson } from '../../src/http/http-server.ts';
+import { HttpError, type Route, sendJson } from '../../src/http/http-server.ts';
 import type { Logger } from '../../src/log.ts';
+import type { SlackConnection } from './slack-connection.ts';
 import { readSlackRequest } from './slack-request.ts';
 
 export const slackEventsPath = '/slack/events';
+
+const notConnected = 'Tierdesk is still connecting to Slack. Please try again in a minute.';
 
 /**
  * POST /slack/events: each request is checked first (signature headers, size, shape: slack-request.ts), then
  * handed whole to Bolt's receiver, which verifies it again and dispatches it to the listeners.
  */
-export function slackEventsRoute(o: { receiver: HTTPReceiver; signingSecret: string; log: Logger }): Route {
+export function slackEventsRoute(o: {
+  receiver: HTTPReceiver;
+  signingSecret: string;
+  connection: SlackConnection;
+  log: Logger;
+}): Route {
   return {
     method: 'POST',
     path: slackEventsPath,
@@ -19,6 +27,12 @@ export function slackEventsRoute(o: { receiver: HTTPReceiver; signingSecret: str
       if (request.kind === 'ignored') {
         o.log.warn('slack request ignored', { problem: request.problem });
         return sendJson(res, 200, {});
+      }
+      if (request.kind !== 'url_verification' && !o.connection.ready()) {
+        // Without auth.test Bolt cannot authorize anything. A command hears why; an event is refused so that
+        // Slack sends it again later (it retries three times, over about five minutes).
+        if (request.kind === 'command') return sendJson(res, 200, { response_type: 'ephemeral', text: notConnected });
+        throw new HttpError(503, `Slack is not connected yet (${o.connection.problem()})`);
       }
       o.receiver.requestListener(req, res);
     },

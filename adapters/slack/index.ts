@@ -9,6 +9,7 @@ import { slackEventsPath, slackEventsRoute } from './events-route.ts';
 import { listenToForms } from './form-listeners.ts';
 import { listenToHome } from './home-listener.ts';
 import { listenToMessages } from './message-listener.ts';
+import { createSlackConnection } from './slack-connection.ts';
 import { replier, type SlackContext } from './slack-context.ts';
 import { createSlackOutbox } from './slack-outbox.ts';
 import { type SlackConfig, slackSettings } from './slack-settings.ts';
@@ -33,8 +34,18 @@ export const slackPlatform: Platform<SlackConfig> = {
     };
     let receiver: HTTPReceiver | undefined;
     let app: App;
+    // Bolt would call auth.test from its constructor, and an unreachable Slack would then be an unhandled
+    // rejection taking the whole process down: start-up runs it explicitly (slack-connection.ts).
+    const deferInitialization = true;
     if (config.appToken) {
-      app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, logger });
+      app = new App({
+        token: config.botToken,
+        appToken: config.appToken,
+        socketMode: true,
+        clientOptions,
+        logger,
+        deferInitialization,
+      });
     } else {
       receiver = new HTTPReceiver({
         signingSecret: config.signingSecret,
@@ -44,7 +55,13 @@ export const slackPlatform: Platform<SlackConfig> = {
         processBeforeResponse: false,
         unhandledRequestTimeoutMillis: 3001,
       });
-      app = new App({ token: config.botToken, receiver: receiver as Receiver, clientOptions, logger });
+      app = new App({
+        token: config.botToken,
+        receiver: receiver as Receiver,
+        clientOptions,
+        logger,
+        deferInitialization,
+      });
     }
     const outbox = createSlackOutbox(app.client);
     const work = createWorkTracker(log);
@@ -59,19 +76,24 @@ export const slackPlatform: Platform<SlackConfig> = {
       log.error('slack handler failed', { err: error });
     });
 
-    const routes: Route[] = receiver ? [slackEventsRoute({ receiver, signingSecret: config.signingSecret, log })] : [];
+    const connection = createSlackConnection(app, { socketMode: Boolean(config.appToken), log });
+
+    const routes: Route[] = receiver
+      ? [slackEventsRoute({ receiver, signingSecret: config.signingSecret, connection, log })]
+      : [];
     return {
       label: config.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP, ${slackEventsPath})`,
       routes,
       outbox,
       idle: work.idle,
-      // Socket Mode opens its own connection to Slack; over HTTP, the shared server is all there is.
-      start: async () => {
-        if (config.appToken) await app.start();
-      },
+      // auth.test, and in Socket Mode the connection to Slack; over HTTP, the shared server is all there is.
+      start: connection.start,
+      health: connection.problem,
       stop: async () => {
+        const wasReady = connection.ready();
+        connection.stop();
         await work.idle();
-        if (config.appToken) await app.stop();
+        if (config.appToken && wasReady) await app.stop();
       },
     };
   },
