@@ -53,6 +53,11 @@ export interface MountedPlatform {
   /** Resolves once every event already received has been handled. */
   idle(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Undefined while all is well; otherwise what is wrong, in a few words (`starting: Slack answered HTTP 503;
+   * retrying`). /healthz reports it: the desk still serves, this platform does not yet (or no longer).
+   */
+  health?(): string | undefined;
 }
 
 /** `name` is the `platform` of its people and places (`slack`), and its settings' key in the config. */

@@ -48,6 +48,28 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * `200 {"status":"ok"}` when every platform is connected. While one is not (Slack unreachable at start-up,
+ * say), still 200, since the desk serves its other front doors and pulling or restarting this instance would
+ * not bring Slack back, but `{"status":"degraded","platforms":{"slack":"starting: …"}}`, for monitoring.
+ */
+function healthRoute(platforms: ReadonlyMap<string, MountedPlatform>): Route {
+  return {
+    method: 'GET',
+    path: '/healthz',
+    handle: (_req, res) => {
+      const problems = Object.fromEntries(
+        [...platforms].flatMap(([name, m]) => {
+          const problem = m.health?.();
+          return problem ? [[name, problem]] : [];
+        }),
+      );
+      if (Object.keys(problems).length === 0) return sendJson(res, 200, { status: 'ok' });
+      sendJson(res, 200, { status: 'degraded', platforms: problems });
+    },
+  };
+}
+
 const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore => ({
   save: (key, reference) => saveConversationReference(db, platform, key, reference, clock.now()),
   find: (key) => findConversationReference(db, platform, key),
@@ -85,6 +107,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   const registry = createRegistry(deskFeatures({ slaSweepCron: config.jobs.slaSweepCron, timers: config.timers }));
   const desk = createDesk(ctx, registry);
   const mounted: MountedPlatform[] = [];
+  const named = new Map<string, MountedPlatform>();
   for (const platform of platforms) {
     const services = { desk, log, references: referencesFor(store.db, platform.name, clock) };
     // A platform with settings is on when they are set; one without is always on.
@@ -93,18 +116,24 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     const m = platform.settings ? platform.mount(settings, services) : platform.mount(undefined, services);
     outboxes[platform.name] = m.outbox;
     mounted.push(m);
+    named.set(platform.name, m);
   }
-  const health: Route = {
-    method: 'GET',
-    path: '/healthz',
-    handle: (_req, res) => sendJson(res, 200, { status: 'ok' }),
-  };
-  const server = createHttpServer([health, ...mounted.flatMap((m) => m.routes)], log);
+  const server = createHttpServer([healthRoute(named), ...mounted.flatMap((m) => m.routes)], log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  for (const m of mounted) await m.start();
+  try {
+    for (const m of mounted) await m.start();
+  } catch (err) {
+    // A platform that cannot start (Slack refusing the token) stops start-up: close what is already open.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+    await knowledge.stop();
+    for (const m of mounted) await m.stop().catch(() => undefined);
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   const adapters = mounted.map((m) => m.label);

@@ -2,20 +2,21 @@ import { App, HTTPReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Route } from '../../src/http/http-server.ts';
 import type { Platform } from '../../src/platform.ts';
 import { listenToButtons } from './action-listener.ts';
-import { withArrival } from './arrival.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { listenToCommands } from './command-listener.ts';
 import { createDisplayNames } from './display-names.ts';
+import { slackEventsPath, slackEventsRoute } from './events-route.ts';
 import { listenToForms } from './form-listeners.ts';
 import { listenToHome } from './home-listener.ts';
 import { listenToMessages } from './message-listener.ts';
+import { createSlackConnection } from './slack-connection.ts';
 import { replier, type SlackContext } from './slack-context.ts';
 import { createSlackOutbox } from './slack-outbox.ts';
 import { type SlackConfig, slackSettings } from './slack-settings.ts';
 import { listenToTheRest } from './unclaimed-listener.ts';
 import { createWorkTracker } from './work-tracker.ts';
 
-export const slackEventsPath = '/slack/events';
+export { slackEventsPath };
 
 /**
  * The desk in Slack: DMs, @mentions and support channels get threaded answers; `/support` runs the shared
@@ -34,8 +35,18 @@ export const slackPlatform: Platform<SlackConfig> = {
     };
     let receiver: HTTPReceiver | undefined;
     let app: App;
+    // Bolt would call auth.test from its constructor, and an unreachable Slack would then be an unhandled
+    // rejection taking the whole process down: start-up runs it explicitly (slack-connection.ts).
+    const deferInitialization = true;
     if (config.appToken) {
-      app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, clientOptions, logger });
+      app = new App({
+        token: config.botToken,
+        appToken: config.appToken,
+        socketMode: true,
+        clientOptions,
+        logger,
+        deferInitialization,
+      });
     } else {
       receiver = new HTTPReceiver({
         signingSecret: config.signingSecret,
@@ -45,7 +56,13 @@ export const slackPlatform: Platform<SlackConfig> = {
         processBeforeResponse: false,
         unhandledRequestTimeoutMillis: 3001,
       });
-      app = new App({ token: config.botToken, receiver: receiver as Receiver, clientOptions, logger });
+      app = new App({
+        token: config.botToken,
+        receiver: receiver as Receiver,
+        clientOptions,
+        logger,
+        deferInitialization,
+      });
     }
     const outbox = createSlackOutbox(app.client);
     const work = createWorkTracker(log);
@@ -61,27 +78,24 @@ export const slackPlatform: Platform<SlackConfig> = {
       log.error('slack handler failed', { err: error });
     });
 
+    const connection = createSlackConnection(app, { socketMode: Boolean(config.appToken), log });
+
     const routes: Route[] = receiver
-      ? [
-          {
-            method: 'POST',
-            path: slackEventsPath,
-            handle: (req, res) => withArrival(() => receiver.requestListener(req, res)),
-          },
-        ]
+      ? [slackEventsRoute({ receiver, signingSecret: config.signingSecret, connection, log })]
       : [];
     return {
       label: config.appToken ? 'Slack (Socket Mode)' : `Slack (HTTP, ${slackEventsPath})`,
       routes,
       outbox,
       idle: work.idle,
-      // Socket Mode opens its own connection to Slack; over HTTP, the shared server is all there is.
-      start: async () => {
-        if (config.appToken) await app.start();
-      },
+      // auth.test, and in Socket Mode the connection to Slack; over HTTP, the shared server is all there is.
+      start: connection.start,
+      health: connection.problem,
       stop: async () => {
+        const wasReady = connection.ready();
+        connection.stop();
         await work.idle();
-        if (config.appToken) await app.stop();
+        if (config.appToken && wasReady) await app.stop();
       },
     };
   },

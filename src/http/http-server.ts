@@ -23,16 +23,32 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
+    // Answered before the body arrived (too large, unsigned): closing is what stops Node reading the rest.
+    ...(res.req.complete ? {} : { connection: 'close' }),
   });
   res.end(payload);
 }
+
+/**
+ * How long a client may take. Node's defaults let a request take 300 s to arrive: a few hundred idle or
+ * dribbling connections would then hold memory and sockets for minutes. Every caller of this server
+ * (Slack, Teams, the web chat) sends small requests at once.
+ */
+export const httpTimeouts = {
+  /** All request headers must arrive within this. */
+  headersTimeout: 10_000,
+  /** The whole request, headers and body. */
+  requestTimeout: 20_000,
+  /** How often Node looks for connections past those limits (its default is 30 s). */
+  connectionsCheckingInterval: 2_000,
+} as const;
 
 /**
  * One server for every adapter. Routes read their own bodies: a platform that signs the raw body must
  * get it untouched, so nothing here parses a body ahead of a route.
  */
 export function createHttpServer(routes: readonly Route[], log: Logger): Server {
-  return createServer(async (req, res) => {
+  return createServer({ ...httpTimeouts }, async (req, res) => {
     // A request line that is no URL at all ("//[") must not take every adapter down with it.
     const raw = req.url ?? '/';
     const url = URL.canParse(raw, 'http://localhost') ? new URL(raw, 'http://localhost') : undefined;

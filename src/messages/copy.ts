@@ -58,6 +58,7 @@ export const copy = {
     unknownCardAction: 'Unknown card action.',
     done: 'Done.',
     cancel: 'Cancel',
+    stillConnecting: 'Tierdesk is still connecting to Slack. Please try again in a minute.',
     /** Under a pressed button, once its buttons are gone: who chose what. */
     chose: (who: string, label: string | undefined) => `${who} chose: ${label ?? 'an option'}`,
   },

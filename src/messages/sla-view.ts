@@ -1,6 +1,6 @@
 import { type Ticket, toTicketRef } from '../model/ticket.ts';
 import type { Message } from './message.ts';
-import { stripMarkdown } from './plain-text.ts';
+import { literal, stripMarkdown } from './plain-text.ts';
 import { tierNames } from './tier-names.ts';
 
 export type SlaTarget = 'response' | 'resolution';
@@ -12,7 +12,7 @@ const say = (text: string): Message => ({ text: stripMarkdown(text), blocks: [{ 
 
 export function toSlaWarningMessage(t: Ticket, target: SlaTarget): Message {
   return say(
-    `⏰ **${toTicketRef(t.id)}** (${t.priority}, ${t.subject}): 75% of the ${target} time is used. Due ${when(dueOf(t, target))}.`,
+    `⏰ **${toTicketRef(t.id)}** (${t.priority}, ${literal(t.subject)}): 75% of the ${target} time is used. Due ${when(dueOf(t, target))}.`,
   );
 }
 
@@ -23,13 +23,13 @@ export function toSlaBreachMessage(t: Ticket, target: SlaTarget, action: 'escala
       ? `It moved to ${tierNames[t.tier]} and waits in that queue.`
       : 'There is no higher tier: the leads are paged.';
   return say(
-    `🚨 **${ref}** (${t.priority}, ${t.subject}) missed its ${target} target (due ${when(dueOf(t, target))}). ${next} Record the cause and corrective/preventive action with \`capa ${ref} <text>\`.`,
+    `🚨 **${ref}** (${t.priority}, ${literal(t.subject)}) missed its ${target} target (due ${when(dueOf(t, target))}). ${next} Record the cause and corrective/preventive action with \`capa ${ref} <text>\`.`,
   );
 }
 
 export function toStaleReminderMessage(t: Ticket): Message {
   const ref = toTicketRef(t.id);
   return say(
-    `👋 **${ref}** (${t.subject}) has not changed since ${when(t.updatedAt)}. Reply to the requester, \`wait\`, \`escalate\` or \`resolve\` it.`,
+    `👋 **${ref}** (${literal(t.subject)}) has not changed since ${when(t.updatedAt)}. Reply to the requester, \`wait\`, \`escalate\` or \`resolve\` it.`,
   );
 }

@@ -68,10 +68,12 @@ export function toQueueCardMessage(
 ): Message {
   const ref = toTicketRef(t.id);
   const open = t.status !== 'resolved' && t.status !== 'closed';
-  const head = `**${ref}** from ${who.requester}: ${literal(t.subject)}`;
+  const requester = literal(who.requester);
+  const assignee = who.assignee === undefined ? undefined : literal(who.assignee);
+  const head = `**${ref}** from ${requester}: ${literal(t.subject)}`;
   const fields = [
     ...ticketFields(t),
-    { label: 'Assignee', value: who.assignee ?? 'nobody yet' },
+    { label: 'Assignee', value: assignee ?? 'nobody yet' },
     ...(t.vendorName ? [{ label: 'Vendor', value: `${t.vendorName} (${t.vendorRef ?? 'no ref'})` }] : []),
   ];
   const blocks: Message['blocks'] = [
@@ -95,7 +97,7 @@ export function toQueueCardMessage(
     });
   }
   return {
-    text: stripMarkdown(`${head} (${statusLabel[t.status]}, ${tierLabel[t.tier]}, ${who.assignee ?? 'unassigned'})`),
+    text: stripMarkdown(`${head} (${statusLabel[t.status]}, ${tierLabel[t.tier]}, ${assignee ?? 'unassigned'})`),
     blocks,
   };
 }
@@ -111,7 +113,7 @@ export function toRequesterNoticeMessage(
     notice.kind === 'question'
       ? `The help desk has a question about **${ref}** (${literal(t.subject)}):`
       : notice.kind === 'reply'
-        ? `**${from}** replied on **${ref}** (${literal(t.subject)}):`
+        ? `**${literal(from)}** replied on **${ref}** (${literal(t.subject)}):`
         : `**${ref}** is resolved (${literal(t.subject)}):`;
   const hint =
     notice.kind === 'resolved'
@@ -131,8 +133,8 @@ export function toStaffTicketMessage(t: Ticket, who: { requester: string; assign
   const ref = toTicketRef(t.id);
   const fields = [
     ...ticketFields(t),
-    { label: 'Requester', value: who.requester },
-    { label: 'Assignee', value: who.assignee ?? 'nobody yet' },
+    { label: 'Requester', value: literal(who.requester) },
+    { label: 'Assignee', value: who.assignee === undefined ? 'nobody yet' : literal(who.assignee) },
     ...(t.responseDueAt ? [{ label: 'Response due', value: when(t.responseDueAt) }] : []),
     ...(t.resolutionDueAt ? [{ label: 'Resolution due', value: when(t.resolutionDueAt) }] : []),
     ...(t.slaPausedAt ? [{ label: 'SLA paused since', value: when(t.slaPausedAt) }] : []),
@@ -162,7 +164,8 @@ export function toHistoryMessage(t: Ticket, lines: HistoryLine[], timePerTier?: 
   const ref = toTicketRef(t.id);
   const rows = lines.map((l) => {
     const change = l.from || l.to ? ` ${l.from ?? '–'} → ${l.to ?? '–'}` : '';
-    return `- ${when(l.at)} · ${l.who} · ${l.kind}${change}${l.reason ? `: ${l.reason}` : ''}`;
+    // Names and reasons are people's own words (a requester's reply or reopen reason among them).
+    return `- ${when(l.at)} · ${literal(l.who)} · ${l.kind}${change}${l.reason ? `: ${literal(l.reason)}` : ''}`;
   });
   const text = [
     `History of ${ref} (${literal(t.subject)}):`,

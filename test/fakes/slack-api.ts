@@ -28,6 +28,14 @@ export interface SlackApiFake {
 export const fakeTeam = { id: 'T0TIERDESK', domain: 'example' };
 export const fakeBot = { userId: 'U0BOT', botId: 'B0BOT' };
 
+function parsedOr(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -35,8 +43,9 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   if ((req.headers['content-type'] ?? '').includes('application/json')) return raw ? JSON.parse(raw) : {};
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    // The SDK sends nested arguments (blocks, view) as JSON strings inside the form.
-    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    // The SDK sends nested arguments (blocks, view) as JSON strings inside the form; text that merely starts
+    // with "[" or "{" (a name in brackets, say) stays text.
+    args[key] = /^[[{]/.test(value) ? parsedOr(value) : value;
   }
   return args;
 }

@@ -1,37 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startSlackApiFake } from '../fakes/slack-api.ts';
 import { messageImEnvelope, slashCommandForm } from '../fixtures/slack-payloads.ts';
+import { startDeskProcess as start, waitFor } from '../support/desk-process.ts';
 import { nowSeconds, slackSignature, testSigningSecret } from '../support/slack-signing.ts';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-
-/** Runs `npm start`'s entry point as a real process, the way a user would. */
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number> } {
-  const child = spawn(tsx, ['src/main.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(check: () => boolean, what: string, limitMs = 45_000): Promise<void> {
-  const until = Date.now() + limitMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('start-up', () => {
   it('exits with 1 and names every bad setting', async () => {

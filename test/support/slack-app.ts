@@ -27,9 +27,12 @@ export interface SlackTestApp {
   close(): Promise<void>;
 }
 
-/** The real app with Slack configured against a fake Web API. */
-export async function startSlackTestApp(env: Record<string, string> = {}): Promise<SlackTestApp> {
-  const api = await startSlackApiFake();
+/** The real app with Slack configured against a fake Web API (`api`: one already set up, failures and all). */
+export async function startSlackTestApp(
+  env: Record<string, string> = {},
+  given?: { api?: SlackApiFake },
+): Promise<SlackTestApp> {
+  const api = given?.api ?? (await startSlackApiFake());
   const app = await startTestApp({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: testSigningSecret,

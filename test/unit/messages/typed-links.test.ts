@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { toBlockKit } from '../../../adapters/slack/render.ts';
+import { toAdaptiveCard } from '../../../adapters/teams/render.ts';
+import type { Message } from '../../../src/messages/message.ts';
+import { toSlaBreachMessage, toSlaWarningMessage, toStaleReminderMessage } from '../../../src/messages/sla-view.ts';
+import {
+  toHistoryMessage,
+  toQueueCardMessage,
+  toRequesterNoticeMessage,
+  toStaffTicketMessage,
+} from '../../../src/messages/ticket-view.ts';
+import type { Ticket } from '../../../src/model/ticket.ts';
+
+/** What someone can type as their chat display name, or as a ticket's subject. */
+const name = '[Verify your account](https://evil.example/login)';
+const subject = '[IT: approve my reset here](https://evil.example/reset)';
+const at = new Date('2026-11-23T09:00:00Z');
+
+const ticket: Ticket = {
+  id: 7,
+  requesterId: 1,
+  subject,
+  description: 'My laptop will not start.',
+  tier: 'tier1',
+  priority: 'P2',
+  status: 'in_progress',
+  assigneeId: 2,
+  origin: { platform: 'slack', workspace: 'T0TIERDESK', channel: 'DU0MALLORY', thread: '1720000000.000100' },
+  sourceInteractionId: null,
+  statusMessage: null,
+  queueMessage: null,
+  vendorName: null,
+  vendorRef: null,
+  responseDueAt: at,
+  resolutionDueAt: at,
+  responseWarnAt: null,
+  resolutionWarnAt: null,
+  responseWarnedAt: null,
+  resolutionWarnedAt: null,
+  responseBreachedAt: null,
+  resolutionBreachedAt: null,
+  staleRemindedAt: null,
+  firstRespondedAt: null,
+  slaPausedAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  archivedAt: null,
+  createdAt: at,
+  updatedAt: at,
+  version: 1,
+};
+
+/** A live link in Slack's mrkdwn, or in the markdown an Adaptive Card's TextBlock and FactSet render. */
+const slackLink = /<https:\/\/evil\.example\/[^>]*\|/;
+const cardLink = /\[[^\]]*\]\(https:\/\/evil\.example/;
+
+function expectNoLiveLink(message: Message, words: string[]) {
+  const slack = JSON.stringify(toBlockKit(message).blocks);
+  expect(slack).not.toMatch(slackLink);
+  const card = toAdaptiveCard(message).body.map((e) => JSON.parse(JSON.stringify(e)) as Record<string, unknown>);
+  const shown = card.flatMap((e) => [
+    String(e.text ?? ''),
+    ...((e.facts as { value: string }[] | undefined) ?? []).map((f) => f.value),
+  ]);
+  for (const text of shown) expect(text).not.toMatch(cardLink);
+  // The words stay as typed, so staff can see what was written.
+  for (const w of words) expect(slack).toContain(w);
+}
+
+describe('link syntax typed by people, as staff and requesters see it on every platform', () => {
+  it("keeps a requester's display name a name on the queue card, on Slack and Teams", () => {
+    const card = toQueueCardMessage(ticket, { requester: name, assignee: name }, []);
+    expectNoLiveLink(card, ['Verify your account', 'IT: approve my reset here']);
+  });
+
+  it("keeps the name of whoever replied a name in the requester's notice", () => {
+    const notice = toRequesterNoticeMessage(ticket, { kind: 'reply', text: 'Try this' }, name);
+    expectNoLiveLink(notice, ['Verify your account']);
+  });
+
+  it("keeps names and a requester's reply words in the staff view and the history", () => {
+    expectNoLiveLink(toStaffTicketMessage(ticket, { requester: name, assignee: name }), ['Verify your account']);
+    const history = toHistoryMessage(ticket, [
+      { at, who: name, kind: 'requester_replied', from: null, to: null, reason: `see ${name}` },
+    ]);
+    expectNoLiveLink(history, ['Verify your account']);
+  });
+
+  it("keeps a ticket's subject words in SLA warnings, breaches and stale reminders", () => {
+    for (const message of [
+      toSlaWarningMessage(ticket, 'response'),
+      toSlaBreachMessage(ticket, 'resolution', 'escalated'),
+      toSlaBreachMessage(ticket, 'resolution', 'paged_lead'),
+      toStaleReminderMessage(ticket),
+    ]) {
+      expectNoLiveLink(message, ['IT: approve my reset here']);
+    }
+  });
+});
