@@ -1,3 +1,5 @@
+import { literal } from './plain-text.ts';
+
 /** Sentences for running the desk itself: who is on it, where queues are, what the knowledge base learned. */
 export const deskCopy = {
   staff: {
@@ -5,8 +7,8 @@ export const deskCopy = {
     heading: 'The help desk:',
     notOnDesk: (who: string) => `${who} is not on the help desk.`,
     cannotRemoveSelf: "You can't remove yourself; ask another admin.",
-    removed: (name: string) => `${name} is no longer on the help desk. Their tickets stay as they are.`,
-    added: (name: string, role: string) => `${name} is now on the help desk as ${role}.`,
+    removed: (name: string) => `${literal(name)} is no longer on the help desk. Their tickets stay as they are.`,
+    added: (name: string, role: string) => `${literal(name)} is now on the help desk as ${role}.`,
     roleLabel: (role: string, tier: string | null) => (role === 'agent' ? `agent, ${tier ?? 'no tier'}` : role),
   },
   queues: {
@@ -37,6 +39,6 @@ export const deskCopy = {
   draftExists: (ref: string, path: string) =>
     `There already is a draft for ${ref}: ${path}. I left it as it is; edit it, or remove it to draft again.`,
   draftWritten: (ref: string, path: string, subject: string) =>
-    `Drafted "${subject}" from ${ref} as ${path} in the knowledge folder. It is not live: review it, then move it up out of drafts/ to publish it.`,
+    `Drafted "${literal(subject)}" from ${ref} as ${path} in the knowledge folder. It is not live: review it, then move it up out of drafts/ to publish it.`,
   draftsUnavailable: "Sorry, drafts can't be written here: this desk has no knowledge folder to write to.",
 };

@@ -1,6 +1,7 @@
 import type { Priority } from '../model/priorities.ts';
 import type { ChangeRefusal } from '../model/refusals.ts';
 import type { Tier } from '../model/tiers.ts';
+import { literal } from './plain-text.ts';
 import { tierNames } from './tier-names.ts';
 
 /** What a change that went through did, for the person who made it. */
@@ -25,11 +26,11 @@ export const ticketCopy = {
       case 'other_tier':
         return `${ref} is with ${tierNames[r.tier]}, which is not your tier. Ask a lead, or the ${tierNames[r.tier]} team.`;
       case 'already_claimed':
-        return `${ref} is already being handled by ${r.by}.`;
+        return `${ref} is already being handled by ${literal(r.by)}.`;
       case 'already_yours':
         return `${ref} is already yours.`;
       case 'assignee_not_staff':
-        return `${r.name} is not on the help desk, so ${ref} can't be assigned to them. An admin can add them with \`staff add\`.`;
+        return `${literal(r.name)} is not on the help desk, so ${ref} can't be assigned to them. An admin can add them with \`staff add\`.`;
       case 'finished':
         return `${ref} is already ${r.status}. Type \`reopen ${ref}\` first if it needs more work.`;
       case 'not_finished':
@@ -55,7 +56,7 @@ export const ticketCopy = {
       case 'claim':
         return `${ref} is yours now. The requester sees it is being worked on.`;
       case 'assign':
-        return `${ref} is assigned to ${change.to}.`;
+        return `${ref} is assigned to ${literal(change.to)}.`;
       case 'escalate':
       case 'deescalate':
         return `${ref} moved to ${tierNames[change.tier]}, with your note as the handoff. It waits in that queue.`;
