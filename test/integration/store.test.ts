@@ -24,7 +24,7 @@ describe('store', () => {
     const result: unknown = await store.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     // PGlite answers { rows }, postgres-js answers the rows themselves.
     const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-    expect(rows).toEqual([{ n: 9 }]);
+    expect(rows).toEqual([{ n: 10 }]);
   });
 
   it('numbers tickets and records an "opened" event in the same transaction', async () => {
