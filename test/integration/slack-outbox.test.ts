@@ -40,11 +40,15 @@ describe('Slack queue cards that could not be posted', () => {
     await slack.app.runJob('outbox-retry');
   };
 
-  it('keeps a card lost to an outage and posts it once Slack is back, then edits that card', async () => {
+  it('keeps a card lost to an outage and posts it once Slack is back; admins see it waiting meanwhile', async () => {
     slack.api.failNext('chat.postMessage', { status: 503, channel: 'C0QUEUE' }, 3);
     const opened = await support('U0PAT', 'ticket Printer on floor 3 is on fire');
     expect(opened).toMatch(/opened ticket T-\d+/);
     expect(cardsFor('C0QUEUE', 'Printer on floor 3')).toEqual([]);
+
+    const waiting = await support('U0ADMIN', 'deliveries');
+    expect(waiting).toContain('1 waiting to be retried');
+    expect(waiting).toMatch(/T-\d+ queue card → slack:C0QUEUE: http_503, 1 try, next 2026-11-23 09:01 UTC/);
 
     // Not due yet: nothing is sent before its time.
     await slack.app.runJob('outbox-retry');
@@ -75,6 +79,9 @@ describe('Slack queue cards that could not be posted', () => {
     );
     const edits = slack.api.calls.slice(before).filter((c) => c.method === 'chat.update' && c.args.ts === card?.ts);
     expect(edits.length).toBeGreaterThan(0);
+    expect(await support('U0ADMIN', 'deliveries')).toContain(
+      '0 waiting to be retried · 0 given up · 1 delivered after retrying',
+    );
   });
 
   it('keeps every undelivered message: the outbox refuses deletes', async () => {
