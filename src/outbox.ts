@@ -52,6 +52,14 @@ export class OutboxError extends Error {
   }
 }
 
+/**
+ * Problems someone can fix by adding the bot to the place (Slack: `not_in_channel`; a private channel the
+ * bot is not in reads as `channel_not_found`). Other platforms' outboxes report the same words for the same.
+ */
+export const notAMemberProblems: readonly string[] = ['not_in_channel', 'channel_not_found'];
+export const botNotInPlace = (problem: string | undefined): problem is string =>
+  problem !== undefined && notAMemberProblems.includes(problem);
+
 /** `slack:C0123` → `{ platform: 'slack', address: 'C0123' }`; config has already checked the shape. */
 export function splitPlace(place: string): { platform: string; address: string } {
   const at = place.indexOf(':');

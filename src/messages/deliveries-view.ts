@@ -52,3 +52,14 @@ export function toDeliveriesMessage(r: DeliveriesReport): Message {
   ];
   return { text: stripMarkdown([heading, counts, latest, since].join('\n')), blocks };
 }
+
+/** A reply with a warning added at its end: the person acting hears what did not go as it should. */
+export function withNote(message: Message, note: string): Message {
+  // With blocks, `text` is the plain fallback; without, it is what is shown, in the same markdown.
+  if (!message.blocks) return { ...message, text: `${message.text}\n\n${note}` };
+  return {
+    ...message,
+    text: `${message.text}\n\n${stripMarkdown(note)}`,
+    blocks: [...message.blocks, { kind: 'text', text: note }],
+  };
+}

@@ -2,12 +2,14 @@ import type { RememberSpec } from '../commands/feature.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { toQueueCardMessage } from '../messages/ticket-view.ts';
 import type { Posted } from '../model/identity.ts';
-import type { Ticket } from '../model/ticket.ts';
+import { type Ticket, toTicketRef } from '../model/ticket.ts';
 import { isTier, type Tier } from '../model/tiers.ts';
+import { botNotInPlace } from '../outbox.ts';
 import { lastHandoff } from '../store/ticket-events.ts';
 import { ticketPeopleNames } from '../store/ticket-lists.ts';
 import { findTicket, setQueueMessage } from '../store/tickets.ts';
 import { queueCardButtons } from './queue-card-buttons.ts';
+import { type QueueActor, type QueueTrouble, tellAdmins } from './queue-trouble.ts';
 import { queueFor } from './queues.ts';
 
 async function cardFor(ctx: DeskContext, ticket: Ticket) {
@@ -22,16 +24,24 @@ const cardKey = (t: Ticket) => `queue-card:${t.id}:${t.tier}:${t.version}`;
 
 /**
  * Posts the ticket's card to its tier's queue. Where it went is kept when it goes, now or when the outbox
- * job gets it there, so later changes edit that card.
+ * job gets it there, so later changes edit that card. When the bot is not in the queue's place, the admins
+ * are told and the trouble is returned, for the reply of the person acting (`actor`, when a person is).
  */
-export async function postQueueCard(ctx: DeskContext, ticket: Ticket): Promise<void> {
+export async function postQueueCard(
+  ctx: DeskContext,
+  ticket: Ticket,
+  actor?: QueueActor,
+): Promise<QueueTrouble | undefined> {
   const queue = await queueFor(ctx, ticket.tier);
   if (!queue) {
     ctx.log.warn('no queue configured for this tier; ticket not announced', { ticket: ticket.id, tier: ticket.tier });
-    return;
+    return undefined;
   }
   const card = { ...(await cardFor(ctx, ticket)), remember: cardKey(ticket) };
-  await ctx.delivery.toPlace(queue, card, 'queue card', { ticket: ticket.id });
+  const sent = await ctx.delivery.toPlace(queue, card, 'queue card', { ticket: ticket.id });
+  if (sent.ok || !botNotInPlace(sent.problem)) return undefined;
+  const trouble = { ticketRef: toTicketRef(ticket.id), tier: ticket.tier, queue, problem: sent.problem };
+  return { ...trouble, adminsTold: await tellAdmins(ctx, trouble, actor) };
 }
 
 /** Edits the ticket's queue card (or an older one, `card`) to show the ticket as it is now. */

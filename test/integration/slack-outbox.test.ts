@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboundMessages, tickets } from '../../src/store/schema.ts';
-import { fakeTeam } from '../fakes/slack-api.ts';
+import { fakeTeam, type SlackStoredMessage } from '../fakes/slack-api.ts';
 import { blockActionsPayload, slashCommandForm } from '../fixtures/slack-payloads.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 
@@ -39,6 +39,7 @@ describe('Slack queue cards that could not be posted', () => {
     slack.app.clock.advance(minutes * 60_000);
     await slack.app.runJob('outbox-retry');
   };
+  const dmsTo = (user: string): SlackStoredMessage[] => slack.api.messagesIn(user);
 
   it('keeps a card lost to an outage and posts it once Slack is back; admins see it waiting meanwhile', async () => {
     slack.api.failNext('chat.postMessage', { status: 503, channel: 'C0QUEUE' }, 3);
@@ -82,6 +83,42 @@ describe('Slack queue cards that could not be posted', () => {
     expect(await support('U0ADMIN', 'deliveries')).toContain(
       '0 waiting to be retried · 0 given up · 1 delivered after retrying',
     );
+  });
+
+  it('tells the requester and the admins when the bot is not in the queue channel, and posts once it is', async () => {
+    slack.api.failNext('chat.postMessage', { error: 'not_in_channel', channel: 'C0QUEUE' }, 2);
+    const opened = await support('U0RITA', 'ticket VPN token expired');
+    expect(opened).toMatch(/opened ticket T-\d+/);
+    expect(opened).toContain("I'm not in the Tier 1 queue (slack:C0QUEUE) (not_in_channel)");
+    expect(opened).toContain('I have told the admins');
+    for (const admin of ['U0ADMIN', 'U0BOSS']) {
+      expect(dmsTo(admin).map((m) => m.text)).toEqual([
+        expect.stringMatching(/I can't post in the Tier 1 queue \(slack:C0QUEUE\): not_in_channel\. Invite @Tierdesk/),
+      ]);
+    }
+    // A second ticket in the same hour waits too, without another DM to every admin.
+    expect(await support('U0SAM', 'ticket Laptop fan is loud')).toContain("I'm not in the Tier 1 queue");
+    expect(dmsTo('U0ADMIN')).toHaveLength(1);
+
+    expect(await support('U0ADMIN', 'deliveries')).toMatch(/T-\d+ queue card → slack:C0QUEUE: not_in_channel/);
+    // Someone invites the bot; the next retry posts both cards.
+    await retryLater(1);
+    expect(cardsFor('C0QUEUE', 'VPN token expired')).toHaveLength(1);
+    expect(cardsFor('C0QUEUE', 'Laptop fan is loud')).toHaveLength(1);
+    const ticket = await ticketRow('VPN token expired');
+    expect(ticket?.queueMessage?.id).toBe(`C0QUEUE/${cardsFor('C0QUEUE', 'VPN token expired')[0]?.ts}`);
+  });
+
+  it('tells whoever escalates that the next tier’s queue needs the bot invited', async () => {
+    const id = /T-(\d+)/.exec(await support('U0LOU', 'ticket Shared drive is read-only'))?.[1];
+    slack.api.failNext('chat.postMessage', { error: 'channel_not_found', channel: 'C0TIER2' });
+    const escalated = await support('U0ADMIN', `escalate T-${id} tier2 needs the storage team`);
+    expect(escalated).toMatch(new RegExp(`T-${id}`));
+    expect(escalated).toContain(`T-${id}'s card could not be posted in the Tier 2 queue (slack:C0TIER2)`);
+    expect(escalated).toContain('Invite @Tierdesk to that channel');
+    // The admin who escalated heard it in the reply; the other admin gets the DM.
+    expect(dmsTo('U0BOSS').at(-1)?.text).toContain('Tier 2 queue (slack:C0TIER2): channel_not_found');
+    expect(dmsTo('U0ADMIN').some((m) => m.text.includes('C0TIER2'))).toBe(false);
   });
 
   it('keeps every undelivered message: the outbox refuses deletes', async () => {
