@@ -1,17 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from './clock.ts';
 import type { LogFields, Logger } from './log.ts';
 import type { Message } from './messages/message.ts';
 import type { PersonRef, PlaceRef, Posted } from './model/identity.ts';
-import { type Outboxes, splitPlace, toAddress } from './outbox.ts';
+import { type Outbox, OutboxError, type Outboxes, type SendOptions, splitPlace, toAddress } from './outbox.ts';
+import type { Db } from './store/db.ts';
+import {
+  claimDueOutbound,
+  keepOutbound,
+  markOutboundFailed,
+  markOutboundSent,
+  supersedeEdits,
+} from './store/outbound-messages.ts';
+import type { OutboundTarget } from './store/schema.ts';
 
 /** Why a message did not go out: its platform is not connected here, or the platform refused or failed. */
 export type NotDelivered = 'not_connected' | 'failed';
-export type Delivered = { ok: true; posted?: Posted } | { ok: false; reason: NotDelivered };
+export type Delivered =
+  | { ok: true; posted?: Posted }
+  | {
+      ok: false;
+      reason: NotDelivered;
+      /** The platform's own word for what went wrong (`not_in_channel`, `timeout`), when it gave one. */
+      problem?: string;
+      /** Kept in the outbox: the retry job tries it again, so it may still arrive. */
+      queued?: boolean;
+    };
+
+/** How the outbox job retries: doubling from a minute up to an hour between tries, for a day at most. */
+export const outboxRetry = {
+  firstDelayMs: 60_000,
+  maxDelayMs: 3_600_000,
+  giveUpAfterMs: 24 * 3_600_000,
+  maxAttempts: 40,
+  /** A claimed message not finished by then (the process died mid-send) is due again. */
+  leaseMs: 5 * 60_000,
+  batch: 50,
+};
+
+export interface RetryReport {
+  tried: number;
+  sent: number;
+  waiting: number;
+  gaveUp: number;
+}
 
 /**
  * The one path for every proactive message (ticket notices, queue cards, SLA alerts, surveys, digests): to
  * a place, to a person, or an edit of a posted message. It never throws; it says what happened, and logs
  * and counts each failure once, so senders decide what to tell people instead of each catching its own.
  * `what` names the message in the log ("queue card", "requester notice").
+ *
+ * With a store, what a platform did not take (after the adapter's own quick retries) is kept in the outbox
+ * and tried again by the outbox job, under the same delivery key, instead of being lost; a message carrying
+ * `remember` is reported where it went, whenever it goes.
  */
 export interface Delivery {
   /** Whether messages can go to this platform at all. */
@@ -22,15 +64,104 @@ export interface Delivery {
   update(posted: Posted, message: Message, what: string, about?: LogFields): Promise<Delivered>;
   /** Failures since start, by reason. */
   failures(): Readonly<Record<NotDelivered, number>>;
+  /** Tries again the kept messages that are due: what the outbox job runs. Never throws. */
+  retryDue(): Promise<RetryReport>;
 }
 
-export function createDelivery(outboxes: Outboxes, log: Logger): Delivery {
+export interface DeliveryStore {
+  db: Db;
+  clock: Clock;
+  /** Where a message that carried `remember` went (the desk keeps it: `desk.posted`). */
+  remembered(remember: string, posted: Posted): Promise<void>;
+}
+
+interface Failure {
+  problem: string | undefined;
+  retryable: boolean;
+  mayHaveGoneOut: boolean;
+  retryAfterMs: number;
+}
+
+/** An outbox that says why gets its word shown; anything else is a failure of unknown cause, tried again. */
+function describe(err: unknown): Failure {
+  if (err instanceof OutboxError) {
+    const { problem, retryable, mayHaveGoneOut } = err;
+    return { problem, retryable, mayHaveGoneOut, retryAfterMs: err.retryAfterMs ?? 0 };
+  }
+  return { problem: undefined, retryable: true, mayHaveGoneOut: true, retryAfterMs: 0 };
+}
+
+const delayAfter = (attempts: number, failure: Failure) =>
+  Math.max(
+    Math.min(outboxRetry.firstDelayMs * 2 ** Math.max(attempts - 1, 0), outboxRetry.maxDelayMs),
+    failure.retryAfterMs,
+  );
+
+async function send(outbox: Outbox, target: OutboundTarget, message: Message, options: SendOptions) {
+  switch (target.kind) {
+    case 'place':
+      return outbox.post(target.address, message, options);
+    case 'person':
+      return outbox.dm(target.person, message, options);
+    case 'edit':
+      await outbox.update(target.posted, message);
+      return undefined;
+  }
+}
+
+export function createDelivery(outboxes: Outboxes, log: Logger, store?: DeliveryStore): Delivery {
   const failures: Record<NotDelivered, number> = { not_connected: 0, failed: 0 };
+
+  /**
+   * After a message went out: report where, and let go of older edits of the same post still waiting. It went
+   * out whatever happens here: a failure is logged, never taken for a failed delivery (that would repeat it).
+   */
+  const afterSent = async (platform: string, target: OutboundTarget, message: Message, posted?: Posted) => {
+    if (!store) return;
+    try {
+      if (target.kind === 'edit') await supersedeEdits(store.db, platform, target.posted.id, store.clock.now());
+      if (message.remember && posted) await store.remembered(message.remember, posted);
+    } catch (err) {
+      log.error('delivered message not recorded', { platform, err });
+    }
+  };
+
+  /** Keeps a message that did not go out; false when there is no store or it could not be kept. */
+  const keep = async (
+    platform: string,
+    target: OutboundTarget,
+    message: Message,
+    sent: { key: string; what: string; about: LogFields; failure: Failure },
+  ): Promise<boolean> => {
+    if (!store) return false;
+    const at = store.clock.now();
+    const { failure } = sent;
+    try {
+      await keepOutbound(store.db, {
+        deliveryKey: sent.key,
+        platform,
+        target,
+        message,
+        what: sent.what,
+        about: sent.about,
+        lastError: failure.problem,
+        mayHaveGoneOut: failure.mayHaveGoneOut,
+        at,
+        nextAttemptAt: failure.retryable ? new Date(at.getTime() + delayAfter(1, failure)) : undefined,
+      });
+      return failure.retryable;
+    } catch (err) {
+      log.error('undelivered message not kept', { what: sent.what, platform, ...sent.about, err });
+      return false;
+    }
+  };
+
   const attempt = async (
     platform: string,
+    target: OutboundTarget,
+    message: Message,
     what: string,
     about: LogFields,
-    send: (outbox: NonNullable<Outboxes[string]>) => Promise<Posted | undefined>,
   ): Promise<Delivered> => {
     const outbox = outboxes[platform];
     if (!outbox) {
@@ -38,33 +169,93 @@ export function createDelivery(outboxes: Outboxes, log: Logger): Delivery {
       log.warn('message not delivered: platform not connected', { what, platform, ...about });
       return { ok: false, reason: 'not_connected' };
     }
+    const key = randomUUID();
+    let posted: Posted | undefined;
     try {
-      const posted = await send(outbox);
-      return posted ? { ok: true, posted } : { ok: true };
+      posted = await send(outbox, target, message, { key });
     } catch (err) {
       failures.failed++;
-      log.error('message not delivered', { what, platform, ...about, err });
-      return { ok: false, reason: 'failed' };
+      const failure = describe(err);
+      const queued = await keep(platform, target, message, { key, what, about, failure });
+      const problem = failure.problem ? { problem: failure.problem } : {};
+      log.error('message not delivered', { what, platform, ...about, ...problem, ...(queued ? { queued } : {}), err });
+      return { ok: false, reason: 'failed', ...problem, ...(queued ? { queued } : {}) };
     }
+    await afterSent(platform, target, message, posted);
+    return posted ? { ok: true, posted } : { ok: true };
   };
+
+  const retryDue = async (): Promise<RetryReport> => {
+    const report: RetryReport = { tried: 0, sent: 0, waiting: 0, gaveUp: 0 };
+    if (!store) return report;
+    const { db, clock } = store;
+    try {
+      const now = clock.now();
+      const due = await claimDueOutbound(db, now, new Date(now.getTime() + outboxRetry.leaseMs), outboxRetry.batch);
+      for (const row of due) {
+        report.tried++;
+        const about = { ...row.about, outbound: row.id, attempts: row.attempts };
+        const outbox = outboxes[row.platform];
+        let posted: Posted | undefined;
+        try {
+          if (!outbox) throw new OutboxError('not_connected', { retryable: true });
+          posted = await send(outbox, row.target, row.message, {
+            key: row.deliveryKey,
+            mayHaveGoneOut: row.mayHaveGoneOut,
+          });
+        } catch (err) {
+          const failure = describe(err);
+          const at = clock.now();
+          const tooLate =
+            row.attempts >= outboxRetry.maxAttempts ||
+            at.getTime() - row.createdAt.getTime() >= outboxRetry.giveUpAfterMs;
+          const next =
+            failure.retryable && !tooLate ? new Date(at.getTime() + delayAfter(row.attempts, failure)) : undefined;
+          const mayHaveGoneOut = row.mayHaveGoneOut || failure.mayHaveGoneOut;
+          await markOutboundFailed(db, row.id, { ...failure, mayHaveGoneOut, at, nextAttemptAt: next });
+          const fields = { what: row.what, platform: row.platform, ...about, problem: failure.problem, err };
+          if (next) {
+            report.waiting++;
+            log.warn('message still not delivered', { ...fields, next: next.toISOString() });
+          } else {
+            report.gaveUp++;
+            log.error('message given up', fields);
+          }
+          continue;
+        }
+        // Not marked sent (the store failing now): the row stays claimed, flagged as maybe gone out, and the
+        // next try after the lease finds the post instead of repeating it.
+        await markOutboundSent(db, row.id, posted, clock.now());
+        await afterSent(row.platform, row.target, row.message, posted);
+        report.sent++;
+        log.info('message delivered after retrying', { what: row.what, platform: row.platform, ...about });
+      }
+      if (report.tried > 0) log.info('outbox retried', { ...report });
+    } catch (err) {
+      log.error('outbox retry failed', { err });
+    }
+    return report;
+  };
+
   return {
     connected: (platform) => platform in outboxes,
     toPlace(to, message, what, about = {}) {
       const { platform, address } =
         typeof to === 'string' ? splitPlace(to) : { platform: to.platform, address: toAddress(to) };
-      return attempt(platform, what, { to: address, ...about }, (outbox) => outbox.post(address, message));
+      return attempt(platform, { kind: 'place', address }, message, what, { to: address, ...about });
     },
     toPerson(person, message, what, about = {}) {
-      return attempt(person.platform, what, { person: person.userId, ...about }, (outbox) =>
-        outbox.dm(person, message),
-      );
-    },
-    update(posted, message, what, about = {}) {
-      return attempt(posted.platform, what, about, async (outbox) => {
-        await outbox.update(posted, message);
-        return undefined;
+      // Only the identity is kept: a Person row carries more than an outbox needs.
+      const ref = { platform: person.platform, workspace: person.workspace, userId: person.userId };
+      return attempt(person.platform, { kind: 'person', person: ref }, message, what, {
+        person: person.userId,
+        ...about,
       });
     },
+    update(posted, message, what, about = {}) {
+      return attempt(posted.platform, { kind: 'edit', posted }, message, what, about);
+    },
     failures: () => ({ ...failures }),
+    retryDue,
   };
 }

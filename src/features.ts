@@ -1,5 +1,6 @@
 import type { Feature } from './commands/feature.ts';
 import { knowledgeFeature } from './knowledge/knowledge-feature.ts';
+import { outboxRetryFeature } from './outbox-retry/outbox-retry-feature.ts';
 import { slaMonitorFeature } from './sla-monitor/sla-monitor-feature.ts';
 import type { SweepTimers } from './sla-monitor/sweep.ts';
 import { staffFeature } from './staff/staff-feature.ts';
@@ -15,5 +16,6 @@ export function deskFeatures(settings: { slaSweepCron: string; timers: SweepTime
     ticketsFeature,
     staffFeature,
     slaMonitorFeature({ cron: settings.slaSweepCron, timers: settings.timers }),
+    outboxRetryFeature,
   ];
 }

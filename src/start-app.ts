@@ -45,6 +45,8 @@ export interface App {
   jobs?: Jobs;
   /** One SLA sweep, now, in this process: what the scheduled job runs. */
   sweep(): Promise<SweepReport>;
+  /** One registered job (`outbox-retry`), now, in this process, without the job queue. */
+  runJob(name: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -91,11 +93,19 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   );
   // Each platform brings its outbox once mounted; features only ever see Delivery.
   const outboxes: Record<string, Outbox> = {};
+  const registry = createRegistry(deskFeatures({ slaSweepCron: config.jobs.slaSweepCron, timers: config.timers }));
+  // What Delivery could not send waits in the store; a message carrying `remember` is kept where it went.
+  let desk: Desk | undefined;
+  const delivery = createDelivery(outboxes, log, {
+    db: store.db,
+    clock,
+    remembered: async (remember, posted) => desk?.posted(remember, posted),
+  });
   const ctx: DeskContext = {
     db: store.db,
     clock,
     log,
-    delivery: createDelivery(outboxes, log),
+    delivery,
     kb: knowledge.kb,
     reloadKnowledge: knowledge.reload,
     knowledgeDir: config.knowledgeDir,
@@ -104,8 +114,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     queues: config.queues,
     sla: await readSlaPolicies(config.slaPoliciesFile),
   };
-  const registry = createRegistry(deskFeatures({ slaSweepCron: config.jobs.slaSweepCron, timers: config.timers }));
-  const desk = createDesk(ctx, registry);
+  desk = createDesk(ctx, registry);
   const mounted: MountedPlatform[] = [];
   const named = new Map<string, MountedPlatform>();
   for (const platform of platforms) {
@@ -158,6 +167,11 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     idle,
     ...(jobs ? { jobs } : {}),
     sweep: () => sweepTickets(ctx, config.timers),
+    runJob(name) {
+      const job = registry.jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`no job called ${name}`);
+      return job.run(ctx);
+    },
     async close() {
       // Stop taking requests, let work already received finish, then drop idle keep-alive connections.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -54,8 +54,8 @@ const table: Record<string, string[]> = {
   'messages/': ['model/'],
   'inbound.ts': ['model/', 'messages/ (types)'],
   'outbox.ts': ['model/', 'messages/ (types)'],
-  'delivery.ts': ['model/', 'messages/ (types)', 'outbox.ts', 'log.ts (types)'],
-  'store/': ['model/', 'clock.ts (types)', 'jobs/ (types)'],
+  'delivery.ts': ['model/', 'messages/ (types)', 'outbox.ts', 'log.ts (types)', 'clock.ts (types)', 'store/'],
+  'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
   'http/': ['errors.ts', 'log.ts (types)'],
   'jobs/': ['log.ts (types)'],
   'sla/': ['model/', 'errors.ts'],
@@ -74,6 +74,7 @@ const table: Record<string, string[]> = {
   ],
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],
+  'outbox-retry/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
   'desk-context.ts': [
     'clock.ts (types)',
     'delivery.ts (types)',
@@ -84,7 +85,7 @@ const table: Record<string, string[]> = {
     'store/ (types)',
   ],
   'desk.ts': ['commands/', 'desk-context.ts (types)', 'errors.ts', 'inbound.ts', 'messages/', 'model/', 'store/'],
-  'features.ts': ['commands/ (types)', 'knowledge/', 'tickets/', 'staff/', 'sla-monitor/'],
+  'features.ts': ['commands/ (types)', 'knowledge/', 'tickets/', 'staff/', 'sla-monitor/', 'outbox-retry/'],
   'platform.ts': [
     'config-groups.ts (types)',
     'desk.ts (types)',

@@ -80,6 +80,11 @@ export async function listLeads(db: DbOrTx): Promise<Person[]> {
   return db.select().from(people).where(eq(people.role, 'lead'));
 }
 
+/** The admins, whom the desk tells about what only they can fix (a queue channel the bot is not in). */
+export async function listAdmins(db: DbOrTx): Promise<Person[]> {
+  return db.select().from(people).where(eq(people.role, 'admin'));
+}
+
 /** The admins named in config are admins from start-up on, whatever the database said. */
 export async function ensureAdmins(db: DbOrTx, admins: PersonRef[]): Promise<void> {
   for (const admin of admins) await setRole(db, admin, 'admin', null);

@@ -7,10 +7,13 @@ import type { Tx } from '../store/db.ts';
 import { findPersonById } from '../store/people.ts';
 import { findTicket, writeTicketChange } from '../store/tickets.ts';
 import { notifyTicketChange } from './notify-ticket-change.ts';
+import type { QueueTrouble } from './queue-trouble.ts';
 import { transition } from './ticket.ts';
 import type { Actor, Change, Transition } from './ticket-change.ts';
 
-export type ChangeResult = { ok: true; ticket: Ticket; before: Ticket } | { ok: false; refusal: ChangeRefusal };
+export type ChangeResult =
+  | { ok: true; ticket: Ticket; before: Ticket; trouble?: QueueTrouble }
+  | { ok: false; refusal: ChangeRefusal };
 
 export const toActor = (p: Person): Actor => ({ id: p.id, name: p.displayName, role: p.role, tier: p.tier });
 
@@ -76,8 +79,8 @@ export async function changeTicket(
       return { ok: false, refusal: result.refusal };
     }
     ctx.log.info('ticket changed', { ticket: ticketId, change: change.kind, by: actor.id });
-    await notifyTicketChange(ctx, result.ticket, result.before, result.transition, actor);
-    return { ok: true, ticket: result.ticket, before: result.before };
+    const trouble = await notifyTicketChange(ctx, result.ticket, result.before, result.transition, actor);
+    return { ok: true, ticket: result.ticket, before: result.before, ...(trouble ? { trouble } : {}) };
   }
   return { ok: false, refusal: { code: 'changed' } };
 }

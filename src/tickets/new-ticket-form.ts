@@ -5,6 +5,7 @@ import { ticketCopy } from '../messages/ticket-copy.ts';
 import { toTicketOpenedMessage } from '../messages/ticket-view.ts';
 import { priorities } from '../model/priorities.ts';
 import { maxSubjectLength } from '../model/ticket.ts';
+import { withQueueTrouble } from './queue-trouble.ts';
 import { requestHelp } from './request-help.ts';
 
 export const maxDescriptionLength = 3000;
@@ -59,7 +60,7 @@ export const newTicketForm = defineForm<NewTicketValues>({
   async run(ctx, person, place, values) {
     const description = values.description || values.subject;
     const request = { subject: values.subject, description, priority: values.priority, origin: place };
-    const { ticket, created } = await requestHelp(ctx, person, request);
-    return toTicketOpenedMessage(ticket, created);
+    const { ticket, created, trouble } = await requestHelp(ctx, person, request);
+    return withQueueTrouble(toTicketOpenedMessage(ticket, created), trouble, person);
   },
 });

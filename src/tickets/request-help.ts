@@ -7,6 +7,7 @@ import { maxSubjectLength, type Ticket } from '../model/ticket.ts';
 import { slaClock } from '../sla/ticket-clock.ts';
 import { insertTicket } from '../store/tickets.ts';
 import { postQueueCard } from './queue-card.ts';
+import type { QueueTrouble } from './queue-trouble.ts';
 
 export interface HelpRequest {
   subject: string;
@@ -16,12 +17,15 @@ export interface HelpRequest {
   sourceInteractionId?: string;
 }
 
-/** Opens a ticket for a person and announces it to the Tier 1 queue. */
+/**
+ * Opens a ticket for a person and announces it to the Tier 1 queue. `trouble` says the queue could not be
+ * posted in because the bot is not there: the person's reply should say so (`withQueueTrouble`).
+ */
 export async function requestHelp(
   ctx: DeskContext,
   person: Person,
   request: HelpRequest,
-): Promise<{ ticket: Ticket; created: boolean }> {
+): Promise<{ ticket: Ticket; created: boolean; trouble?: QueueTrouble }> {
   const at = ctx.clock.now();
   const result = await insertTicket(ctx.db, {
     requesterId: person.id,
@@ -35,7 +39,8 @@ export async function requestHelp(
   });
   if (result.created) {
     ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });
-    await postQueueCard(ctx, result.ticket);
+    const trouble = await postQueueCard(ctx, result.ticket, person);
+    if (trouble) return { ...result, trouble };
   }
   return result;
 }

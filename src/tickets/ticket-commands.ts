@@ -12,6 +12,7 @@ import { toTicketRef } from '../model/ticket.ts';
 import { listRequesterTickets, ticketPeopleNames } from '../store/ticket-lists.ts';
 import { findTicket } from '../store/tickets.ts';
 import { newTicketForm } from './new-ticket-form.ts';
+import { withQueueTrouble } from './queue-trouble.ts';
 import { requestHelp } from './request-help.ts';
 
 /** `ticket <subject>`: straight to a person, without searching first. */
@@ -23,8 +24,12 @@ export const ticketCommand = defineCommand<{ name: 'ticket'; subject: string }>(
   form: newTicketForm.id,
   parse: (args) => (args === '' ? { usage: 'missing_argument' } : { name: 'ticket', subject: args }),
   async run(ctx, person, place, { subject }) {
-    const { ticket, created } = await requestHelp(ctx, person, { subject, description: subject, origin: place });
-    return toTicketOpenedMessage(ticket, created);
+    const { ticket, created, trouble } = await requestHelp(ctx, person, {
+      subject,
+      description: subject,
+      origin: place,
+    });
+    return withQueueTrouble(toTicketOpenedMessage(ticket, created), trouble, person);
   },
 });
 

@@ -2,6 +2,7 @@ import type { Feature } from '../commands/feature.ts';
 import { capaCommand } from './capa-command.ts';
 import { historyCommand } from './history-command.ts';
 import { newTicketForm } from './new-ticket-form.ts';
+import { queueCards } from './queue-card.ts';
 import { statusMessages } from './status-message.ts';
 import { claimTicket, ticketPrompt } from './ticket-actions.ts';
 import { mineCommand, statusCommand, ticketCommand } from './ticket-commands.ts';
@@ -35,5 +36,5 @@ export const ticketsFeature: Feature = {
   forms: [newTicketForm],
   threads: [waitingTicketReply, queueThreadReply],
   home: [ticketHome],
-  remembers: [statusMessages],
+  remembers: [statusMessages, queueCards],
 };

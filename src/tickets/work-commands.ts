@@ -5,10 +5,11 @@ import { ticketCopy } from '../messages/ticket-copy.ts';
 import { type PlaceRef, parsePerson } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import { isPriority, type Priority } from '../model/priorities.ts';
-import { toTicketRef } from '../model/ticket.ts';
+import { type Ticket, toTicketRef } from '../model/ticket.ts';
 import { findPerson } from '../store/people.ts';
 import { findTicket } from '../store/tickets.ts';
 import { changeTicket, toActor } from './change-ticket.ts';
+import { withQueueTrouble } from './queue-trouble.ts';
 import { ticketArgs } from './ticket-args.ts';
 import type { Change } from './ticket-change.ts';
 
@@ -181,7 +182,10 @@ export async function runWorkCommand(
   if (!('kind' in change)) return change;
   const result = await changeTicket(ctx, person, command.ticketId, change, place.platform);
   if (!result.ok) return { text: ticketCopy.refusal(result.refusal, ref) };
-  const t = result.ticket;
+  return withQueueTrouble(doneMessage(change, result.ticket, ref), result.trouble, person);
+}
+
+function doneMessage(change: Change, t: Ticket, ref: string): Message {
   switch (change.kind) {
     case 'assign':
       return { text: ticketCopy.done({ kind: 'assign', to: change.to.name }, ref) };

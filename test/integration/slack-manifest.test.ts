@@ -8,6 +8,7 @@ import {
   globalShortcutPayload,
   messageImEnvelope,
   slashCommandForm,
+  viewSubmissionPayload,
 } from '../fixtures/slack-payloads.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 
@@ -18,6 +19,11 @@ const methodScopes: Record<string, string[]> = {
   // Bolt asks who it is at start-up: any token may.
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
+  // Looking for a post that may have gone out (in a DM, as below; in channels, channels:history and
+  // groups:history, which the message events need anyway); a DM by user id lives in the IM conversations.open finds.
+  'conversations.history': ['im:history'],
+  'conversations.replies': ['im:history'],
+  'conversations.open': ['im:write'],
   'chat.update': ['chat:write'],
   'users.info': ['users:read'],
   'views.open': [],
@@ -63,6 +69,16 @@ describe('the Slack manifest against what the adapter really calls', () => {
     );
     await slack.interaction(globalShortcutPayload({ user: 'U0ANN', triggerId: 't2' }));
     await slack.event(appHomeOpenedEnvelope({ user: 'U0ANN', eventId: 'E3' }));
+    // Slack takes a post, then the connection drops before it answers: the adapter looks for the post before
+    // trying again, in a thread (a DM's answer) and in the DM a form's confirmation goes to by user id.
+    slack.api.failNext('chat.postMessage', { drop: true });
+    await slack.event(
+      messageImEnvelope({ user: 'U0ANN', text: 'how do I connect to the vpn?', ts: '4.1', eventId: 'E4' }),
+    );
+    slack.api.failNext('chat.postMessage', { drop: true });
+    await slack.interaction(
+      viewSubmissionPayload({ user: 'U0ANN', viewId: 'V9', subject: 'Monitor flickers', description: '' }),
+    );
   });
   afterAll(() => slack.close());
 

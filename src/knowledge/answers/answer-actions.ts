@@ -14,6 +14,7 @@ import {
   recordPick,
 } from '../../store/interactions.ts';
 import { retractPhrasing } from '../../store/learned-phrasings.ts';
+import { withQueueTrouble } from '../../tickets/queue-trouble.ts';
 import { requestHelp } from '../../tickets/request-help.ts';
 import { refreshStatusMessage } from '../../tickets/status-message.ts';
 import { learnPhrasing } from '../learning/learn-phrasing.ts';
@@ -81,7 +82,7 @@ export const talkToHuman = defineAction({
   async run(ctx, person, _place, { interactionId }) {
     const interaction = await ownInteraction(ctx, person, interactionId);
     if ('refused' in interaction) return interaction.refused;
-    const { ticket, created } = await requestHelp(ctx, person, {
+    const { ticket, created, trouble } = await requestHelp(ctx, person, {
       subject: interaction.question,
       description: describeForHelpDesk(ctx, interaction, await listEarlierInConversation(ctx.db, interaction, 5)),
       origin: interaction.place,
@@ -90,7 +91,7 @@ export const talkToHuman = defineAction({
     // Asked again: keep one status message up to date rather than posting another copy of it.
     if (!created && (await refreshStatusMessage(ctx, ticket)))
       return settling({ text: ticketCopy.ticketAlreadyOpen(toTicketRef(ticket.id)) });
-    return settling(toTicketOpenedMessage(ticket, created));
+    return settling(withQueueTrouble(toTicketOpenedMessage(ticket, created), trouble, person));
   },
 });
 
