@@ -16,34 +16,38 @@ import type { SlackContext } from './slack-context.ts';
 export function listenToButtons(app: App, slack: SlackContext, names: DisplayNames): void {
   app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body, client, respond }) => {
     await ack();
-    await slack.work.queue('button', async () => {
-      const parsed = blockAction.safeParse(body);
-      if (!parsed.success) return slack.log.warn('slack action not understood', { problem: parsed.error.message });
-      const action = parsed.data;
-      const [pressed] = action.actions;
-      const home = homeOfAction(action);
-      const teamId = home.installation ?? 'unknown';
-      const channel = action.channel?.id ?? action.user.id;
-      const ephemeral = action.container?.is_ephemeral === true || !action.message;
-      const place = ephemeral
-        ? toDirectPlace(teamId, action.user.id, channel)
-        : toPlace(teamId, channel, action.message?.ts, action.message?.thread_ts);
-      const replies = await slack.desk.handle({
-        kind: 'action',
-        actionId: fromSlackActionId(pressed?.action_id ?? ''),
-        value: pressed?.value ?? '',
-        from: toPerson(action.user.id, home, (await names.of(action.user.id)) ?? action.user.name),
-        place,
-      });
-      if (ephemeral) return answerPrivately(respond, action, replies);
-      const settled = replies[0]?.settles ? acknowledgedClick(action, pressed?.text?.text) : undefined;
-      if (settled && action.message) {
-        await client.chat.update({ channel, ts: action.message.ts, ...settled }).catch((err: unknown) => {
-          slack.log.warn('could not mark the pressed button', { err });
+    await slack.work.queue(
+      'button',
+      async () => {
+        const parsed = blockAction.safeParse(body);
+        if (!parsed.success) return slack.log.warn('slack action not understood', { problem: parsed.error.message });
+        const action = parsed.data;
+        const [pressed] = action.actions;
+        const home = homeOfAction(action);
+        const teamId = home.installation ?? 'unknown';
+        const channel = action.channel?.id ?? action.user.id;
+        const ephemeral = action.container?.is_ephemeral === true || !action.message;
+        const place = ephemeral
+          ? toDirectPlace(teamId, action.user.id, channel)
+          : toPlace(teamId, channel, action.message?.ts, action.message?.thread_ts);
+        const replies = await slack.desk.handle({
+          kind: 'action',
+          actionId: fromSlackActionId(pressed?.action_id ?? ''),
+          value: pressed?.value ?? '',
+          from: toPerson(action.user.id, home, (await names.of(action.user.id)) ?? action.user.name),
+          place,
         });
-      }
-      await slack.reply(place, replies);
-    });
+        if (ephemeral) return answerPrivately(respond, action, replies);
+        const settled = replies[0]?.settles ? acknowledgedClick(action, pressed?.text?.text) : undefined;
+        if (settled && action.message) {
+          await client.chat.update({ channel, ts: action.message.ts, ...settled }).catch((err: unknown) => {
+            slack.log.warn('could not mark the pressed button', { err });
+          });
+        }
+        await slack.reply(place, replies);
+      },
+      { urgent: true },
+    );
   });
 }
 

@@ -25,20 +25,23 @@ export function listenToCommands(app: App, slack: SlackContext): void {
     const c = parsed.data;
     // The manifest asks Slack to escape mentions, so "/support staff add @Bob" names Bob by his user id.
     const text = fromSlackMarkup(c.text);
-    const work = slack.work.queue('command', () =>
-      slack.desk.handle({
-        kind: 'command',
-        text: text === '' ? 'help' : text,
-        from: toPerson(
-          c.user_id,
-          { team: c.user_team ?? c.team_id, enterprise: c.enterprise_id, installation: c.team_id },
-          c.user_name,
-        ),
-        // Answered privately where typed; anything that follows (a ticket's questions and notices) goes to the
-        // person's DM, never to the channel the command was typed in.
-        place: toDirectPlace(c.team_id, c.user_id, c.channel_id),
-        deliveryId: `command:${c.trigger_id}`,
-      }),
+    const work = slack.work.queue(
+      'command',
+      () =>
+        slack.desk.handle({
+          kind: 'command',
+          text: text === '' ? 'help' : text,
+          from: toPerson(
+            c.user_id,
+            { team: c.user_team ?? c.team_id, enterprise: c.enterprise_id, installation: c.team_id },
+            c.user_name,
+          ),
+          // Answered privately where typed; anything that follows (a ticket's questions and notices) goes to the
+          // person's DM, never to the channel the command was typed in.
+          place: toDirectPlace(c.team_id, c.user_id, c.channel_id),
+          deliveryId: `command:${c.trigger_id}`,
+        }),
+      { urgent: true },
     );
     // Counted from the request's arrival: time spent waiting behind other events comes out of the budget.
     const budget = Math.max(0, inlineAnswerMs - sinceArrival());

@@ -37,21 +37,25 @@ export function listenToForms(app: App, slack: SlackContext, names: DisplayNames
     const errors = slack.desk.checkForm(formId, values);
     if (errors) return ack({ response_action: 'errors', errors: { ...errors } });
     await ack();
-    await slack.work.queue('form', async () => {
-      const installation = view.app_installed_team_id ?? body.team?.id ?? body.user.team_id;
-      const home = { team: body.user.team_id ?? body.team?.id, enterprise: body.enterprise?.id, installation };
-      const teamId = installation ?? 'unknown';
-      // What a form opens is followed up in the person's direct conversation with the bot.
-      const place = toPlace(teamId, body.user.id);
-      const replies = await slack.desk.handle({
-        kind: 'form',
-        formId,
-        values,
-        from: toPerson(body.user.id, home, (await names.of(body.user.id)) ?? body.user.name),
-        place,
-        deliveryId: `view:${view.id}`,
-      });
-      await slack.reply(place, replies);
-    });
+    await slack.work.queue(
+      'form',
+      async () => {
+        const installation = view.app_installed_team_id ?? body.team?.id ?? body.user.team_id;
+        const home = { team: body.user.team_id ?? body.team?.id, enterprise: body.enterprise?.id, installation };
+        const teamId = installation ?? 'unknown';
+        // What a form opens is followed up in the person's direct conversation with the bot.
+        const place = toPlace(teamId, body.user.id);
+        const replies = await slack.desk.handle({
+          kind: 'form',
+          formId,
+          values,
+          from: toPerson(body.user.id, home, (await names.of(body.user.id)) ?? body.user.name),
+          place,
+          deliveryId: `view:${view.id}`,
+        });
+        await slack.reply(place, replies);
+      },
+      { urgent: true },
+    );
   });
 }

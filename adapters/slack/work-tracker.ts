@@ -24,8 +24,10 @@ export function createWorkTracker(log: Logger) {
     void guarded.finally(() => inFlight.delete(guarded));
     return guarded;
   };
-  const turn = async () => {
-    if (running >= concurrentWork) await new Promise<void>((resolve) => waiting.push(resolve));
+  const turn = async (urgent: boolean) => {
+    if (running >= concurrentWork) {
+      await new Promise<void>((resolve) => (urgent ? waiting.unshift(resolve) : waiting.push(resolve)));
+    }
     running++;
   };
   const done = () => {
@@ -35,12 +37,15 @@ export function createWorkTracker(log: Logger) {
   return {
     /** A Web API call or other short work that must start now (a trigger id expires in 3 s). */
     track,
-    /** Desk work: runs in turn with at most a few others, so acks never wait behind a burst of it. */
-    queue<T>(what: string, start: () => Promise<T>): Promise<T | undefined> {
+    /**
+     * Desk work: runs in turn with at most a few others, so acks never wait behind a burst of it. `urgent`
+     * work (a slash command whose ack waits for its answer, a button pressed) goes ahead of messages.
+     */
+    queue<T>(what: string, start: () => Promise<T>, options: { urgent?: boolean } = {}): Promise<T | undefined> {
       return track(
         what,
         (async () => {
-          await turn();
+          await turn(options.urgent === true);
           try {
             return await start();
           } finally {
