@@ -52,11 +52,13 @@ export function createSlackOutbox(client: WebClient, options: SlackOutboxOptions
   });
   const post = async (address: string, message: Parameters<Outbox['post']>[1], key?: string, unsure?: boolean) => {
     const { channel, thread } = parseAddress(address);
+    // A key comes with a delivery the desk keeps and retries when it fails; a direct reply has none.
     const at = await poster.post(
       thread ? { channel, thread } : { channel },
       toBlockKit(message),
       key ?? randomUUID(),
       unsure ?? false,
+      key !== undefined,
     );
     return { platform: 'slack', id: `${at.channel}/${at.ts}` } satisfies Posted;
   };

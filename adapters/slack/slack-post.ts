@@ -17,9 +17,21 @@ export interface PostRetryPolicy {
   maxWaitMs: number;
   /** How many pages (of 100 messages) a search for an earlier attempt reads at most. */
   lookupPages: number;
+  /**
+   * For a message the desk's outbox keeps when it fails (`kept`), no new try starts this long after the
+   * first: someone may be waiting on the reply whose work sends it (a press in Teams has 5 s), and the outbox
+   * tries again later anyway. A direct reply, which nothing keeps, uses all its tries.
+   */
+  budgetMs: number;
 }
 
-export const defaultPostPolicy: PostRetryPolicy = { attempts: 3, backoffMs: 500, maxWaitMs: 10_000, lookupPages: 3 };
+export const defaultPostPolicy: PostRetryPolicy = {
+  attempts: 3,
+  backoffMs: 500,
+  maxWaitMs: 10_000,
+  lookupPages: 3,
+  budgetMs: 4_000,
+};
 
 export interface SlackTarget {
   channel: string;
@@ -67,8 +79,10 @@ export function createSlackPoster(client: WebClient, policy: PostRetryPolicy = d
     call: () => Promise<T>,
     mayHaveGoneOut: boolean,
     recover?: () => Promise<T | undefined>,
+    kept = false,
   ) {
     let unsure = mayHaveGoneOut;
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         const found = unsure && recover ? await recover() : undefined;
@@ -77,7 +91,8 @@ export function createSlackPoster(client: WebClient, policy: PostRetryPolicy = d
         const failure = classifySlackError(err);
         unsure ||= failure.mayHaveGoneOut;
         const wait = failure.retryAfterMs ?? policy.backoffMs * 2 ** (attempt - 1) * (1 + Math.random() * 0.2);
-        if (!failure.quickRetry || attempt >= policy.attempts || wait > policy.maxWaitMs) {
+        const overBudget = kept && Date.now() - started + wait > policy.budgetMs;
+        if (!failure.quickRetry || attempt >= policy.attempts || wait > policy.maxWaitMs || overBudget) {
           throw new OutboxError(failure.problem, {
             retryable: failure.retryable,
             mayHaveGoneOut: unsure,
@@ -91,7 +106,7 @@ export function createSlackPoster(client: WebClient, policy: PostRetryPolicy = d
   }
 
   return {
-    post(target: SlackTarget, rendered: BlockKitMessage, key: string, mayHaveGoneOut = false) {
+    post(target: SlackTarget, rendered: BlockKitMessage, key: string, mayHaveGoneOut = false, kept = false) {
       return withRetries(
         async () => {
           const result = await client.chat.postMessage({
@@ -105,6 +120,7 @@ export function createSlackPoster(client: WebClient, policy: PostRetryPolicy = d
         },
         mayHaveGoneOut,
         () => find(target, key),
+        kept,
       );
     },
     /** Edits are the same however often they are made: retried without looking. */
