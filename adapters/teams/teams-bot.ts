@@ -16,9 +16,11 @@ import {
   executeInvoke,
   fromCardData,
   type TeamsActivity,
+  tenantOf,
   toPerson,
   toPlace,
 } from './inbound.ts';
+import { readMessageText } from './mentions.ts';
 import { type ReferenceStore, rememberConversation } from './references.ts';
 import { toAdaptiveCard } from './render.ts';
 import { toPostedId } from './teams-outbox.ts';
@@ -72,8 +74,16 @@ export class TierdeskBot extends TeamsActivityHandler {
     const submitted = cardData.safeParse(activity.value);
     const inbound: Inbound = submitted.success
       ? { ...base, ...fromCardData(submitted.data) }
-      : { ...base, kind: 'message', text: withoutMention(context) };
+      : { ...base, kind: 'message', text: await this.textOf(context, activity) };
     await this.send(context, await this.desk.handle(inbound));
+  }
+
+  private textOf(context: TurnContext, activity: TeamsActivity): Promise<string> {
+    return readMessageText(context, activity.text ?? '', {
+      botId: context.activity.recipient?.id,
+      tenant: tenantOf(activity),
+      log: this.log,
+    });
   }
 
   private async send(context: TurnContext, messages: Message[]): Promise<void> {
@@ -127,15 +137,4 @@ export class TierdeskBot extends TeamsActivityHandler {
     await this.send(context, rest);
     return { statusCode: 200, type: cardType, value: card as never };
   }
-}
-
-/** In channels the bot is @mentioned; the mention is how Teams addresses it, not part of the question. */
-function withoutMention(context: TurnContext): string {
-  const text = context.activity.text ?? '';
-  const mentions = (context.activity.entities ?? []).filter((e) => e.type === 'mention');
-  const stripped = mentions.reduce((t, m) => t.replace(String((m as { text?: string }).text ?? ''), ' '), text);
-  return stripped
-    .replace(/<at>[^<]*<\/at>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -16,6 +16,14 @@ export type ChangeDone =
 export type PromptCommand = 'assign' | 'escalate' | 'resolve';
 
 /** Every sentence about tickets: refusals (one per code), what a change did, and how to follow a ticket. */
+/** How to name someone on each platform: its own mention, or a full id (a typed name is never enough). */
+const howToNamePeople: Record<string, string> = {
+  slack: 'Mention them (type @ and pick their name, so Slack links it), or give a full id such as slack:T0123:U0456.',
+  teams:
+    'Mention them (type @ and pick their name, so Teams links it), or give a full id such as teams:<tenant id>:<their Entra object id>.',
+  local: 'Use @name, or a full id such as local:alice or slack:T0123:U0456.',
+};
+
 export const ticketCopy = {
   refusal: (r: ChangeRefusal, ref: string): string => {
     switch (r.code) {
@@ -90,8 +98,8 @@ export const ticketCopy = {
         ? `To escalate ${ref}, type: \`escalate ${ref} [tier2|tier3|vendor] <why, for the next tier>\``
         : `To resolve ${ref}, type: \`resolve ${ref} <what fixed it, for the requester>\``,
   promptLabels: { claim: 'Claim', assign: 'Assign…', escalate: 'Escalate…', resolve: 'Resolve…' },
-  personNotFound: (who: string) =>
-    `I couldn't tell who "${who}" is. Use @name, a Slack mention, or a full id such as slack:T0123:U0456.`,
+  personNotFound: (who: string, platform: string) =>
+    `I couldn't tell who "${who}" is. ${howToNamePeople[platform] ?? howToNamePeople.local}`,
   ticketNotFound: (ref: string) => `I couldn't find ${ref} among your tickets. Type \`mine\` to list them.`,
   ticketAlreadyOpen: (ref: string) =>
     `You already have ticket ${ref} for this question. Its status is kept up to date in my earlier message.`,

@@ -38,8 +38,9 @@ export interface Posted {
 
 /**
  * A person named in config or a command: a full identity (`slack:T123:U456`, `teams:<tenant>:<user>`,
- * `local:alice`), a Slack mention (`<@U456>`), or `@name`. Short forms are taken on the speaker's platform
- * and workspace. Returns undefined for anything else.
+ * `local:alice`), a Slack mention (`<@U456>`), or `@name` in the local chat. Short forms are taken on the
+ * speaker's platform and workspace. Returns undefined for anything else: on Slack and Teams a typed name is
+ * not an identity (only the platform's own mention is), so a mistyped name never becomes a stored person.
  */
 export function parsePerson(text: string, speaker?: Pick<PersonRef, 'platform' | 'workspace'>): PersonRef | undefined {
   const t = text.trim();
@@ -50,7 +51,15 @@ export function parsePerson(text: string, speaker?: Pick<PersonRef, 'platform' |
   if (!speaker) return undefined;
   const mention = /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(t);
   if (mention) return { platform: speaker.platform, workspace: speaker.workspace, userId: mention[1] as string };
-  const at = /^@([\p{L}\p{N}._-]{1,64})$/u.exec(t);
+  const at = speaker.platform === 'local' ? /^@([\p{L}\p{N}._-]{1,64})$/u.exec(t) : null;
   if (at) return { platform: speaker.platform, workspace: speaker.workspace, userId: at[1] as string };
   return undefined;
 }
+
+const namedPeople = /<@[A-Z0-9]+(?:\|[^>]*)?>|\b(?:slack|teams):[^:\s]+:[^:\s]+|\blocal:[\p{L}\p{N}._@-]{1,64}/gu;
+
+/**
+ * The words of a question without the people it names (a Slack mention, a Teams mention the adapter read
+ * as a full identity): ids are not what anyone asks about, and would only blur the search.
+ */
+export const withoutPeople = (text: string): string => text.replace(namedPeople, ' ').replace(/\s+/g, ' ').trim();

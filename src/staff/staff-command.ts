@@ -45,7 +45,7 @@ export const staffCommand = defineCommand<StaffCommand>({
       return { text: [c.heading, ...lines].join('\n') };
     }
     const ref = parsePerson(command.person, person);
-    if (!ref) return { text: ticketCopy.personNotFound(command.person) };
+    if (!ref) return { text: ticketCopy.personNotFound(command.person, person.platform) };
     if (command.action === 'remove') {
       const existing = await findPerson(ctx.db, ref);
       if (!existing || existing.role === 'requester') return { text: c.notOnDesk(command.person) };

@@ -139,7 +139,7 @@ async function toChange(ctx: DeskContext, person: Person, command: WorkCommand):
     case 'assign': {
       const ref = parsePerson(command.person, person);
       const to = ref ? await findPerson(ctx.db, ref) : undefined;
-      if (!to) return { text: ticketCopy.personNotFound(command.person) };
+      if (!to) return { text: ticketCopy.personNotFound(command.person, person.platform) };
       return { kind: 'assign', to: toActor(to) };
     }
     case 'escalate':

@@ -18,6 +18,8 @@ export interface ConnectorCall {
 export interface BotConnectorFake {
   serviceUrl: string;
   calls: ConnectorCall[];
+  /** Members the fake knows, by Bot Framework id (`29:…`): what a member lookup answers. */
+  members: Map<string, { id: string; name: string; aadObjectId: string }>;
   /** Makes the next `times` calls answer with an HTTP status (e.g. 429 throttling). */
   failNext(status: number, times?: number): void;
   close(): Promise<void>;
@@ -25,6 +27,7 @@ export interface BotConnectorFake {
 
 export async function startBotConnectorFake(): Promise<BotConnectorFake> {
   const calls: ConnectorCall[] = [];
+  const members: BotConnectorFake['members'] = new Map();
   let failure = { status: 0, times: 0 };
   let sequence = 0;
   const server = createServer(async (req, res) => {
@@ -50,6 +53,12 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
       return send(200, { id, activityId: `act-${++sequence}` });
     }
     const conversationId = parts[2] ?? '';
+    // GET v3/conversations/{conversationId}/members/{memberId}: one member, with their Entra object id.
+    if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
+      const member = members.get(parts[4]);
+      if (!member) return send(404, { error: { code: 'MemberNotFoundInConversation', message: parts[4] } });
+      return send(200, { ...member, userRole: 'user' });
+    }
     if (parts[3] !== 'activities') return send(404, { error: { code: 'NotFound', message: path } });
     if (req.method === 'POST') {
       const id = `act-${++sequence}`;
@@ -73,6 +82,7 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
   return {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     calls,
+    members,
     failNext(status, times = 1) {
       failure = { status, times };
     },

@@ -1,7 +1,7 @@
 import type { DeskContext } from '../../desk-context.ts';
 import type { Message } from '../../messages/message.ts';
 import type { Article } from '../../model/article.ts';
-import type { Attachment, PlaceRef } from '../../model/identity.ts';
+import { type Attachment, type PlaceRef, withoutPeople } from '../../model/identity.ts';
 import type { Person } from '../../model/person.ts';
 import { recordInteraction } from '../../store/interactions.ts';
 import { clarifyChoices } from '../decision/decide.ts';
@@ -19,9 +19,10 @@ export async function answerQuestion(
   ctx: DeskContext,
   person: Person,
   place: PlaceRef,
-  question: string,
+  asked: string,
   attachments: readonly Attachment[] = [],
 ): Promise<Message> {
+  const question = withoutPeople(asked) || asked;
   const decision = ctx.kb.ask(question, await ctx.embedQuestion(question));
   // What the person is offered, or for the help desk the near misses: a pick is checked against these.
   const top = decision.kind === 'clarify' ? decision.choices : decision.candidates.slice(0, clarifyChoices);
