@@ -45,6 +45,8 @@ export interface Delivery {
   toPlace(to: string | PlaceRef, message: Message, what: string, about?: LogFields): Promise<Delivered>;
   toPerson(person: PersonRef, message: Message, what: string, about?: LogFields): Promise<Delivered>;
   update(posted: Posted, message: Message, what: string, about?: LogFields): Promise<Delivered>;
+  /** What the platform already knows is wrong with a place (`teams:…` the app was removed from). Never throws. */
+  knownProblem(place: string): Promise<string | undefined>;
   /** Failures since start, by reason. */
   failures(): Readonly<Record<NotDelivered, number>>;
   /** Tries again the kept messages that are due: what the outbox job runs. Never throws. */
@@ -148,6 +150,15 @@ export function createDelivery(outboxes: Outboxes, log: Logger, store?: Delivery
     },
     update(posted, message, what, about = {}) {
       return attempt(posted.platform, { kind: 'edit', posted }, message, what, about);
+    },
+    async knownProblem(place) {
+      const { platform, address } = splitPlace(place);
+      try {
+        return await outboxes[platform]?.knownProblem?.(address);
+      } catch (err) {
+        log.warn('place not checked', { platform, to: address, err });
+        return undefined;
+      }
     },
     failures: () => ({ ...failures }),
     retryDue,

@@ -22,6 +22,11 @@ export interface Outbox {
   post(address: string, message: Message, options?: SendOptions): Promise<Posted>;
   update(posted: Posted, message: Message): Promise<void>;
   dm(person: PersonRef, message: Message, options?: SendOptions): Promise<Posted>;
+  /**
+   * What the platform already knows is wrong with a place, without posting there (Teams: the app was
+   * removed from that team, `bot_removed`); undefined when nothing is known to be wrong.
+   */
+  knownProblem?(address: string): Promise<string | undefined>;
 }
 
 export type Outboxes = Readonly<Record<string, Outbox>>;

@@ -16,7 +16,11 @@ export const activitySchema = z.object({
     tenantId: z.string().optional(),
   }),
   channelData: z
-    .object({ tenant: z.object({ id: z.string() }).optional() })
+    .object({
+      tenant: z.object({ id: z.string() }).optional(),
+      teamsChannelId: z.string().optional(),
+      channel: z.object({ id: z.string() }).optional(),
+    })
     .loose()
     .optional(),
 });
@@ -65,8 +69,30 @@ export function toPerson(a: TeamsActivity): PersonRef {
   };
 }
 
+/**
+ * Where a message was written. A channel post's conversation is `<channel id>;messageid=<root post id>`:
+ * the place is the channel, and the thread is the root post's, so a queue names the channel alone and a
+ * reply under a queue card is found by the card's id.
+ */
 export function toPlace(a: TeamsActivity): PlaceRef {
-  return { platform: 'teams', workspace: tenantOf(a), channel: a.conversation.id };
+  const { channel, thread } = splitConversation(a.conversation.id);
+  return {
+    platform: 'teams',
+    workspace: tenantOf(a),
+    channel: channelIdOf(a) ?? channel,
+    ...(thread ? { thread } : {}),
+  };
 }
+
+/** The bare channel id of a channel conversation, from the activity's channel data. */
+export const channelIdOf = (a: TeamsActivity): string | undefined =>
+  a.channelData?.teamsChannelId ?? a.channelData?.channel?.id;
+
+export function splitConversation(id: string): { channel: string; thread?: string } {
+  const at = id.indexOf(';messageid=');
+  return at < 0 ? { channel: id } : { channel: id.slice(0, at), thread: id.slice(at + ';messageid='.length) };
+}
+
+export const threadConversation = (channel: string, thread: string) => `${channel};messageid=${thread}`;
 
 export const isPersonal = (a: TeamsActivity) => (a.conversation.conversationType ?? 'personal') === 'personal';

@@ -21,9 +21,9 @@ import {
   toPlace,
 } from './inbound.ts';
 import { readMessageText } from './mentions.ts';
+import { toPostedId } from './posted-ids.ts';
 import { type ReferenceStore, rememberConversation } from './references.ts';
 import { toAdaptiveCard } from './render.ts';
-import { toPostedId } from './teams-outbox.ts';
 import { toActivity } from './to-activity.ts';
 
 const cardType = 'application/vnd.microsoft.card.adaptive';

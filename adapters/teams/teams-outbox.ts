@@ -2,56 +2,96 @@ import { type CloudAdapter, type ConversationReference, TurnContext } from 'botb
 import type { ConnectorClient } from 'botframework-connector';
 import type { Message } from '../../src/messages/message.ts';
 import type { Posted } from '../../src/model/identity.ts';
-import type { Outbox } from '../../src/outbox.ts';
+import { type Outbox, OutboxError } from '../../src/outbox.ts';
 import { withBackoff } from './backoff.ts';
-import { conversationKey, findReference, personKey, type ReferenceStore } from './references.ts';
+import { startDirectChat } from './direct-chat.ts';
+import { conversationOf, fromPostedId, toPostedId } from './posted-ids.ts';
+import {
+  type FoundReference,
+  findConversation,
+  findReference,
+  markGone,
+  personKey,
+  type ReferenceStore,
+} from './references.ts';
+import { goneProblems, toOutboxError } from './teams-failures.ts';
 import { toActivity } from './to-activity.ts';
 
-/** Posted ids are `<conversation id>|<activity id>`; conversation ids hold `:` and `;` but never `|`. */
-export const toPostedId = (conversationId: string, activityId: string) => `${conversationId}|${activityId}`;
-export function fromPostedId(id: string): { conversationId: string; activityId: string } {
-  const at = id.lastIndexOf('|');
-  return { conversationId: id.slice(0, at), activityId: id.slice(at + 1) };
-}
+type Reference = Partial<ConversationReference>;
 
 /**
  * Proactive messages: every post starts a new turn from a stored ConversationReference with
- * `continueConversationAsync`, never from a finished turn's context.
+ * `continueConversationAsync`, never from a finished turn's context. A failure inside that turn is brought
+ * out and thrown as an OutboxError (the SDK would hand it to onTurnError and the post would look sent), so
+ * Delivery knows; a conversation the app was removed from is marked and not tried again.
  */
 export function createTeamsOutbox(adapter: CloudAdapter, appId: string, references: ReferenceStore): Outbox {
   const inConversation = async <T>(
-    key: string,
-    run: (context: TurnContext, reference: Partial<ConversationReference>) => Promise<T>,
+    found: FoundReference,
+    run: (context: TurnContext, reference: Reference) => Promise<T>,
   ): Promise<T> => {
-    const stored = await findReference(references, key);
-    if (!stored) throw new Error(`no stored Teams conversation for ${key}: the bot must be installed there first`);
+    if (found.reference.gone) throw new OutboxError(found.reference.gone, { retryable: false });
     // Without the last activity id the post stands on its own instead of replying to whatever came last.
-    const { activityId: _last, ...reference } = stored;
-    let result: T | undefined;
+    const { activityId: _last, gone: _gone, ...reference } = found.reference;
+    let outcome = { ok: false, error: undefined } as { ok: true; value: T } | { ok: false; error: unknown };
     await adapter.continueConversationAsync(appId, reference, async (context) => {
-      result = await run(context, reference);
+      try {
+        outcome = { ok: true, value: await run(context, reference) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
     });
-    return result as T;
+    if (outcome.ok) return outcome.value;
+    const failure = toOutboxError(outcome.error);
+    if (goneProblems.includes(failure.problem)) await markGone(references, found, failure.problem);
+    throw failure;
   };
+  const connectorOf = (context: TurnContext) => context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
   // A new message, not a reply: sendActivity in a continued turn would reply to the synthetic event.
-  const send = async (key: string, message: Message): Promise<Posted> =>
-    inConversation(key, async (context, reference) => {
-      const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
-      const activity = TurnContext.applyConversationReference({ ...toActivity(message) }, reference);
-      const conversationId = reference.conversation?.id ?? '';
-      const sent = await withBackoff(() =>
-        connector.conversations.sendToConversation(conversationId, activity as never),
-      );
-      return { platform: 'teams', id: toPostedId(conversationId, sent.id ?? '') };
-    });
+  const sendIn = async (context: TurnContext, reference: Reference, message: Message): Promise<Posted> => {
+    const activity = TurnContext.applyConversationReference({ ...toActivity(message) }, reference);
+    const conversationId = reference.conversation?.id ?? '';
+    const sent = await withBackoff(() =>
+      connectorOf(context).conversations.sendToConversation(conversationId, activity as never),
+    );
+    return { platform: 'teams', id: toPostedId(conversationId, sent.id ?? '') };
+  };
+  const conversation = async (conversationId: string): Promise<FoundReference> => {
+    const found = await findConversation(references, conversationId);
+    // Teams lets a bot post only where its app is installed, and it learns each place from an activity there.
+    if (!found) throw new OutboxError('not_installed', { retryable: true });
+    return found;
+  };
   return {
-    post: (address, message) => send(conversationKey(address), message),
-    dm: (person, message) => send(personKey(person.userId), message),
+    async post(address, message) {
+      return inConversation(await conversation(conversationOf(address)), (context, reference) =>
+        sendIn(context, reference, message),
+      );
+    },
+    async dm(person, message) {
+      const chat = await findReference(references, personKey(person.userId));
+      if (chat) return inConversation(chat, (context, reference) => sendIn(context, reference, message));
+      // Never wrote to the bot: open a 1:1 chat with them, which Teams allows where the app is installed.
+      return startDirectChat({ adapter, appId, references }, person, (context, reference) =>
+        sendIn(context, reference, message),
+      );
+    },
     async update(posted, message) {
       const { conversationId, activityId } = fromPostedId(posted.id);
-      await inConversation(conversationKey(conversationId), (context) =>
-        withBackoff(() => context.updateActivity({ ...toActivity(message), id: activityId })),
-      );
+      await inConversation(await conversation(conversationId), (context, reference) => {
+        // An edit replaces a message: it carries no replyToId (least of all the continued turn's synthetic one).
+        const { replyToId: _none, ...activity } = TurnContext.applyConversationReference(
+          { ...toActivity(message), id: activityId },
+          reference,
+        );
+        return withBackoff(() =>
+          connectorOf(context).conversations.updateActivity(conversationId, activityId, activity as never),
+        );
+      });
+    },
+    async knownProblem(address) {
+      const found = await findConversation(references, conversationOf(address));
+      return found ? found.reference.gone : 'not_installed';
     },
   };
 }

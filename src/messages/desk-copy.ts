@@ -18,6 +18,13 @@ export const deskCopy = {
     notSet: 'not set (escalations are only logged)',
     notConnected: (platform: string) => `${platform} is not connected here, so a queue can't live there.`,
     moved: (tier: string, place: string) => `The ${tier} queue is now ${place}. New and escalated tickets go there.`,
+    /** After a queue in `queue list`: the platform knows the bot cannot post there. */
+    unreachable: (tier: string, problem: string) =>
+      problem === 'bot_removed'
+        ? `⚠️ the app was removed there (bot_removed): nothing is posted until it is added back, or the queue moves (\`queue set ${tier} …\`).`
+        : `⚠️ the bot cannot post there (${problem}): add the app there, or move the queue (\`queue set ${tier} …\`).`,
+    here: (place: string) =>
+      `This channel is \`${place}\`. To make it a queue, type \`queue here tier1\` (or tier2, tier3, vendor) here, or use \`queue set tier1 ${place}\` or \`QUEUE_TIER1=${place}\` in the configuration.`,
   },
   learned: {
     refused: 'Sorry, only admins and leads can review what the desk has learned.',

@@ -16,6 +16,14 @@ export type ChangeDone =
 export type PromptCommand = 'assign' | 'escalate' | 'resolve';
 
 /** Every sentence about tickets: refusals (one per code), what a change did, and how to follow a ticket. */
+const platformNames: Record<string, string> = { slack: 'Slack', teams: 'Teams', local: 'the local chat' };
+/** Outbox problems that mean the requester cannot be reached, in words. */
+const unreachedWhy: Record<string, string> = {
+  blocked_by_user: 'they have blocked the chat with the bot',
+  bot_removed: 'the app was removed from that chat',
+  never_talked: 'they have never chatted with the bot',
+};
+
 /** How to name someone on each platform: its own mention, or a full id (a typed name is never enough). */
 const howToNamePeople: Record<string, string> = {
   slack: 'Mention them (type @ and pick their name, so Slack links it), or give a full id such as slack:T0123:U0456.',
@@ -59,23 +67,26 @@ export const ticketCopy = {
         return `${ref} changed while I was updating it. Please look at it again and retry.`;
     }
   },
-  done: (change: ChangeDone, ref: string): string => {
+  /** `told` false: the requester could not be reached, so nothing here says they were. */
+  done: (change: ChangeDone, ref: string, told = true): string => {
     switch (change.kind) {
       case 'claim':
-        return `${ref} is yours now. The requester sees it is being worked on.`;
+        return told ? `${ref} is yours now. The requester sees it is being worked on.` : `${ref} is yours now.`;
       case 'assign':
         return `${ref} is assigned to ${literal(change.to)}.`;
       case 'escalate':
       case 'deescalate':
         return `${ref} moved to ${tierNames[change.tier]}, with your note as the handoff. It waits in that queue.`;
       case 'wait':
-        return `I've asked the requester on ${ref}. The SLA clock is paused until they answer.`;
+        return told
+          ? `I've asked the requester on ${ref}. The SLA clock is paused until they answer.`
+          : `${ref} waits on the requester; the SLA clock is paused until they answer.`;
       case 'requester_reply':
         return `Thanks, your answer is on ${ref}. The help desk will pick it up.`;
       case 'reply':
-        return `Your reply on ${ref} was sent to the requester.`;
+        return told ? `Your reply on ${ref} was sent to the requester.` : `Your reply is on ${ref}.`;
       case 'resolve':
-        return `${ref} is resolved and the requester has been told how.`;
+        return told ? `${ref} is resolved and the requester has been told how.` : `${ref} is resolved.`;
       case 'reopen':
         return `${ref} is open again.`;
       case 'close':
@@ -98,6 +109,9 @@ export const ticketCopy = {
         ? `To escalate ${ref}, type: \`escalate ${ref} [tier2|tier3|vendor] <why, for the next tier>\``
         : `To resolve ${ref}, type: \`resolve ${ref} <what fixed it, for the requester>\``,
   promptLabels: { claim: 'Claim', assign: 'Assign…', escalate: 'Escalate…', resolve: 'Resolve…' },
+  /** The requester's notice was refused for good (`blocked_by_user`, `bot_removed`): say so, plainly. */
+  requesterNotReached: (ref: string, platform: string, problem: string | undefined) =>
+    `⚠️ The requester could not be reached on ${platformNames[platform] ?? platform}${problem ? ` (${unreachedWhy[problem] ?? problem})` : ''}, so they have not been told. ${ref}'s history records it; please reach them another way.`,
   personNotFound: (who: string, platform: string) =>
     `I couldn't tell who "${who}" is. ${howToNamePeople[platform] ?? howToNamePeople.local}`,
   ticketNotFound: (ref: string) => `I couldn't find ${ref} among your tickets. Type \`mine\` to list them.`,

@@ -5,7 +5,11 @@ import { isTier, type Tier, tiers } from '../model/tiers.ts';
 import { splitPlace } from '../outbox.ts';
 import { queueFor, setQueue } from '../tickets/queues.ts';
 
-type QueueCommand = { name: 'queue'; action: 'set'; tier: Tier; place: string } | { name: 'queue'; action: 'list' };
+type QueueCommand =
+  | { name: 'queue'; action: 'set'; tier: Tier; place: string }
+  | { name: 'queue'; action: 'list' }
+  /** Typed in a channel: what to call this channel in `queue set` and QUEUE_*, or make it a tier's queue. */
+  | { name: 'queue'; action: 'here'; tier?: Tier };
 
 const c = deskCopy.queues;
 
@@ -13,6 +17,10 @@ function parseQueue(args: string): QueueCommand | undefined {
   const [action = '', tier = '', place = '', ...extra] = words(args);
   if (action === 'list' && !tier) return { name: 'queue', action: 'list' };
   const t = tier.toLowerCase();
+  if (action === 'here' && !place) {
+    if (!tier) return { name: 'queue', action: 'here' };
+    if (isTier(t)) return { name: 'queue', action: 'here', tier: t };
+  }
   if (action === 'set' && isTier(t) && /^[a-z]+:.+$/.test(place) && extra.length === 0)
     return { name: 'queue', action: 'set', tier: t, place };
   return undefined;
@@ -22,20 +30,32 @@ function parseQueue(args: string): QueueCommand | undefined {
 export const queueCommand = defineCommand<QueueCommand>({
   name: 'queue',
   usage:
-    "`queue set tier1|tier2|tier3|vendor <platform:place>`, `queue list` — where each tier's queue is (admins and leads)",
+    "`queue set tier1|tier2|tier3|vendor <platform:place>`, `queue here [tier]` (in the channel), `queue list` — where each tier's queue is (admins and leads)",
   audience: 'staff',
-  audienceOf: (command) => (command.action === 'set' ? 'overseers' : 'staff'),
+  audienceOf: (command) =>
+    command.action === 'set' || (command.action === 'here' && command.tier) ? 'overseers' : 'staff',
   refusal: { log: 'queue command refused', text: { staff: c.refusedToRequesters, overseers: c.refusedToAgents } },
   parse(args, explicit) {
     const command = parseQueue(args);
     // Naming one of the command's actions marks a slip in a command rather than a question.
     if (command) return command;
-    return explicit || args === '' || /^(set|list)\b/.test(args) ? { usage: 'bad_arguments' } : undefined;
+    return explicit || args === '' || /^(set|list|here)\b/.test(args) ? { usage: 'bad_arguments' } : undefined;
   },
-  async run(ctx, person, _place, command) {
+  async run(ctx, person, place, command) {
+    if (command.action === 'here') {
+      // A queue is the channel itself: cards start threads of their own there.
+      const here = `${place.platform}:${place.channel}`;
+      if (!command.tier) return { text: c.here(here) };
+      command = { name: 'queue', action: 'set', tier: command.tier, place: here };
+    }
     if (command.action === 'list') {
       const lines = await Promise.all(
-        tiers.map(async (tier) => `- ${tier}: ${(await queueFor(ctx, tier)) ?? c.notSet}`),
+        tiers.map(async (tier) => {
+          const place = await queueFor(ctx, tier);
+          if (!place) return `- ${tier}: ${c.notSet}`;
+          const problem = await ctx.delivery.knownProblem(place);
+          return `- ${tier}: ${place}${problem ? ` ${c.unreachable(tier, problem)}` : ''}`;
+        }),
       );
       return { text: [c.heading, ...lines].join('\n') };
     }

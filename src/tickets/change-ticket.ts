@@ -6,13 +6,14 @@ import { slaChanges } from '../sla/ticket-clock.ts';
 import type { Tx } from '../store/db.ts';
 import { findPersonById } from '../store/people.ts';
 import { findTicket, writeTicketChange } from '../store/tickets.ts';
+import type { Unreached } from './notify-ticket-change.ts';
 import { notifyTicketChange } from './notify-ticket-change.ts';
 import type { QueueTrouble } from './queue-trouble.ts';
 import { transition } from './ticket.ts';
 import type { Actor, Change, Transition } from './ticket-change.ts';
 
 export type ChangeResult =
-  | { ok: true; ticket: Ticket; before: Ticket; trouble?: QueueTrouble }
+  | { ok: true; ticket: Ticket; before: Ticket; trouble?: QueueTrouble; unreached?: Unreached }
   | { ok: false; refusal: ChangeRefusal };
 
 export const toActor = (p: Person): Actor => ({ id: p.id, name: p.displayName, role: p.role, tier: p.tier });
@@ -79,8 +80,8 @@ export async function changeTicket(
       return { ok: false, refusal: result.refusal };
     }
     ctx.log.info('ticket changed', { ticket: ticketId, change: change.kind, by: actor.id });
-    const trouble = await notifyTicketChange(ctx, result.ticket, result.before, result.transition, actor);
-    return { ok: true, ticket: result.ticket, before: result.before, ...(trouble ? { trouble } : {}) };
+    const notices = await notifyTicketChange(ctx, result.ticket, result.before, result.transition, actor);
+    return { ok: true, ticket: result.ticket, before: result.before, ...notices };
   }
   return { ok: false, refusal: { code: 'changed' } };
 }

@@ -1,16 +1,31 @@
+import type { Delivered } from '../delivery.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { toRequesterNoticeMessage, toTicketStatusMessage } from '../messages/ticket-view.ts';
 import type { Ticket } from '../model/ticket.ts';
+import { appendTicketEvent } from '../store/ticket-events.ts';
 import { postQueueCard, refreshQueueCard } from './queue-card.ts';
 import type { QueueTrouble } from './queue-trouble.ts';
 import { refreshStatusMessage } from './status-message.ts';
 import type { Actor, RequesterNotice, Transition } from './ticket-change.ts';
 
+/** The requester was not told of a change and will not be: the platform refused for good. */
+export interface Unreached {
+  platform: string;
+  problem?: string;
+}
+
+/** What whoever made a change should hear about its messages. */
+export interface ChangeNotices {
+  /** The new tier's queue could not get its card because the bot is not there. */
+  trouble?: QueueTrouble;
+  unreached?: Unreached;
+}
+
 /**
  * After a change is safely stored: the requester hears about it where they asked (never about internal
  * notes), and the queues show the ticket as it is now. What cannot be delivered is logged by Delivery; the
- * change stands. Returns the trouble when the new tier's queue could not get its card because the bot is
- * not there, for the reply of whoever made the change.
+ * change stands. A requester who cannot be reached (their chat with the bot blocked) is recorded in the
+ * ticket's history and reported, so nobody is told they were informed when they were not.
  */
 export async function notifyTicketChange(
   ctx: DeskContext,
@@ -18,21 +33,43 @@ export async function notifyTicketChange(
   before: Ticket,
   change: Extract<Transition, { ok: true }>,
   actor: Actor,
-): Promise<QueueTrouble | undefined> {
-  if (change.notice) await tellRequester(ctx, ticket, change.notice, actor);
+): Promise<ChangeNotices> {
+  const unreached = change.notice ? await tellRequester(ctx, ticket, change.notice, actor) : undefined;
+  const told = unreached ? { unreached } : {};
   if (change.requeue) {
     // The old tier's card now says where the ticket went; the new tier gets a card of its own.
     await refreshQueueCard(ctx, ticket, before.queueMessage);
-    return postQueueCard(ctx, ticket, { id: actor.id, role: actor.role });
+    const trouble = await postQueueCard(ctx, ticket, { id: actor.id, role: actor.role });
+    return { ...told, ...(trouble ? { trouble } : {}) };
   }
   await refreshQueueCard(ctx, ticket);
-  return undefined;
+  return told;
 }
 
-async function tellRequester(ctx: DeskContext, ticket: Ticket, notice: RequesterNotice, actor: Actor): Promise<void> {
+async function tellRequester(
+  ctx: DeskContext,
+  ticket: Ticket,
+  notice: RequesterNotice,
+  actor: Actor,
+): Promise<Unreached | undefined> {
   const edited = await refreshStatusMessage(ctx, ticket);
-  if (notice.kind === 'status' && edited) return;
+  if (notice.kind === 'status' && edited) return undefined;
   const message =
     notice.kind === 'status' ? toTicketStatusMessage(ticket) : toRequesterNoticeMessage(ticket, notice, actor.name);
-  await ctx.delivery.toPlace(ticket.origin, message, 'requester notice', { ticket: ticket.id });
+  const sent = await ctx.delivery.toPlace(ticket.origin, message, 'requester notice', { ticket: ticket.id });
+  if (!givenUp(sent)) return undefined;
+  const unreached = { platform: ticket.origin.platform, ...(sent.problem ? { problem: sent.problem } : {}) };
+  await appendTicketEvent(
+    ctx.db,
+    ticket.id,
+    { actorId: actor.id, platform: unreached.platform, at: ctx.clock.now() },
+    {
+      kind: 'requester_not_reached',
+      reason: `${notice.kind} notice on ${unreached.platform}: ${sent.problem ?? 'failed'}`,
+    },
+  ).catch((err: unknown) => ctx.log.error('ticket history not written', { ticket: ticket.id, err }));
+  return unreached;
 }
+
+/** Not delivered, and not kept to try again: the message will never arrive by itself. */
+const givenUp = (sent: Delivered): sent is Extract<Delivered, { ok: false }> => !sent.ok && sent.queued !== true;

@@ -1,7 +1,8 @@
 import { type CommandSpec, defineCommand } from '../commands/feature.ts';
 import type { DeskContext } from '../desk-context.ts';
+import { withNote } from '../messages/deliveries-view.ts';
 import type { Message } from '../messages/message.ts';
-import { ticketCopy } from '../messages/ticket-copy.ts';
+import { type ChangeDone, ticketCopy } from '../messages/ticket-copy.ts';
 import { type PlaceRef, parsePerson } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import { isPriority, type Priority } from '../model/priorities.ts';
@@ -182,21 +183,26 @@ export async function runWorkCommand(
   if (!('kind' in change)) return change;
   const result = await changeTicket(ctx, person, command.ticketId, change, place.platform);
   if (!result.ok) return { text: ticketCopy.refusal(result.refusal, ref) };
-  return withQueueTrouble(doneMessage(change, result.ticket, ref), result.trouble, person);
+  const { unreached } = result;
+  const done = { text: ticketCopy.done(doneChange(change, result.ticket), ref, !unreached) };
+  const told = unreached
+    ? withNote(done, ticketCopy.requesterNotReached(ref, unreached.platform, unreached.problem))
+    : done;
+  return withQueueTrouble(told, result.trouble, person);
 }
 
-function doneMessage(change: Change, t: Ticket, ref: string): Message {
+function doneChange(change: Change, t: Ticket): ChangeDone {
   switch (change.kind) {
     case 'assign':
-      return { text: ticketCopy.done({ kind: 'assign', to: change.to.name }, ref) };
+      return { kind: 'assign', to: change.to.name };
     case 'escalate':
     case 'deescalate':
-      return { text: ticketCopy.done({ kind: change.kind, tier: t.tier }, ref) };
+      return { kind: change.kind, tier: t.tier };
     case 'priority':
-      return { text: ticketCopy.done({ kind: 'priority', priority: t.priority }, ref) };
+      return { kind: 'priority', priority: t.priority };
     case 'vendor':
-      return { text: ticketCopy.done({ kind: 'vendor', vendor: change.vendor, ref: change.ref }, ref) };
+      return { kind: 'vendor', vendor: change.vendor, ref: change.ref };
     default:
-      return { text: ticketCopy.done({ kind: change.kind }, ref) };
+      return { kind: change.kind };
   }
 }

@@ -188,11 +188,14 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
       }),
     ]);
     await outbox?.update(posted ?? { platform: 'teams', id: '' }, { text: 'Your ticket T-9 was resolved.' });
-    expect(since(beforeProactive).at(-1)).toMatchObject({
+    const edit = since(beforeProactive).at(-1);
+    expect(edit).toMatchObject({
       kind: 'update',
       conversationId: personalConversation(bob),
-      activityId: posted?.id.split('|')[1],
+      activityId: posted?.id.split('/').at(-1),
     });
+    // An edit replaces the message; it is not a reply to anything.
+    expect(edit?.activity).not.toHaveProperty('replyToId');
   });
 
   it('backs off and retries when the connector throttles', async () => {
