@@ -1,6 +1,7 @@
 import { cutText } from '../../src/messages/cut-text.ts';
 import type { Block, Button, Message } from '../../src/messages/message.ts';
 import { toCardForm } from './card-form.ts';
+import { jsonBytes, trimCard } from './fit-card.ts';
 import { teamsLimits as limits } from './limits.ts';
 
 export type CardElement = Record<string, unknown>;
@@ -70,12 +71,7 @@ export function toAdaptiveCard(message: Message): AdaptiveCard {
     body,
     fallbackText: cutText(message.text, limits.summaryChars),
   };
-  // Over the size limit Teams rejects the message: drop trailing elements, but keep the buttons.
-  // Measured in bytes as sent (UTF-8), not string length: Japanese or emoji text takes three or four each.
-  while (Buffer.byteLength(JSON.stringify(card)) > limits.cardBytes && body.length > 1) {
-    const last = body.findLastIndex((e) => e.type !== 'ActionSet');
-    if (last < 0) break;
-    body.splice(last, 1);
-  }
+  // Alone, the card is what an invoke answers with; toActivity fits it again with the rest of the message.
+  trimCard(card, () => jsonBytes(card), limits.cardBytes);
   return card;
 }
