@@ -16,15 +16,17 @@ export function toActivity(message: Message): Partial<Activity> {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   activity.summary = card.fallbackText;
   // The addressing is added after rendering (a reply's or a proactive post's): limits.cardBytes leaves room.
-  const fits = () => jsonBytes(activity) <= limits.cardBytes;
-  if (trimCard(card, () => jsonBytes(activity), limits.cardBytes)) return activity;
-  const summaryWith = (chars: number) => {
+  const size = () => jsonBytes(activity);
+  if (trimCard(card, size, limits.cardBytes)) return activity;
+  const cutSummary = (chars: number) => {
     activity.summary = card.fallbackText = cutText(message.text, chars);
   };
-  const chars = largestFitting(limits.minSummaryChars, limits.summaryChars, (n) => {
-    summaryWith(n);
-    return fits();
-  });
-  summaryWith(chars);
+  // Over even so (the buttons alone nearly fill it): the longest summary that fits, or the shortest allowed.
+  cutSummary(
+    largestFitting(limits.minSummaryChars, limits.summaryChars, (chars) => {
+      cutSummary(chars);
+      return size() <= limits.cardBytes;
+    }),
+  );
   return activity;
 }
