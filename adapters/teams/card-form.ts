@@ -1,3 +1,4 @@
+import { copy } from '../../src/messages/copy.ts';
 import type { Form, FormField } from '../../src/messages/form.ts';
 
 type CardElement = Record<string, unknown>;
@@ -8,7 +9,11 @@ export interface FormData {
 }
 
 function input(field: FormField, error: string | undefined): CardElement[] {
-  const shared = { id: field.name, label: field.label, ...(error ? { errorMessage: error } : {}) };
+  const required = field.kind === 'text' && !field.optional;
+  // A client that finds a required input empty refuses to send and shows errorMessage: without one, it
+  // refuses in silence (only a red border).
+  const errorMessage = error ?? (required ? copy.platform.required : undefined);
+  const shared = { id: field.name, label: field.label, ...(errorMessage ? { errorMessage } : {}) };
   const element: CardElement =
     field.kind === 'choice'
       ? {
@@ -21,7 +26,7 @@ function input(field: FormField, error: string | undefined): CardElement[] {
       : {
           type: 'Input.Text',
           ...shared,
-          isRequired: !field.optional,
+          isRequired: required,
           maxLength: field.maxLength,
           ...(field.multiline ? { isMultiline: true } : {}),
           ...(field.hint ? { placeholder: field.hint } : {}),

@@ -1,6 +1,7 @@
 import { cutText } from '../../src/messages/cut-text.ts';
 import type { Block, Button, Message } from '../../src/messages/message.ts';
 import { toCardForm } from './card-form.ts';
+import { jsonBytes, trimCard } from './fit-card.ts';
 import { teamsLimits as limits } from './limits.ts';
 
 export type CardElement = Record<string, unknown>;
@@ -12,6 +13,8 @@ export interface AdaptiveCard {
   body: CardElement[];
   /** Plain-text fallback for notifications and clients that cannot render the card. */
   fallbackText: string;
+  /** Teams' own extension: the card takes the conversation's full width instead of a chat bubble's. */
+  msteams?: { width: 'Full' };
 }
 
 /** What a pressed button sends back, under one key so other submits cannot be mistaken for ours. */
@@ -60,6 +63,12 @@ function renderBlock(block: Block): CardElement[] {
   }
 }
 
+/**
+ * A FactSet puts its titles in a column beside the values: in a bubble's width the values wrap a word or two
+ * a line. Every card with fields (a ticket's status, the queue card, the staff view) reads better wide.
+ */
+const readsBetterWide = (message: Message) => (message.blocks ?? []).some((b) => b.kind === 'fields');
+
 /** Pure: the neutral message as an Adaptive Card 1.5, within Teams' limits, with a text fallback. */
 export function toAdaptiveCard(message: Message): AdaptiveCard {
   const body = (message.blocks ?? [{ kind: 'text', text: message.text }]).flatMap(renderBlock);
@@ -69,13 +78,9 @@ export function toAdaptiveCard(message: Message): AdaptiveCard {
     version: limits.cardVersion,
     body,
     fallbackText: cutText(message.text, limits.summaryChars),
+    ...(readsBetterWide(message) ? { msteams: { width: 'Full' as const } } : {}),
   };
-  // Over the size limit Teams rejects the message: drop trailing elements, but keep the buttons.
-  // Measured in bytes as sent (UTF-8), not string length: Japanese or emoji text takes three or four each.
-  while (Buffer.byteLength(JSON.stringify(card)) > limits.cardBytes && body.length > 1) {
-    const last = body.findLastIndex((e) => e.type !== 'ActionSet');
-    if (last < 0) break;
-    body.splice(last, 1);
-  }
+  // Alone, the card is what an invoke answers with; toActivity fits it again with the rest of the message.
+  trimCard(card, () => jsonBytes(card), limits.cardBytes);
   return card;
 }

@@ -58,6 +58,8 @@ export const copy = {
     unknownCardAction: 'Unknown card action.',
     done: 'Done.',
     cancel: 'Cancel',
+    /** Under a required field left empty, where the platform checks it before sending (Teams' cards). */
+    required: 'Please fill this in.',
     stillConnecting: 'Tierdesk is still connecting to Slack. Please try again in a minute.',
     /** Under a pressed button, once its buttons are gone: who chose what. */
     chose: (who: string, label: string | undefined) => `${who} chose: ${label ?? 'an option'}`,
