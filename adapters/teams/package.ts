@@ -14,6 +14,8 @@ export function buildTeamsPackage(appId: string): Buffer {
   const manifest = JSON.parse(readFileSync(new URL('manifest.json', manifestDir), 'utf8'));
   manifest.id = appId;
   for (const bot of manifest.bots) bot.botId = appId;
+  // Reading a team's channel messages (replies under a queue card, without @Tierdesk) is granted to this app id.
+  manifest.webApplicationInfo.id = appId;
   return toZip([
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
     { name: 'color.png', data: readFileSync(new URL('color.png', manifestDir)) },

@@ -15,12 +15,13 @@ import {
   cardData,
   executeInvoke,
   fromCardData,
+  isPersonal,
   type TeamsActivity,
   tenantOf,
   toPerson,
   toPlace,
 } from './inbound.ts';
-import { readMessageText } from './mentions.ts';
+import { mentionsOf, readMessageText } from './mentions.ts';
 import { toPostedId } from './posted-ids.ts';
 import { type ReferenceStore, rememberConversation } from './references.ts';
 import { toAdaptiveCard } from './render.ts';
@@ -72,9 +73,15 @@ export class TierdeskBot extends TeamsActivityHandler {
     const base = { from: toPerson(activity), place: toPlace(activity), ...(deliveryId ? { deliveryId } : {}) };
     // An Action.Submit (clients without Universal Actions) arrives as a message carrying the button's data.
     const submitted = cardData.safeParse(activity.value);
+    // In a channel or group chat, talk that does not @mention the bot is overheard (the app reads a team's
+    // channel messages: a help-desk member answering under a queue card); the desk answers it only when a
+    // feature knows the thread.
+    const addressed =
+      isPersonal(activity) ||
+      mentionsOf(context.activity.entities).some((m) => m.mentioned.id === context.activity.recipient?.id);
     const inbound: Inbound = submitted.success
       ? { ...base, ...fromCardData(submitted.data) }
-      : { ...base, kind: 'message', text: await this.textOf(context, activity) };
+      : { ...base, kind: 'message', text: await this.textOf(context, activity), ...(addressed ? {} : { addressed }) };
     await this.send(context, await this.desk.handle(inbound));
   }
 

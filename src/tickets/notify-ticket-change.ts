@@ -1,4 +1,3 @@
-import type { Delivered } from '../delivery.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { toRequesterNoticeMessage, toTicketStatusMessage } from '../messages/ticket-view.ts';
 import type { Ticket } from '../model/ticket.ts';
@@ -57,7 +56,8 @@ async function tellRequester(
   const message =
     notice.kind === 'status' ? toTicketStatusMessage(ticket) : toRequesterNoticeMessage(ticket, notice, actor.name);
   const sent = await ctx.delivery.toPlace(ticket.origin, message, 'requester notice', { ticket: ticket.id });
-  if (!givenUp(sent)) return undefined;
+  // Delivered, or kept to be tried again (it may still arrive): nothing to report.
+  if (sent.ok || sent.queued) return undefined;
   const unreached = { platform: ticket.origin.platform, ...(sent.problem ? { problem: sent.problem } : {}) };
   await appendTicketEvent(
     ctx.db,
@@ -70,6 +70,3 @@ async function tellRequester(
   ).catch((err: unknown) => ctx.log.error('ticket history not written', { ticket: ticket.id, err }));
   return unreached;
 }
-
-/** Not delivered, and not kept to try again: the message will never arrive by itself. */
-const givenUp = (sent: Delivered): sent is Extract<Delivered, { ok: false }> => !sent.ok && sent.queued !== true;

@@ -15,20 +15,43 @@ export interface ConnectorCall {
   authorization?: string;
 }
 
+type CallKind = ConnectorCall['kind'];
+
+/** Which calls a failure answers: by kind and conversation (either left out matches any). */
+export interface FailureMatch {
+  kind?: CallKind | 'member';
+  conversationId?: string;
+  /** The connector's error code in the body (`ConversationBlockedByUser`); `Throttled` by default. */
+  code?: string;
+}
+
+/** A call the fake refused as told: what it was, and the status it got. */
+export interface RefusedCall {
+  kind: CallKind | 'member';
+  conversationId: string;
+  status: number;
+}
+
 export interface BotConnectorFake {
   serviceUrl: string;
   calls: ConnectorCall[];
   /** Members the fake knows, by Bot Framework id (`29:…`): what a member lookup answers. */
   members: Map<string, { id: string; name: string; aadObjectId: string }>;
-  /** Makes the next `times` calls answer with an HTTP status (e.g. 429 throttling). */
-  failNext(status: number, times?: number): void;
+  /** Calls answered with a failure by `failNext`, oldest first. */
+  refused: RefusedCall[];
+  /**
+   * Makes the next `times` calls (those `match` names, or any) answer with an HTTP status and the
+   * connector's error body: 429 throttling, 403 `ConversationBlockedByUser`. A new failure replaces the last.
+   */
+  failNext(status: number, times?: number, match?: FailureMatch): void;
   close(): Promise<void>;
 }
 
 export async function startBotConnectorFake(): Promise<BotConnectorFake> {
   const calls: ConnectorCall[] = [];
   const members: BotConnectorFake['members'] = new Map();
-  let failure = { status: 0, times: 0 };
+  const refused: RefusedCall[] = [];
+  let failure: { status: number; times: number; match: FailureMatch } = { status: 0, times: 0, match: {} };
   let sequence = 0;
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -39,12 +62,27 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (failure.times > 0) {
-      failure.times -= 1;
-      return send(failure.status, { error: { code: 'Throttled', message: 'fake failure' } });
-    }
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent); // v3, conversations, id, activities, id?
+    const kind: CallKind | 'member' =
+      parts.length === 2
+        ? 'create'
+        : parts[3] === 'members'
+          ? 'member'
+          : req.method === 'PUT'
+            ? 'update'
+            : parts[4]
+              ? 'reply'
+              : 'send';
+    const { match } = failure;
+    const matches =
+      (match.kind === undefined || match.kind === kind) &&
+      (match.conversationId === undefined || match.conversationId === (parts[2] ?? ''));
+    if (failure.times > 0 && matches) {
+      failure.times -= 1;
+      refused.push({ kind, conversationId: parts[2] ?? '', status: failure.status });
+      return send(failure.status, { error: { code: match.code ?? 'Throttled', message: 'fake failure' } });
+    }
     const authorization = req.headers.authorization;
     const base = { activity, ...(authorization ? { authorization } : {}) };
     if (req.method === 'POST' && parts.length === 2 && parts[1] === 'conversations') {
@@ -83,8 +121,9 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     calls,
     members,
-    failNext(status, times = 1) {
-      failure = { status, times };
+    refused,
+    failNext(status, times = 1, match = {}) {
+      failure = { status, times, match };
     },
     close: () =>
       new Promise<void>((resolve) => {
