@@ -9,6 +9,7 @@ import { AuthenticationConstants } from 'botframework-connector';
 import { HttpError, type Route } from '../../src/http/http-server.ts';
 import { readJsonBody } from '../../src/http/read-json-body.ts';
 import type { MountedPlatform, Platform, PlatformServices } from '../../src/platform.ts';
+import { createCredentialsFactory } from './credentials.ts';
 import { TierdeskBot } from './teams-bot.ts';
 import { createTeamsOutbox } from './teams-outbox.ts';
 import { type TeamsConfig, teamsSettings } from './teams-settings.ts';
@@ -71,17 +72,20 @@ export const teamsPlatform: Platform<TeamsConfig> = {
 
 function mountTeams(config: TeamsConfig, { desk, log, references }: PlatformServices): MountedPlatform {
   const credentials = config.credentials;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    ...(credentials
-      ? {
-          MicrosoftAppId: credentials.appId,
-          MicrosoftAppPassword: credentials.password,
-          MicrosoftAppTenantId: credentials.tenantId,
-          MicrosoftAppType: credentials.appType,
-        }
-      : {}),
-    ...endpoints(config),
-  });
+  // The tokens the bot sends come from the credentials factory; the ids here are for the SDK's channel checks.
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      ...(credentials
+        ? {
+            MicrosoftAppId: credentials.appId,
+            MicrosoftAppTenantId: credentials.tenantId,
+            MicrosoftAppType: credentials.appType,
+          }
+        : {}),
+      ...endpoints(config),
+    },
+    createCredentialsFactory(config),
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (_context, error) => {
     log.error('teams turn failed', { err: error });

@@ -8,7 +8,7 @@ import {
   userIdOf,
 } from '../fixtures/teams-activities.ts';
 import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen } from '../journeys/chat-driver.ts';
-import { startTeamsTestApp } from './teams-app.ts';
+import { startTeamsTestApp, type TeamsTestAppOptions } from './teams-app.ts';
 
 type Card = {
   body?: { type: string; actions?: { title: string; data: { tierdesk: { action: string; value: string } } }[] }[];
@@ -43,15 +43,23 @@ const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
  * Every call the bot makes to the connector is read once: a reply in the conversation the person just
  * wrote or clicked in is a direct reply; proactive sends and edits (continueConversationAsync, from a
  * stored ConversationReference) wait for `inbox`, addressed by conversation: a queue team's channel, or the
- * person's 1:1 chat (known to the bot once they have written to it).
+ * person's 1:1 chat (known to the bot once they have written to it). With `credentials`, every activity is
+ * signed as the channel signs it and every call the bot makes must carry the login authority's token.
  */
-export async function createTeamsDriver(options: DriverOptions = {}): Promise<ChatDriver> {
+export async function createTeamsDriver(
+  options: DriverOptions = {},
+  teamsOptions: TeamsTestAppOptions = {},
+): Promise<ChatDriver> {
   const queues = options.queues ?? [];
-  const teams = await startTeamsTestApp({
-    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-    ADMINS: (options.admins ?? ['ann']).map((a) => `teams:${teamsTenant}:${userIdOf({ name: a })}`).join(','),
-    ...Object.fromEntries(queues.map((q) => [envKey(q), `teams:${teamsQueues[q].channel}`])),
-  });
+  const teams = await startTeamsTestApp(
+    {
+      ...(teamsOptions.credentials ? {} : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
+      ADMINS: (options.admins ?? ['ann']).map((a) => `teams:${teamsTenant}:${userIdOf({ name: a })}`).join(','),
+      ...Object.fromEntries(queues.map((q) => [envKey(q), `teams:${teamsQueues[q].channel}`])),
+    },
+    teamsOptions,
+  );
+  const bearer = teams.auth && `Bearer ${teams.auth.login.accessToken}`;
   let sequence = 0;
   let read = 0;
   const unread: ConnectorCall[] = [];
@@ -59,6 +67,10 @@ export async function createTeamsDriver(options: DriverOptions = {}): Promise<Ch
   const readCalls = (inConversation?: string) => {
     const replies: Seen[] = [];
     for (const call of teams.connector.calls.slice(read)) {
+      // With credentials, nothing reaches the connector without the token the login authority issued.
+      if (bearer && call.authorization !== bearer) {
+        throw new Error(`a ${call.kind} in ${call.conversationId} went out with authorization ${call.authorization}`);
+      }
       if (call.kind === 'reply' && call.conversationId === inConversation) replies.push(seenOfCall(call));
       else unread.push(call);
     }
