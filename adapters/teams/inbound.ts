@@ -42,7 +42,12 @@ const formData = z
   }));
 export const cardData = z.union([actionData, formData]);
 export type CardData = z.infer<typeof cardData>;
-export const executeInvoke = z.object({ action: z.object({ verb: z.string().optional(), data: cardData }) });
+export const executeInvoke = z.object({
+  action: z.object({ verb: z.string().optional(), data: cardData }),
+  /** `automatic`: Teams refreshing a card it shows, not a person pressing. */
+  trigger: z.enum(['manual', 'automatic']).optional(),
+});
+export type ExecuteInvoke = z.infer<typeof executeInvoke>;
 
 /** What a card's button sent, as the desk reads it: a button's action, or a form's values. */
 export function fromCardData(

@@ -90,7 +90,8 @@ function mountTeams(config: TeamsConfig, { desk, log, references }: PlatformServ
   adapter.onTurnError = async (_context, error) => {
     log.error('teams turn failed', { err: error });
   };
-  const bot = new TierdeskBot(desk, references, log);
+  const outbox = createTeamsOutbox(adapter, credentials?.appId ?? '', references, log);
+  const bot = new TierdeskBot(desk, references, log, outbox);
   if (!credentials) {
     log.warn(
       'TEAMS_ALLOW_UNAUTHENTICATED is on: /api/messages accepts requests without a Bot Framework token. Use this for local testing only.',
@@ -122,10 +123,11 @@ function mountTeams(config: TeamsConfig, { desk, log, references }: PlatformServ
   return {
     label: credentials ? `Teams (${teamsMessagesPath})` : `Teams (${teamsMessagesPath}, UNAUTHENTICATED)`,
     routes: [route],
-    outbox: createTeamsOutbox(adapter, credentials?.appId ?? '', references),
+    outbox,
     start: async () => {},
-    // A turn is answered within its own HTTP request: nothing runs on after it.
-    idle: async () => {},
-    stop: async () => {},
+    // A turn is answered within its own HTTP request; only a press's replies run on after its answer.
+    idle: () => bot.idle(),
+    // Replies to presses still going out are let finish.
+    stop: () => bot.idle(),
   };
 }

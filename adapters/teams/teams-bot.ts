@@ -10,6 +10,7 @@ import type { Logger } from '../../src/log.ts';
 import { copy } from '../../src/messages/copy.ts';
 import type { Message } from '../../src/messages/message.ts';
 import { withBackoff } from './backoff.ts';
+import { answerPress, type PressServices } from './card-press.ts';
 import {
   activitySchema,
   cardData,
@@ -21,22 +22,35 @@ import {
   toPerson,
   toPlace,
 } from './inbound.ts';
+import { keepCard } from './kept-cards.ts';
 import { mentionsOf, readMessageText } from './mentions.ts';
 import { toPostedId } from './posted-ids.ts';
 import { type ReferenceStore, rememberConversation } from './references.ts';
-import { toAdaptiveCard } from './render.ts';
+import type { TeamsOutbox } from './teams-outbox.ts';
 import { toActivity } from './to-activity.ts';
-
-const cardType = 'application/vnd.microsoft.card.adaptive';
 
 /** The desk as a Teams bot: every turn is translated to one desk call and its replies sent back as cards. */
 export class TierdeskBot extends TeamsActivityHandler {
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly press: PressServices;
+
   constructor(
     private readonly desk: Desk,
     private readonly references: ReferenceStore,
     private readonly log: Logger,
+    outbox: TeamsOutbox,
   ) {
     super();
+    this.press = {
+      desk,
+      references,
+      outbox,
+      log,
+      track: (work) => {
+        const tracked = work.finally(() => this.pending.delete(tracked));
+        this.pending.add(tracked);
+      },
+    };
     this.onMessage(async (context, next) => {
       const activity = this.read(context);
       if (activity) await this.handleMessage(context, activity);
@@ -96,18 +110,17 @@ export class TierdeskBot extends TeamsActivityHandler {
   private async send(context: TurnContext, messages: Message[]): Promise<void> {
     for (const message of messages) {
       const sent = await withBackoff(() => context.sendActivity(toActivity(message)));
-      if (message.remember && sent?.id) {
-        await this.desk.posted(message.remember, {
-          platform: 'teams',
-          id: toPostedId(context.activity.conversation.id, sent.id),
-        });
-      }
+      if (!sent?.id) continue;
+      const posted = { platform: 'teams', id: toPostedId(context.activity.conversation.id, sent.id) };
+      await keepCard(this.references, posted.id, message).catch((err: unknown) =>
+        this.log.warn('teams card not kept', { err }),
+      );
+      if (message.remember) await this.desk.posted(message.remember, posted);
     }
   }
 
   /**
-   * Action.Execute: the pressed card is replaced by the desk's first reply (within Teams' 5 s); any further
-   * replies follow as new messages. Teams retries an invoke when its answer did not arrive, so the retry
+   * Action.Execute (see card-press.ts). Teams retries an invoke when its answer did not arrive, so the retry
    * must be answered too: it is not deduplicated but handled again, which the buttons' handlers allow (a
    * second 👍 is "already have your feedback", a second "talk to a human" the same ticket).
    */
@@ -116,7 +129,8 @@ export class TierdeskBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const activity = this.read(context);
-    const pressed = executeInvoke.safeParse(invokeValue);
+    // The SDK's invoke value leaves out `trigger` (a refresh Teams asked for by itself): read the activity's own.
+    const pressed = executeInvoke.safeParse(context.activity.value ?? invokeValue);
     if (!activity || !pressed.success) {
       this.log.warn('teams card action not understood', {
         problem: pressed.success ? 'activity' : pressed.error.message,
@@ -128,20 +142,11 @@ export class TierdeskBot extends TeamsActivityHandler {
       };
     }
     await rememberConversation(this.references, activity, context.activity);
-    const replies = await this.desk.handle({
-      ...fromCardData(pressed.data.action.data),
-      from: toPerson(activity),
-      place: toPlace(activity),
-    });
-    const [first, ...rest] = replies;
-    const card = toAdaptiveCard(first ?? { text: copy.platform.done });
-    if (first?.remember && activity.replyToId) {
-      await this.desk.posted(first.remember, {
-        platform: 'teams',
-        id: toPostedId(activity.conversation.id, activity.replyToId),
-      });
-    }
-    await this.send(context, rest);
-    return { statusCode: 200, type: cardType, value: card as never };
+    return answerPress(this.press, activity, pressed.data);
+  }
+
+  /** Resolves once the work presses left running after their answer (the replies) is done. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 }

@@ -1,11 +1,14 @@
 import { type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import type { Logger } from '../../src/log.ts';
 import type { Message } from '../../src/messages/message.ts';
 import type { Posted } from '../../src/model/identity.ts';
 import { type Outbox, OutboxError } from '../../src/outbox.ts';
-import { withBackoff } from './backoff.ts';
+import { defaultBackoff, withBackoff } from './backoff.ts';
 import { startDirectChat } from './direct-chat.ts';
+import { keepCard } from './kept-cards.ts';
 import { conversationOf, fromPostedId, toPostedId } from './posted-ids.ts';
+import { inPress, noteRedraw } from './press-scope.ts';
 import {
   type FoundReference,
   findConversation,
@@ -19,13 +22,29 @@ import { toActivity } from './to-activity.ts';
 
 type Reference = Partial<ConversationReference>;
 
+/** During a press, one try: Teams is waiting on the invoke, and the desk's outbox tries again later. */
+const backoff = () => (inPress() ? { ...defaultBackoff, attempts: 1 } : defaultBackoff);
+
 /**
  * Proactive messages: every post starts a new turn from a stored ConversationReference with
  * `continueConversationAsync`, never from a finished turn's context. A failure inside that turn is brought
  * out and thrown as an OutboxError (the SDK would hand it to onTurnError and the post would look sent), so
  * Delivery knows; a conversation the app was removed from is marked and not tried again.
  */
-export function createTeamsOutbox(adapter: CloudAdapter, appId: string, references: ReferenceStore): Outbox {
+/** The outbox, and a reply to an activity after its turn has ended (the replies to a card press). */
+export interface TeamsOutbox extends Outbox {
+  reply(conversationId: string, replyToId: string, message: Message): Promise<Posted>;
+}
+
+export function createTeamsOutbox(
+  adapter: CloudAdapter,
+  appId: string,
+  references: ReferenceStore,
+  log: Logger,
+): TeamsOutbox {
+  // The message went out whatever happens here: a card not kept only means a press on it cannot redraw it.
+  const keep = (postedId: string, message: Message) =>
+    keepCard(references, postedId, message).catch((err: unknown) => log.warn('teams card not kept', { err }));
   const inConversation = async <T>(
     found: FoundReference,
     run: (context: TurnContext, reference: Reference) => Promise<T>,
@@ -51,10 +70,24 @@ export function createTeamsOutbox(adapter: CloudAdapter, appId: string, referenc
   const sendIn = async (context: TurnContext, reference: Reference, message: Message): Promise<Posted> => {
     const activity = TurnContext.applyConversationReference({ ...toActivity(message) }, reference);
     const conversationId = reference.conversation?.id ?? '';
-    const sent = await withBackoff(() =>
-      connectorOf(context).conversations.sendToConversation(conversationId, activity as never),
+    const sent = await withBackoff(
+      () => connectorOf(context).conversations.sendToConversation(conversationId, activity as never),
+      backoff(),
     );
-    return { platform: 'teams', id: toPostedId(conversationId, sent.id ?? '') };
+    const posted = { platform: 'teams', id: toPostedId(conversationId, sent.id ?? '') };
+    await keep(posted.id, message);
+    return posted;
+  };
+  const replyIn = async (context: TurnContext, reference: Reference, replyToId: string, message: Message) => {
+    const activity = TurnContext.applyConversationReference({ ...toActivity(message) }, reference);
+    const conversationId = reference.conversation?.id ?? '';
+    const sent = await withBackoff(
+      () => connectorOf(context).conversations.replyToActivity(conversationId, replyToId, activity as never),
+      backoff(),
+    );
+    const posted = { platform: 'teams', id: toPostedId(conversationId, sent.id ?? '') };
+    await keep(posted.id, message);
+    return posted;
   };
   const conversation = async (conversationId: string): Promise<FoundReference> => {
     const found = await findConversation(references, conversationId);
@@ -63,6 +96,11 @@ export function createTeamsOutbox(adapter: CloudAdapter, appId: string, referenc
     return found;
   };
   return {
+    async reply(conversationId, replyToId, message) {
+      return inConversation(await conversation(conversationId), (context, reference) =>
+        replyIn(context, reference, replyToId, message),
+      );
+    },
     async post(address, message) {
       return inConversation(await conversation(conversationOf(address)), (context, reference) =>
         sendIn(context, reference, message),
@@ -84,10 +122,14 @@ export function createTeamsOutbox(adapter: CloudAdapter, appId: string, referenc
           { ...toActivity(message), id: activityId },
           reference,
         );
-        return withBackoff(() =>
-          connectorOf(context).conversations.updateActivity(conversationId, activityId, activity as never),
+        return withBackoff(
+          () => connectorOf(context).conversations.updateActivity(conversationId, activityId, activity as never),
+          backoff(),
         );
       });
+      const id = toPostedId(conversationId, activityId);
+      noteRedraw(id, message);
+      await keep(id, message);
     },
     async knownProblem(address) {
       const found = await findConversation(references, conversationOf(address));

@@ -44,6 +44,11 @@ export interface BotConnectorFake {
    * connector's error body: 429 throttling, 403 `ConversationBlockedByUser`. A new failure replaces the last.
    */
   failNext(status: number, times?: number, match?: FailureMatch): void;
+  /**
+   * Holds the calls `match` names until released, as a slow connector would: `reached` resolves when the
+   * first one is waiting.
+   */
+  hold(match: Omit<FailureMatch, 'code'>): { reached: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
   const refused: RefusedCall[] = [];
   let failure: { status: number; times: number; match: FailureMatch } = { status: 0, times: 0, match: {} };
   let sequence = 0;
+  const holds: { match: Omit<FailureMatch, 'code'>; arrived(): void; released: Promise<void> }[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -74,11 +80,15 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
             : parts[4]
               ? 'reply'
               : 'send';
+    const matching = (m: Omit<FailureMatch, 'code'>) =>
+      (m.kind === undefined || m.kind === kind) &&
+      (m.conversationId === undefined || m.conversationId === (parts[2] ?? ''));
+    for (const held of holds.filter((h) => matching(h.match))) {
+      held.arrived();
+      await held.released;
+    }
     const { match } = failure;
-    const matches =
-      (match.kind === undefined || match.kind === kind) &&
-      (match.conversationId === undefined || match.conversationId === (parts[2] ?? ''));
-    if (failure.times > 0 && matches) {
+    if (failure.times > 0 && matching(match)) {
       failure.times -= 1;
       refused.push({ kind, conversationId: parts[2] ?? '', status: failure.status });
       return send(failure.status, { error: { code: match.code ?? 'Throttled', message: 'fake failure' } });
@@ -124,6 +134,25 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
     refused,
     failNext(status, times = 1, match = {}) {
       failure = { status, times, match };
+    },
+    hold(match) {
+      let arrived = () => {};
+      const reached = new Promise<void>((resolve) => {
+        arrived = resolve;
+      });
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const held = { match, arrived, released };
+      holds.push(held);
+      return {
+        reached,
+        release() {
+          holds.splice(holds.indexOf(held), 1);
+          release();
+        },
+      };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -66,7 +66,11 @@ describe('a ticket asked in Teams, worked from a Slack queue', () => {
         data: { tierdesk: { action: 'talk_to_human', value: talk } },
       }),
     );
-    const ref = /T-(\d+)/.exec(JSON.stringify(invoke))?.[0] ?? '';
+    // The answer card stays, saying what Maria chose; the ticket's message follows it as a reply to the press.
+    expect(JSON.stringify(invoke)).toContain('Maria chose:');
+    await app.idle();
+    const opened = teams.calls.find((c) => c.kind === 'reply' && c.replyToId === 'i-1');
+    const ref = /T-(\d+)/.exec(String(opened?.activity.summary))?.[0] ?? '';
     expect(ref).toMatch(/^T-\d+$/);
 
     // The Tier 1 queue is a Slack channel: the card is there, with its Claim button.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interactions } from '../../src/store/schema.ts';
 import type { ConnectorCall } from '../fakes/bot-connector.ts';
-import { type IdentityFake, startIdentityFake } from '../fakes/bot-framework-identity.ts';
+import type { IdentityFake } from '../fakes/bot-framework-identity.ts';
 import {
   botAddedActivity,
   channelMentionActivity,
@@ -15,6 +15,7 @@ import {
 } from '../fixtures/teams-activities.ts';
 import { deskJourneys } from '../journeys/desk-journeys.ts';
 import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
+import { startTeamsAuth, type TeamsAuth } from '../support/teams-auth.ts';
 import { createTeamsDriver } from '../support/teams-driver.ts';
 
 deskJourneys('Teams', (options) => createTeamsDriver(options));
@@ -57,7 +58,7 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
     expect(actions).toContain('"type":"Action.Submit"');
   });
 
-  it('answers a card action with a refreshed card, and the Action.Submit fallback with a message', async () => {
+  it('answers a press with the same card, its buttons resolved, and the acknowledgement as a message', async () => {
     const before = teams.connector.calls.length;
     await teams.send(
       messageActivity({
@@ -68,39 +69,42 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
       }),
     );
     const card = since(before)[0];
-    const helpful = JSON.stringify(cardOf(card)?.content).match(
-      /"data":\{"tierdesk":\{"action":"not_helpful","value":"([^"]+)"/,
-    );
+    const shown = cardOf(card)?.content as { body: { type: string; text?: string }[] };
+    const helpful = JSON.stringify(shown).match(/"data":\{"tierdesk":\{"action":"not_helpful","value":"([^"]+)"/);
     const value = helpful?.[1] ?? '';
-    const invoke = await teams.send(
-      executeInvokeActivity({
-        user: alice,
-        id: id(),
-        serviceUrl: teams.connector.serviceUrl,
-        replyToId: card?.activityId ?? '',
-        verb: 'not_helpful',
-        data: { tierdesk: { action: 'not_helpful', value } },
-      }),
-    );
+    const press = (pressId: string) =>
+      teams.send(
+        executeInvokeActivity({
+          user: alice,
+          id: pressId,
+          serviceUrl: teams.connector.serviceUrl,
+          replyToId: card?.activityId ?? '',
+          verb: 'not_helpful',
+          data: { tierdesk: { action: 'not_helpful', value } },
+        }),
+      );
+    const beforePress = teams.connector.calls.length;
+    const pressId = id();
+    const invoke = await press(pressId);
     expect(invoke.status).toBe(200);
     expect(invoke.body).toMatchObject({
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
       value: { type: 'AdaptiveCard' },
     });
-    expect(JSON.stringify(invoke.body)).toMatch(/didn't help/);
+    // The article stays in the chat: every block it showed but its buttons, and what Alice chose.
+    const pressed = (invoke.body as { value: { body: { type: string; text?: string }[] } }).value;
+    const texts = (c: typeof shown) => c.body.filter((e) => e.type === 'TextBlock').map((e) => e.text);
+    expect(texts(pressed)).toEqual([...texts(shown), expect.stringMatching(/^Alice chose: /)]);
+    expect(pressed.body.some((e) => e.type === 'ActionSet')).toBe(false);
+    const [ack] = since(beforePress);
+    expect(ack).toMatchObject({ kind: 'reply', conversationId: personalConversation(alice), replyToId: pressId });
+    expect(String(ack?.activity.summary)).toMatch(/didn't help/);
     // Teams retries an invoke whose answer did not arrive: the retry gets an answer too, and nothing twice.
-    const retried = await teams.send(
-      executeInvokeActivity({
-        user: alice,
-        id: `act-in-${n}`,
-        serviceUrl: teams.connector.serviceUrl,
-        replyToId: card?.activityId ?? '',
-        verb: 'not_helpful',
-        data: { tierdesk: { action: 'not_helpful', value } },
-      }),
-    );
-    expect(JSON.stringify(retried.body)).toMatch(/already have your feedback/);
+    const beforeRetry = teams.connector.calls.length;
+    const retried = await press(pressId);
+    expect(texts((retried.body as { value: typeof shown }).value)[0]).toBe(texts(shown)[0]);
+    expect(String(since(beforeRetry)[0]?.activity.summary)).toMatch(/already have your feedback/);
 
     const beforeSubmit = teams.connector.calls.length;
     await teams.send(
@@ -225,21 +229,19 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
 });
 
 describe('Teams with credentials', () => {
-  const appId = '11111111-2222-4333-8444-555555555555';
+  // The channel's signing authority and the bot's own token authority, both local fakes: nothing reaches Microsoft.
+  let auth: TeamsAuth;
   let identity: IdentityFake;
+  let appId: string;
   let teams: TeamsTestApp;
   beforeAll(async () => {
-    identity = await startIdentityFake();
-    teams = await startTeamsTestApp({
-      MICROSOFT_APP_ID: appId,
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      MICROSOFT_APP_TENANT_ID: teamsTenant,
-      TEAMS_OPENID_METADATA_URL: identity.metadataUrl,
-    });
+    auth = await startTeamsAuth();
+    ({ identity, appId } = auth);
+    teams = await startTeamsTestApp(auth.env);
   });
   afterAll(async () => {
     await teams.close();
-    await identity.close();
+    await auth.close();
   });
 
   const activity = (n: string) =>
@@ -284,7 +286,10 @@ describe('Teams with credentials', () => {
       activity('signed-1'),
       bearer(identity.token({ aud: appId, serviceUrl: teams.connector.serviceUrl })),
     );
-    expect(res.status).not.toBe(401);
+    expect(res.status).toBe(200);
     expect(await teams.app.store.db.$count(interactions)).toBe(1);
+    const [reply] = teams.connector.calls;
+    expect(reply?.kind).toBe('reply');
+    expect(reply?.authorization).toMatch(/^Bearer /);
   });
 });
