@@ -60,7 +60,8 @@ function certificate(o: { subject: string; publicKey: KeyObject; signer: Signer;
       : []),
   ];
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // Positive and minimal: DER rejects a leading zero byte (OpenSSL reads it as "illegal padding").
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const tbs = sequence(
     tlv(0xa0, integer(Buffer.from([2]))), // v3
     integer(serial),

@@ -124,6 +124,26 @@ describe('Teams card presses', () => {
     expect(teams.connector.calls.some((c) => c.kind === 'reply' && c.conversationId === thread)).toBe(true);
   });
 
+  it('answers a press still working after its budget with "Working on it…", and its replies follow', async () => {
+    const card = await withQueueCard();
+    // The queue card's edit hangs: the desk's claim cannot finish while Teams waits on the invoke.
+    const held = teams.connector.hold({ kind: 'update', conversationId: queue });
+    const res = await fetch(new URL('/api/messages', teams.app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(press(card, /claim/i)),
+    });
+    expect(await res.json()).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Working on it…',
+    });
+    held.release();
+    await teams.app.idle();
+    const ack = teams.connector.calls.find((c) => c.kind === 'reply' && /T-1 is yours now/.test(textOf(c)));
+    expect(ack?.conversationId).toBe(`${queue};messageid=${card.activityId}`);
+  });
+
   it('makes one try at a throttled post while the press waits, and the outbox sends it later', async () => {
     const card = await withQueueCard();
     // Rita's status card is edited on claim: the connector throttles her chat.
