@@ -11,6 +11,7 @@ import type { Platform } from './platform.ts';
 export type { Env };
 
 const place = z.string().regex(/^[a-z]+:.+$/, 'must look like platform:address, e.g. local:#it-tier1 or slack:C0123');
+const queue = z.union([z.literal('none'), place]);
 const confidence = z.coerce.number().min(0).max(1);
 const list = (item: z.ZodString) =>
   z
@@ -37,10 +38,12 @@ export const coreKeys = {
   LOCAL_EMBEDDINGS: z.enum(['true', 'false']).default('true'),
   ANSWER_MIN_CONFIDENCE: confidence.default(defaultThresholds.answer),
   CLARIFY_MIN_CONFIDENCE: confidence.default(defaultThresholds.clarify),
+  // Every tier has a local queue by default, so nothing is announced into the void; `none` turns one off
+  // (tier 1 always has one: new tickets must land somewhere).
   QUEUE_TIER1: place.default('local:#it-tier1'),
-  QUEUE_TIER2: place.optional(),
-  QUEUE_TIER3: place.optional(),
-  QUEUE_VENDOR: place.optional(),
+  QUEUE_TIER2: queue.default('local:#it-tier2'),
+  QUEUE_TIER3: queue.default('local:#it-tier3'),
+  QUEUE_VENDOR: queue.default('local:#it-vendor'),
   SLA_POLICIES_FILE: z.string().min(1).optional(),
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(365).default(3),
   STALE_AFTER_HOURS: z.coerce
@@ -142,9 +145,15 @@ function coreConfig(c: Core): CoreConfig {
     thresholds: { answer: c.ANSWER_MIN_CONFIDENCE, clarify: c.CLARIFY_MIN_CONFIDENCE },
     queues: {
       tier1: c.QUEUE_TIER1,
-      ...(c.QUEUE_TIER2 ? { tier2: c.QUEUE_TIER2 } : {}),
-      ...(c.QUEUE_TIER3 ? { tier3: c.QUEUE_TIER3 } : {}),
-      ...(c.QUEUE_VENDOR ? { vendor: c.QUEUE_VENDOR } : {}),
+      ...Object.fromEntries(
+        (
+          [
+            ['tier2', c.QUEUE_TIER2],
+            ['tier3', c.QUEUE_TIER3],
+            ['vendor', c.QUEUE_VENDOR],
+          ] as const
+        ).filter(([, where]) => where !== 'none'),
+      ),
     },
     admins: c.ADMINS.map((a) => parsePerson(a) as PersonRef),
     ...(c.SLA_POLICIES_FILE ? { slaPoliciesFile: c.SLA_POLICIES_FILE } : {}),

@@ -16,7 +16,12 @@ describe('loadConfig', () => {
       knowledgeWatch: true,
       localEmbeddings: true,
       thresholds: { answer: 0.85, clarify: 0.55 },
-      queues: { tier1: 'local:#it-tier1' },
+      queues: {
+        tier1: 'local:#it-tier1',
+        tier2: 'local:#it-tier2',
+        tier3: 'local:#it-tier3',
+        vendor: 'local:#it-vendor',
+      },
       admins: [],
       timers: { autoCloseDays: 3, staleAfterHours: 24 },
       jobs: { enabled: true, slaSweepCron: '* * * * *' },
@@ -47,6 +52,16 @@ describe('loadConfig', () => {
       queues: { tier1: 'slack:C0123' },
       logLevel: 'debug',
     });
+  });
+
+  it('gives every tier a local queue unless it is set to none', () => {
+    const config = loadConfig({ QUEUE_TIER3: 'none', QUEUE_VENDOR: 'teams:19:vendor@thread.tacv2' });
+    expect(config.queues).toEqual({
+      tier1: 'local:#it-tier1',
+      tier2: 'local:#it-tier2',
+      vendor: 'teams:19:vendor@thread.tacv2',
+    });
+    expect(() => loadConfig({ QUEUE_TIER1: 'none' })).toThrow(ConfigError);
   });
 
   it('names every invalid key at once', () => {
