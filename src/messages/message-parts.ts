@@ -46,20 +46,15 @@ function pack(texts: readonly string[], max: number, glue: string): string[] {
 /** A text cut into pieces of at most `max`: between lines, then words, then (one endless word) characters. */
 function pieces(text: string, max: number): string[] {
   if (text.length <= max) return [text];
-  const lines = text.split('\n');
-  if (lines.length > 1)
-    return pack(
-      lines.flatMap((l) => pieces(l, max)),
-      max,
-      '\n',
-    );
-  const words = text.split(' ');
-  if (words.length > 1)
-    return pack(
-      words.flatMap((w) => pieces(w, max)),
-      max,
-      ' ',
-    );
+  for (const glue of ['\n', ' ']) {
+    const split = text.split(glue);
+    if (split.length > 1)
+      return pack(
+        split.flatMap((p) => pieces(p, max)),
+        max,
+        glue,
+      );
+  }
   const chars = Array.from(text);
   const cut: string[] = [];
   for (let at = 0; at < chars.length; at += max / 2) cut.push(chars.slice(at, at + max / 2).join(''));

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackLimits } from '../../adapters/slack/limits.ts';
 import type { SlackCall } from '../fakes/slack-api.ts';
-import { ephemeralBlockActionsPayload } from '../fixtures/slack-ephemeral-payloads.ts';
-import { blockActionsPayload, messageImEnvelope, slashCommandForm } from '../fixtures/slack-payloads.ts';
+import { blockActionsPayload, messageImEnvelope } from '../fixtures/slack-payloads.ts';
 import { articleFolder } from '../support/article-folder.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { longArticle } from '../support/test-article.ts';
@@ -78,32 +77,5 @@ describe('whole articles in Slack', () => {
     const text = posts.flatMap(sectionsOf).join('\n');
     for (const step of [1, 101, 200]) expect(text).toContain(`\n${step}. Step ${step}: check the cable &amp; the port`);
     expect(text).toContain('The end of the guide.');
-  });
-
-  it('adds the article to a private answer without replacing it', async () => {
-    const res = await slack.command(
-      slashCommandForm({
-        user: 'U0ANN',
-        text: 'ask how do I reset my password?',
-        triggerId: 't-eph',
-        responseUrl: slack.api.responseUrl('c-eph'),
-      }),
-    );
-    const button = fullArticleButton(res.json<{ blocks: Blocks }>().blocks);
-    const before = slack.api.calls.length;
-    await slack.interaction(
-      ephemeralBlockActionsPayload({
-        user: 'U0ANN',
-        channel: 'C0GENERAL',
-        messageTs: '1800000000.999900',
-        actionId: button?.action_id ?? '',
-        value: button?.value ?? '',
-        label: 'Show the steps',
-        responseUrl: slack.api.responseUrl('eph-full'),
-      }),
-    );
-    const answered = slack.api.calls.slice(before).filter((c) => c.method === 'response_url');
-    expect(answered.map((c) => [c.args.replace_original, c.args.response_type])).toEqual([[false, 'ephemeral']]);
-    expect(String(answered[0]?.args.text)).toContain('It must be at least 14 characters');
   });
 });
