@@ -25,6 +25,9 @@ export const inboxQuery = z.union([z.object({ user }), z.object({ place: z.strin
 
 const workspace = 'local';
 
+/** Who you are on the web page and in the terminal until you say otherwise (the page's "You are", `--user`). */
+export const defaultLocalUser = 'alice';
+
 export function toPerson(name: string): PersonRef {
   return { platform: 'local', workspace, userId: name, displayName: name };
 }
