@@ -21,6 +21,7 @@ export const formBody = z.object({
   values: z.record(z.string().max(100), z.string().max(10_000)),
   id: deliveryId,
 });
+export const queuesQuery = z.object({ user });
 export const inboxQuery = z.union([z.object({ user }), z.object({ place: z.string().trim().min(1).max(100) })]);
 
 const workspace = 'local';
