@@ -1,5 +1,6 @@
 /** What the local chat (the web page and the terminal) says itself, outside the desk's replies. */
 export const localChatCopy = {
+  offline: "Couldn't reach the desk — is it still running?",
   tooLong: 'That message is too long to send — please shorten it.',
   queuesRefused:
     'The Queues view is for the help desk. If you work on it, ask an admin or a lead to add you (`staff add`).',
@@ -11,4 +12,6 @@ export const localChatCopy = {
       : `No such choice: pick a number from 1 to ${count}, or ask a question.`,
   /** Shown before what arrived for the person between their messages (ticket updates, replies). */
   updateLabel: 'update',
+  /** Shown before a new version of a message shown earlier (a ticket's status, edited as it changes). */
+  updatedLabel: 'updated',
 };
