@@ -26,6 +26,9 @@ import { createLocalOutbox, type LocalMessage } from './local-outbox.ts';
 /** Room for a 100 kB question, so an over-long one gets the desk's polite answer rather than a bare 413. */
 export const maxBodyBytes = 128 * 1024;
 
+/** The web page's scripts, served under /local/. */
+export const pageScripts = ['page.js', 'page-model.js', 'page-render.js'];
+
 /** The credential-free chat: always on, with nothing to configure. */
 export const localPlatform: Platform = {
   name: 'local',
@@ -39,6 +42,18 @@ export const localPlatform: Platform = {
 function mountLocal(desk: Desk) {
   const outbox = createLocalOutbox();
   const page = readFile(new URL('./page.html', import.meta.url), 'utf8');
+  // The page's scripts, as they are in this folder: plain ES modules, no build step.
+  const scriptRoutes: Route[] = pageScripts.map((name) => {
+    const source = readFile(new URL(`./${name}`, import.meta.url), 'utf8');
+    return {
+      method: 'GET',
+      path: `/local/${name}`,
+      handle: async (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(await source);
+      },
+    };
+  });
   const parse =
     <T>(schema: z.ZodType<T>) =>
     async (req: IncomingMessage): Promise<T> => {
@@ -71,6 +86,7 @@ function mountLocal(desk: Desk) {
   const readAction = parse(actionBody);
   const readForm = parse(formBody);
   const routes: Route[] = [
+    ...scriptRoutes,
     {
       method: 'GET',
       path: '/',

@@ -83,6 +83,23 @@ describe('queue cards in the local chat', () => {
     expect((await app.get('/api/local/queues')).status).toBe(400);
   });
 
+  it('serves the page with its scripts, each of whose imports is served too, and a Queues view', async () => {
+    const page = await (await app.get('/')).text();
+    expect(page).toContain('<script type="module" src="/local/page.js"></script>');
+    expect(page).toMatch(/<button[^>]*id="tab-queues"[^>]*hidden>Queues<\/button>/);
+    const scripts = ['/local/page.js'];
+    for (const path of scripts) {
+      const res = await app.get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+      for (const [, name] of (await res.text()).matchAll(/from '\.\/([\w-]+\.js)'/g)) {
+        if (!scripts.includes(`/local/${name}`)) scripts.push(`/local/${name}`);
+      }
+    }
+    expect(scripts.sort()).toEqual(['/local/page-model.js', '/local/page-render.js', '/local/page.js']);
+    expect(await (await app.get('/local/page.js')).text()).toContain('/api/local/queues?user=');
+  });
+
   it('answers a message too large to send with a sentence, not a byte count', async () => {
     const res = await app.post('/api/local/messages', { user: 'erin', text: 'x'.repeat(200_000) });
     expect(res.status).toBe(413);
