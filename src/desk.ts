@@ -9,8 +9,11 @@ import type { FieldErrors, Form, FormValues } from './messages/form.ts';
 import type { Message } from './messages/message.ts';
 import { toWelcomeMessage } from './messages/welcome-view.ts';
 import type { PersonRef, Posted } from './model/identity.ts';
+import { isStaff } from './model/roles.ts';
+import { type Tier, tiers } from './model/tiers.ts';
 import { claimDelivery } from './store/deliveries.ts';
-import { upsertPerson } from './store/people.ts';
+import { findPerson, upsertPerson } from './store/people.ts';
+import { findQueuePlace } from './store/queue-places.ts';
 
 /** What adapters call: the desk decides, replies come back as neutral messages. */
 export interface Desk {
@@ -26,6 +29,8 @@ export interface Desk {
   checkForm(id: string, values: FormValues): FieldErrors | undefined;
   /** What a person sees when the desk is installed for them or added to their team. */
   welcome(): Message;
+  /** Where each tier's queue is (`platform:address`), for a member of the help desk; nothing for anyone else. */
+  queuesFor(person: PersonRef): Promise<{ tier: Tier; place: string }[] | undefined>;
 }
 
 export function createDesk(ctx: DeskContext, registry: Registry): Desk {
@@ -78,5 +83,14 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
       return read && !read.ok ? read.errors : undefined;
     },
     welcome: () => toWelcomeMessage(helpFor(registry, { role: 'requester' })),
+    async queuesFor(ref) {
+      const person = await findPerson(ctx.db, ref);
+      if (!person || !isStaff(person)) return undefined;
+      // As tickets/queues.ts' queueFor reads them: `queue set` first, then QUEUE_*.
+      const places = await Promise.all(
+        tiers.map(async (tier) => (await findQueuePlace(ctx.db, tier)) ?? ctx.queues[tier]),
+      );
+      return tiers.flatMap((tier, i) => (places[i] ? [{ tier, place: places[i] }] : []));
+    },
   };
 }

@@ -3,8 +3,10 @@
  * desk and the adapters. `npm start` runs it, `npm run chat` runs it with `--chat`; tests call `startApp`
  * with their own store and clock.
  */
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultLocalUser } from '../adapters/local/inbound.ts';
 import { localPlatform } from '../adapters/local/index.ts';
 import { runTerminalChat } from '../adapters/local/terminal.ts';
 import { slackPlatform } from '../adapters/slack/index.ts';
@@ -12,8 +14,10 @@ import { teamsPlatform } from '../adapters/teams/index.ts';
 import { type Config, composeConfig, type Env, keysOf } from './config.ts';
 import { ConfigError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
+import { startUpCopy } from './messages/start-up-copy.ts';
 import type { Platform } from './platform.ts';
 import { type App, type AppDeps, startApp as startWith } from './start-app.ts';
+import { DataDirInUse, readDataDirLock } from './store/data-dir-lock.ts';
 import { openStore } from './store/open-store.ts';
 
 /** Every platform the desk can speak on: a new one is its folder under adapters/ and one line here. */
@@ -57,22 +61,42 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-/** `npm run chat`: the terminal chat, with a running `npm start` if one answers, else a desk of its own. */
+/**
+ * The URL of the desk holding the data folder, found by its lock (on whatever port it listens); waits while
+ * that desk is still starting. Nothing when no desk holds it.
+ */
+async function deskInDataDir(dataDir: string): Promise<string | undefined> {
+  let holder = await readDataDirLock(dataDir);
+  if (holder && !holder.url) console.log(startUpCopy.waitingForDesk(dataDir, holder, hostname()));
+  for (const until = Date.now() + 180_000; holder && !holder.url && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 250));
+    holder = await readDataDirLock(dataDir);
+  }
+  return holder?.url;
+}
+
+/**
+ * `npm run chat`: the terminal chat with the desk using this data folder (found by its lock), else one
+ * answering on PORT, else a desk of its own (which then holds the folder).
+ */
 async function chat(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { url: { type: 'string' }, user: { type: 'string' } } });
   const config = loadConfig(process.env);
-  let base = values.url ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+  let base =
+    values.url ??
+    (config.databaseUrl ? undefined : await deskInDataDir(config.dataDir)) ??
+    `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
   let stop = async () => {};
   if (!(await reachable(base))) {
     if (values.url) {
-      console.error(`Nothing answers at ${values.url}.`);
+      console.error(startUpCopy.nothingAt(values.url));
       process.exit(1);
     }
     const app = await bootFromEnvironment({ PORT: '0', LOG_LEVEL: 'warn' });
     base = app.url;
     stop = app.close;
   }
-  await runTerminalChat(base, values.user ?? 'me');
+  await runTerminalChat(base, values.user ?? defaultLocalUser);
   await stop();
 }
 
@@ -97,8 +121,8 @@ async function runFromCommandLine(argv: string[]): Promise<void> {
     process.once('SIGTERM', () => void stop('SIGTERM'));
   } catch (err) {
     if (err instanceof ConfigError) console.error(err.message);
-    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      console.error('Tierdesk could not start: the port is already in use. Stop the other process or set PORT.');
+    else if (err instanceof DataDirInUse) console.error(startUpCopy.dataDirInUse(err.dataDir, err.holder, hostname()));
+    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(startUpCopy.portInUse);
     else console.error('Tierdesk could not start:', err);
     process.exit(1);
   }

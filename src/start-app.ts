@@ -162,8 +162,11 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   const idle = async () => {
     for (const m of mounted) await m.idle();
   };
+  const url = `http://${shownHost}:${port}/`;
+  // Ready: a chat looking in the data folder's lock finds the desk here.
+  await store.advertise?.(url);
   return {
-    url: `http://${shownHost}:${port}/`,
+    url,
     server,
     desk,
     kb: knowledge.kb,

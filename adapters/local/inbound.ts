@@ -21,9 +21,13 @@ export const formBody = z.object({
   values: z.record(z.string().max(100), z.string().max(10_000)),
   id: deliveryId,
 });
+export const queuesQuery = z.object({ user });
 export const inboxQuery = z.union([z.object({ user }), z.object({ place: z.string().trim().min(1).max(100) })]);
 
 const workspace = 'local';
+
+/** Who you are on the web page and in the terminal until you say otherwise (the page's "You are", `--user`). */
+export const defaultLocalUser = 'alice';
 
 export function toPerson(name: string): PersonRef {
   return { platform: 'local', workspace, userId: name, displayName: name };

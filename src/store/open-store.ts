@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgresJs } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { JobConnection } from '../jobs/job-runner.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
 import { migrationsFolder, withMigrationLock } from './migrate.ts';
 import * as schema from './schema.ts';
@@ -18,6 +19,8 @@ export interface Store {
   jobConnection: JobConnection;
   /** Runs the migrations under an advisory lock, so replicas starting together migrate once. */
   migrate(): Promise<void>;
+  /** A store in a data folder says where the desk over it listens (in the folder's lock, for `npm run chat`). */
+  advertise?(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,13 +29,28 @@ export interface StoreOptions {
   dataDir: string;
 }
 
+/**
+ * Postgres at DATABASE_URL, else PGlite in the data folder, which this process then holds: a second desk on
+ * the same folder gets DataDirInUse (PGlite has one writer; two would lose each other's writes).
+ */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  const dir = join(options.dataDir, 'pglite');
-  await mkdir(dir, { recursive: true });
-  const client = new PGlite(dir);
-  await client.waitReady;
-  return wrapPglite(client);
+  const lock = await lockDataDir(options.dataDir);
+  try {
+    const dir = join(options.dataDir, 'pglite');
+    await mkdir(dir, { recursive: true });
+    const client = new PGlite(dir);
+    await client.waitReady;
+    const store = wrapPglite(client);
+    return {
+      ...store,
+      advertise: lock.advertise,
+      close: () => store.close().finally(lock.release),
+    };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
 }
 
 export function openPostgres(url: string): Store {

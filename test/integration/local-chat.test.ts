@@ -23,7 +23,8 @@ describe('local chat HTTP API', () => {
     expect(await (await app.get('/healthz')).json()).toEqual({ status: 'ok' });
     const page = await app.get('/');
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await page.text()).toContain('/api/local/messages');
+    expect(await page.text()).toContain('src="/local/page.js"');
+    expect(await (await app.get('/local/page.js')).text()).toContain('/api/local/messages');
   });
 
   it('refuses malformed JSON, missing fields and wrong types with a 400 naming the problem', async () => {

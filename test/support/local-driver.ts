@@ -12,7 +12,7 @@ const localQueues: Record<QueueName, string> = {
   tier1: '#it-tier1',
   tier2: '#it-tier2',
   tier3: '#it-tier3',
-  vendor: '#vendors',
+  vendor: '#it-vendor',
 };
 const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
 
