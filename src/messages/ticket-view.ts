@@ -150,31 +150,6 @@ export function toStaffTicketMessage(t: Ticket, who: { requester: string; assign
   };
 }
 
-export interface HistoryLine {
-  at: Date;
-  who: string;
-  kind: string;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-}
-
-/** The audit trail, oldest first: who did what, when, from → to, and why. */
-export function toHistoryMessage(t: Ticket, lines: HistoryLine[], timePerTier?: string): Message {
-  const ref = toTicketRef(t.id);
-  const rows = lines.map((l) => {
-    const change = l.from || l.to ? ` ${l.from ?? '–'} → ${l.to ?? '–'}` : '';
-    // Names and reasons are people's own words (a requester's reply or reopen reason among them).
-    return `- ${when(l.at)} · ${literal(l.who)} · ${l.kind}${change}${l.reason ? `: ${literal(l.reason)}` : ''}`;
-  });
-  const text = [
-    `History of ${ref} (${literal(t.subject)}):`,
-    ...rows,
-    ...(timePerTier ? [`Time per tier: ${timePerTier}`] : []),
-  ].join('\n');
-  return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
-}
-
 /** "My tickets": what is open, and what was resolved lately, each with its status and tier. */
 export function toHomeMessage(list: Ticket[]): Message {
   if (list.length === 0) {

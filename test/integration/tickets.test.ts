@@ -138,7 +138,7 @@ describe('tickets across tiers (local chat)', () => {
     expect(await say('ivan', 'mine')).not.toContain(`T-${id}`);
     const history = await say('ivan', `history T-${id}`);
     expect(history).toMatch(/archived/);
-    expect(history).toMatch(/Time per tier: tier1 1h 30m · tier2 30m/);
+    expect(history).toMatch(/Time per tier: Tier 1 1h 30m · Tier 2 30m/);
   });
 
   it('runs the SLA clock on business hours and stops it while waiting on the requester', async () => {
@@ -159,5 +159,29 @@ describe('tickets across tiers (local chat)', () => {
     expect(after?.status).toBe('in_progress');
     expect(after?.slaPausedAt).toBeNull();
     expect(await say('ann', `status T-${id}`)).toMatch(/Resolution due: 2026-11-24 10:00 UTC/);
+  });
+
+  it("tells a ticket's history in words, at times in the desk's time zone", async () => {
+    // Tuesday 1 December, 21:51 in London (GMT in winter: the default business calendar's zone).
+    app.clock.set(new Date('2026-12-01T21:51:00Z'));
+    const id = await openTicket('kim', 'Monitor flickers');
+    await say('ben', `claim T-${id}`);
+    await say('ben', `wait T-${id} Which cable do you use?`);
+    app.clock.set(new Date('2026-12-02T08:05:00Z'));
+    await say('kim', `reply T-${id} HDMI`);
+    await say('ben', `escalate T-${id} tier2 needs a new panel`);
+
+    const mine = await say('kim', `history T-${id}`);
+    expect(mine).toContain('times in Europe/London');
+    expect(mine).toMatch(/- Tue 1 Dec 21:51 · kim · opened the ticket/);
+    expect(mine).toMatch(/- Tue 1 Dec 21:51 · ben · claimed it \(in progress\)/);
+    expect(mine).toMatch(/ben · asked the requester \(waiting for your reply\): Which cable do you use\?/);
+    expect(mine).toMatch(/- Wed 2 Dec 08:05 · kim · requester replied \(in progress again\): HDMI/);
+    expect(mine).toMatch(/escalated it from Tier 1 to Tier 2: needs a new panel/);
+    // No internal names, no ISO stamps.
+    expect(mine).not.toMatch(/in_progress|tier1|→|2026-12-0\dT/);
+
+    const theirs = await say('ben', `history T-${id}`);
+    expect(theirs).toMatch(/asked the requester \(waiting for the requester's reply\)/);
   });
 });
