@@ -1,5 +1,7 @@
 import { literal } from './plain-text.ts';
 
+const platformLabels: Record<string, string> = { slack: 'Slack', teams: 'Teams', local: 'local' };
+
 /** Sentences for running the desk itself: who is on it, where queues are, what the knowledge base learned. */
 export const deskCopy = {
   staff: {
@@ -10,6 +12,14 @@ export const deskCopy = {
     removed: (name: string) => `${literal(name)} is no longer on the help desk. Their tickets stay as they are.`,
     added: (name: string, role: string) => `${literal(name)} is now on the help desk as ${role}.`,
     roleLabel: (role: string, tier: string | null) => (role === 'agent' ? `agent, ${tier ?? 'no tier'}` : role),
+    /** "Carol (local)"; someone whose name the platform has not told the desk yet is named by their full id. */
+    member: (p: { platform: string; workspace: string; userId: string; displayName: string }) => {
+      const where = platformLabels[p.platform] ?? p.platform;
+      const known = p.displayName.trim() !== '' && (p.platform === 'local' || p.displayName !== p.userId);
+      return known
+        ? `${literal(p.displayName)} (${where})`
+        : `${literal(`${p.platform}:${p.workspace}:${p.userId}`)} (${where}, name not known yet)`;
+    },
   },
   queues: {
     refusedToRequesters: 'Sorry, only the help desk can see or change the queues.',

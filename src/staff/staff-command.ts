@@ -39,9 +39,7 @@ export const staffCommand = defineCommand<StaffCommand>({
   async run(ctx, person, _place, command) {
     if (command.action === 'list') {
       const staff = await listStaff(ctx.db);
-      const lines = staff.map(
-        (p) => `- ${literal(p.displayName)} (${p.platform}:${p.workspace}:${p.userId}) — ${roleLabel(p)}`,
-      );
+      const lines = staff.map((p) => `- ${c.member(p)} — ${roleLabel(p)}`);
       return { text: [c.heading, ...lines].join('\n') };
     }
     const ref = parsePerson(command.person, person);

@@ -184,4 +184,19 @@ describe('tickets across tiers (local chat)', () => {
     const theirs = await say('ben', `history T-${id}`);
     expect(theirs).toMatch(/asked the requester \(waiting for the requester's reply\)/);
   });
+
+  it('knows local people whatever case they type their name in, and lists the help desk by name', async () => {
+    expect(await say('ann', 'staff add @Carol tier1')).toMatch(/carol/i);
+    // Carol opens the page as "Carol": the same person the admin added as @Carol.
+    const id = await openTicket('dana', 'Webcam not detected');
+    expect(await say('Carol', `claim T-${id}`)).toMatch(/is yours now/);
+    expect(await say('DANA', 'mine')).toContain(`T-${id}`);
+    // @CAROL is Carol, who already has it.
+    expect(await say('ben', `assign T-${id} @CAROL`)).toMatch(/already is that way: nothing changed/);
+
+    const staff = await say('ann', 'staff list');
+    expect(staff).toMatch(/^- Carol \(local\) — agent, tier1$/m);
+    expect(staff).toMatch(/^- tess \(local\) — agent, tier2$/m);
+    expect(staff).not.toMatch(/local:local:/);
+  });
 });
