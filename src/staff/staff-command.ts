@@ -1,7 +1,6 @@
 import { words } from '../commands/arguments.ts';
 import { defineCommand } from '../commands/feature.ts';
 import { deskCopy } from '../messages/desk-copy.ts';
-import { literal } from '../messages/plain-text.ts';
 import { ticketCopy } from '../messages/ticket-copy.ts';
 import { parsePerson } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
