@@ -1,5 +1,6 @@
 import { type Ticket, toTicketRef } from '../model/ticket.ts';
 import type { Tier } from '../model/tiers.ts';
+import { cutText } from './cut-text.ts';
 import type { Button, Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
 import { statusMessageKey } from './status-key.ts';
@@ -59,6 +60,9 @@ export function toTicketListMessage(heading: string, list: Ticket[]): Message {
   return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
 
+/** A subject longer than this is cut with "…" on a queue card's first line. */
+const cardSubjectChars = 100;
+
 /** The card a tier's queue sees, kept up to date as the ticket changes. */
 export function toQueueCardMessage(
   t: Ticket,
@@ -70,7 +74,8 @@ export function toQueueCardMessage(
   const open = t.status !== 'resolved' && t.status !== 'closed';
   const requester = literal(who.requester);
   const assignee = who.assignee === undefined ? undefined : literal(who.assignee);
-  const head = `**${ref}** from ${requester}: ${literal(t.subject)}`;
+  // The first line is read at a glance in a busy queue: a long subject is cut there, and is whole below.
+  const head = `**${ref}** from ${requester}: ${literal(cutText(t.subject, cardSubjectChars))}`;
   const fields = [
     ...ticketFields(t),
     { label: 'Assignee', value: assignee ?? 'nobody yet' },

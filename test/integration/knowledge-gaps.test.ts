@@ -77,6 +77,16 @@ describe('knowledge gaps and draft articles (local chat)', () => {
     expect(app.log.lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'gaps command refused' }));
   });
 
+  it('cuts a long question in gaps with an ellipsis', async () => {
+    const long = `can the office canteen ${'please '.repeat(40)}serve vegan lunches on fridays`;
+    expect(buttonsOf(await ask('hal', long)).map((b) => b.actionId)).toEqual(['talk_to_human']);
+    const gaps = await say('lena', 'gaps');
+    expect(gaps).not.toContain(long);
+    const shown = gaps.split('\n').find((l) => l.startsWith('- "can the office canteen'));
+    expect(shown).toMatch(/^- "can the office canteen please please .*…"$/);
+    expect(shown?.length).toBeLessThan(140);
+  });
+
   it('drafts an article from a resolved ticket into drafts/, which is not answered from', async () => {
     const id = /T-(\d+)/.exec(await say('fay', 'ticket Badge reader at door 3 rejects my card'))?.[1];
     await say('tess', `claim T-${id}`);

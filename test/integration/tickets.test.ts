@@ -199,4 +199,16 @@ describe('tickets across tiers (local chat)', () => {
     expect(staff).toMatch(/^- tess \(local\) — agent, tier2$/m);
     expect(staff).not.toMatch(/local:local:/);
   });
+
+  it("cuts a long subject on the queue card's first line with an ellipsis, keeping the whole of it below", async () => {
+    await inbox('place=%23it-tier1');
+    const subject = `Outlook ${'keeps asking for my password again '.repeat(5)}`.trim();
+    const id = await openTicket('lee', subject);
+    const [card] = await inbox('place=%23it-tier1');
+    const head = card?.blocks?.[0];
+    expect(head?.kind === 'text' && head.text).toMatch(new RegExp(`^\\*\\*T-${id}\\*\\* from lee: Outlook keeps .*…$`));
+    expect(head?.kind === 'text' && head.text.length).toBeLessThan(140);
+    expect(card?.text).not.toContain(subject);
+    expect(JSON.stringify(card?.blocks)).toContain(subject);
+  });
 });
