@@ -56,6 +56,8 @@ export const deskCopy = {
   draftExists: (ref: string, path: string) =>
     `There already is a draft for ${ref}: ${path}. I left it as it is; edit it, or remove it to draft again.`,
   draftWritten: (ref: string, path: string, subject: string) =>
-    `Drafted "${literal(subject)}" from ${ref} as ${path} in the knowledge folder. It is not live: review it, then move it up out of drafts/ to publish it.`,
+    `Drafted "${literal(subject)}" from ${ref} as ${path}. It is not live: review it, then move it into the knowledge folder to publish it.`,
+  draftAlreadyAnswered: (title: string, id: string) =>
+    `Note: the live article "${literal(title)}" (${id}) already answers this question; consider adding what this ticket taught to it instead of publishing a second article.`,
   draftsUnavailable: "Sorry, drafts can't be written here: this desk has no knowledge folder to write to.",
 };
