@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Test files share their worker's modules: the migrated database template (test/support/test-store.ts)
+    // and the bundled embedding model's thread are made once per worker, not once per file. Every file
+    // starts its own desks over its own stores, so nothing a test sees is left by another file.
+    isolate: false,
   },
 });
