@@ -32,6 +32,11 @@ const list = (item: z.ZodString) =>
 export const coreKeys = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://desk.example.com' })
+    .refine((v) => !/[?#]/.test(v), { error: 'must be an address without ?query or #fragment' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
@@ -80,6 +85,8 @@ const openaiOptional = ['OPENAI_BASE_URL', 'OPENAI_MODEL', 'OPENAI_TIMEOUT_MS', 
 export interface CoreConfig {
   port: number;
   host: string;
+  /** How people reach the desk (behind a proxy, say), without a trailing slash: answers link article pages. */
+  publicUrl?: string;
   databaseUrl?: string;
   dataDir: string;
   knowledgeDir: string;
@@ -141,6 +148,7 @@ function coreConfig(c: Core): CoreConfig {
   return {
     port: c.PORT,
     host: c.HOST,
+    ...(c.PUBLIC_URL ? { publicUrl: c.PUBLIC_URL } : {}),
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     dataDir: c.DATA_DIR,
     knowledgeDir: c.KNOWLEDGE_DIR,

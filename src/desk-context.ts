@@ -33,4 +33,6 @@ export interface DeskContext {
   queues: Queues;
   /** Response and resolution targets per priority, and the business calendar they run on. */
   sla: SlaPolicies;
+  /** The desk's address as people reach it (PUBLIC_URL), without a trailing slash: answers link article pages. */
+  publicUrl?: string;
 }

@@ -44,7 +44,7 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
           const reply = await threadReply(ctx, registry, person, inbound.place, text, true);
           return reply ? [reply] : [];
         }
-        return [await dispatch(ctx, registry, person, inbound)];
+        return [await dispatch(ctx, registry, person, inbound)].flat();
       } catch (err) {
         if (err instanceof InputError) {
           ctx.log.warn('bad input', { platform: inbound.from.platform, kind: inbound.kind, problem: err.message });

@@ -9,6 +9,7 @@ import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
+import { articlePageRoute } from './knowledge/article-page/article-route.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { startKnowledge } from './knowledge/knowledge-services.ts';
 import type { Logger } from './log.ts';
@@ -113,6 +114,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     embedQuestion: knowledge.embedQuestion,
     queues: config.queues,
     sla: await readSlaPolicies(config.slaPoliciesFile),
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   };
   desk = createDesk(ctx, registry);
   const mounted: MountedPlatform[] = [];
@@ -127,7 +129,10 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     mounted.push(m);
     named.set(platform.name, m);
   }
-  const server = createHttpServer([healthRoute(named), ...mounted.flatMap((m) => m.routes)], log);
+  const server = createHttpServer(
+    [healthRoute(named), articlePageRoute(knowledge.kb), ...mounted.flatMap((m) => m.routes)],
+    log,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -87,6 +87,7 @@ const table: Record<string, string[]> = {
     'log.ts',
     'clock.ts (types)',
     'desk-context.ts (types)',
+    'http/ (types)',
   ],
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],

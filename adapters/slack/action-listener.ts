@@ -11,7 +11,8 @@ import type { SlackContext } from './slack-context.ts';
  * A pressed button. On a message in a conversation the desk answers in its thread, and when the press settled
  * the message's question the message shows what was chosen instead of its buttons; a queue card the desk
  * re-renders itself is left as the desk drew it. On an ephemeral message (only the presser sees it) the
- * answer replaces it through the payload's `response_url`, privately, and follow-ups go to their DMs.
+ * answer goes through the payload's `response_url`, privately (replacing it when the press settled its
+ * question), and follow-ups go to their DMs.
  */
 export function listenToButtons(app: App, slack: SlackContext, names: DisplayNames): void {
   app.action(new RegExp(`^${actionIdPrefix}`), async ({ ack, body, client, respond }) => {
@@ -51,12 +52,15 @@ export function listenToButtons(app: App, slack: SlackContext, names: DisplayNam
   });
 }
 
-/** The first reply replaces the ephemeral message that was pressed; the rest follow it, as private as it was. */
+/**
+ * A reply that settled what the pressed ephemeral message asked replaces it; otherwise (a full article, a
+ * refusal) the message stays, its buttons usable. The replies follow it, as private as it was.
+ */
 async function answerPrivately(respond: RespondFn, action: BlockAction, replies: Message[]): Promise<void> {
   if (!action.response_url) return;
-  let first = true;
+  let replace = replies[0]?.settles === true;
   for (const reply of replies) {
-    await respond({ ...toBlockKit(reply), response_type: 'ephemeral', replace_original: first });
-    first = false;
+    await respond({ ...toBlockKit(reply), response_type: 'ephemeral', replace_original: replace });
+    replace = false;
   }
 }

@@ -7,13 +7,15 @@ export function escapeSlack(text: string): string {
 }
 
 /**
- * The neutral markdown subset in Slack's mrkdwn: `**bold**` → `*bold*`, `[label](url)` → `<url|label>`;
- * `_italic_` and `code` are the same. The reserved characters are escaped first.
+ * The neutral markdown subset in Slack's mrkdwn: `**bold**` → `*bold*`, `[label](url)` → `<url|label>`, a
+ * "- " line → "• " (mrkdwn has no lists: a dash would show as one); `_italic_`, `code` and "1. " lines are the
+ * same. The reserved characters are escaped first.
  */
 export function toMrkdwn(markdown: string): string {
   return escapeSlack(markdown)
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => `<${url}|${label}>`)
-    .replace(/\*\*([^*]+)\*\*/g, '*$1*');
+    .replace(/\*\*([^*]+)\*\*/g, '*$1*')
+    .replace(/^( *)- /gm, '$1• ');
 }
 
 /**

@@ -17,7 +17,7 @@ export async function dispatch(
   registry: Registry,
   person: Person,
   inbound: Inbound,
-): Promise<Message> {
+): Promise<Message | Message[]> {
   switch (inbound.kind) {
     case 'action': {
       const { spec, value } = registry.readAction(inbound.actionId, inbound.value);

@@ -54,7 +54,8 @@ export interface ActionWire<V extends object = object> {
 }
 
 export interface ActionSpec<V extends object = object> extends ActionWire<V> {
-  run(ctx: DeskContext, person: Person, place: PlaceRef, value: V): Promise<Message>;
+  /** The reply, or several in order (a long article in parts, each a message every platform takes whole). */
+  run(ctx: DeskContext, person: Person, place: PlaceRef, value: V): Promise<Message | Message[]>;
 }
 
 /** A form a feature shows (see messages/form.ts) and what a valid submission does. */

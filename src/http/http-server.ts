@@ -4,9 +4,13 @@ import type { Logger } from '../log.ts';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT';
+  /** The exact path, or one ending in `/*` for everything under it (`/kb/*`: `/kb/vpn-connect`). */
   path: string;
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> | void;
 }
+
+const servesPath = (route: Route, path: string) =>
+  route.path.endsWith('/*') ? path.startsWith(route.path.slice(0, -1)) : route.path === path;
 
 /** A status code and a message safe to show the caller. */
 export class HttpError extends Error {
@@ -56,7 +60,7 @@ export function createHttpServer(routes: readonly Route[], log: Logger): Server 
       log.warn('http request refused', { method: req.method, status: 400, problem: 'not a valid URL' });
       return sendJson(res, 400, { error: 'not a valid URL' });
     }
-    const matches = routes.filter((r) => r.path === url.pathname);
+    const matches = routes.filter((r) => servesPath(r, url.pathname));
     const route = matches.find((r) => r.method === req.method);
     try {
       if (!route) {

@@ -21,12 +21,20 @@ export function toSlaWarningMessage(t: Ticket, target: SlaTarget): Message {
   );
 }
 
-export function toSlaBreachMessage(t: Ticket, target: SlaTarget, action: 'escalated' | 'paged_lead'): Message {
+export function toSlaBreachMessage(
+  t: Ticket,
+  target: SlaTarget,
+  action: 'escalated' | 'paged_lead',
+  /** False when the tier it moved to has no queue: nobody there hears of it. */
+  queued = true,
+): Message {
   const ref = toTicketRef(t.id);
   const next =
-    action === 'escalated'
-      ? `It moved to ${tierNames[t.tier]} and waits in that queue.`
-      : 'There is no higher tier: the leads are paged.';
+    action === 'paged_lead'
+      ? 'There is no higher tier: the leads are paged.'
+      : queued
+        ? `It moved to ${tierNames[t.tier]} and waits in that queue.`
+        : `It moved to ${tierNames[t.tier]}, which has no queue: nobody there was told. Set one with \`queue set ${t.tier} <platform:place>\`.`;
   return say(
     `🚨 **${ref}** (${t.priority}, ${literal(t.subject)}) missed its ${target} target (due ${when(dueOf(t, target))}). ${next} Record the cause and corrective/preventive action with \`capa ${ref} <text>\`.`,
   );

@@ -8,7 +8,8 @@ import { tierNames } from './tier-names.ts';
 export type ChangeDone =
   | { kind: 'claim' | 'wait' | 'requester_reply' | 'reply' | 'resolve' | 'reopen' | 'close' | 'note' | 'archive' }
   | { kind: 'assign'; to: string }
-  | { kind: 'escalate' | 'deescalate'; tier: Tier }
+  /** `queued` false: the tier has no queue anywhere, so nobody there was told. */
+  | { kind: 'escalate' | 'deescalate'; tier: Tier; queued?: boolean }
   | { kind: 'priority'; priority: Priority }
   | { kind: 'vendor'; vendor: string; ref: string };
 
@@ -76,7 +77,7 @@ export const ticketCopy = {
         return `${ref} is assigned to ${literal(change.to)}.`;
       case 'escalate':
       case 'deescalate':
-        return `${ref} moved to ${tierNames[change.tier]}, with your note as the handoff. It waits in that queue.`;
+        return `${ref} moved to ${tierNames[change.tier]}, with your note as the handoff.${change.queued === false ? '' : ' It waits in that queue.'}`;
       case 'wait':
         return told
           ? `I've asked the requester on ${ref}. The SLA clock is paused until they answer.`
@@ -108,6 +109,9 @@ export const ticketCopy = {
       : command === 'escalate'
         ? `To escalate ${ref}, type: \`escalate ${ref} [tier2|tier3|vendor] <why, for the next tier>\``
         : `To resolve ${ref}, type: \`resolve ${ref} <what fixed it, for the requester>\``,
+  /** A ticket moved to a tier whose queue is nowhere: nobody was told, and this is how to fix it. */
+  noQueue: (tier: Tier) =>
+    `⚠️ ${tierNames[tier]} has no queue, so nobody there was told. An admin or lead can set one: \`queue set ${tier} <platform:place>\`, or \`queue here ${tier}\` in the channel. Meanwhile \`queue ${tier}\` lists what waits there.`,
   promptLabels: { claim: 'Claim', assign: 'Assign…', escalate: 'Escalate…', resolve: 'Resolve…' },
   /** The requester's notice was refused for good (`blocked_by_user`, `bot_removed`): say so, plainly. */
   requesterNotReached: (ref: string, platform: string, problem: string | undefined) =>

@@ -5,6 +5,7 @@ import { claimBreach } from '../store/sla-clocks.ts';
 import { appendTicketEvent } from '../store/ticket-events.ts';
 import { writeChange } from '../tickets/change-ticket.ts';
 import { notifyTicketChange } from '../tickets/notify-ticket-change.ts';
+import { queueFor } from '../tickets/queues.ts';
 import { transition } from '../tickets/ticket.ts';
 import type { Actor } from '../tickets/ticket-change.ts';
 import { alertAssignee, alertQueue, pageLeads } from './alerts.ts';
@@ -41,7 +42,8 @@ export async function breach(ctx: DeskContext, id: number, target: SlaTarget, no
     });
   if (!done) return false;
   ctx.log.warn('sla breached', { ticket: id, target, action: done.action });
-  const message = toSlaBreachMessage(done.after, target, done.action);
+  const queued = done.action === 'paged_lead' || (await queueFor(ctx, done.after.tier)) !== undefined;
+  const message = toSlaBreachMessage(done.after, target, done.action, queued);
   await alertQueue(ctx, done.before, done.before.tier, message);
   await alertAssignee(ctx, done.before, message);
   if (done.decided.ok) await notifyTicketChange(ctx, done.after, done.before, done.decided, monitor);

@@ -3,18 +3,28 @@ import { defineCommand } from '../commands/feature.ts';
 import { deskCopy } from '../messages/desk-copy.ts';
 import { isTier, type Tier, tiers } from '../model/tiers.ts';
 import { splitPlace } from '../outbox.ts';
+import { waitingTickets } from '../tickets/queue-waiting.ts';
 import { queueFor, setQueue } from '../tickets/queues.ts';
 
 type QueueCommand =
   | { name: 'queue'; action: 'set'; tier: Tier; place: string }
   | { name: 'queue'; action: 'list' }
+  /** What waits unclaimed in a tier (the person's own, or every tier for leads and admins). */
+  | { name: 'queue'; action: 'waiting'; tier?: Tier }
   /** Typed in a channel: what to call this channel in `queue set` and QUEUE_*, or make it a tier's queue. */
   | { name: 'queue'; action: 'here'; tier?: Tier };
 
 const c = deskCopy.queues;
 
+/** `queue tier2`, `queue t2`, `queue 2`, `queue vendor`: the tier whose waiting tickets to list. */
+const tierAliases: Record<string, Tier> = { t1: 'tier1', t2: 'tier2', t3: 'tier3', 1: 'tier1', 2: 'tier2', 3: 'tier3' };
+const tierNamed = (word: string): Tier | undefined => (isTier(word) ? word : tierAliases[word]);
+
 function parseQueue(args: string): QueueCommand | undefined {
   const [action = '', tier = '', place = '', ...extra] = words(args);
+  if (!action) return { name: 'queue', action: 'waiting' };
+  const waitingIn = tierNamed(action.toLowerCase());
+  if (waitingIn && !tier) return { name: 'queue', action: 'waiting', tier: waitingIn };
   if (action === 'list' && !tier) return { name: 'queue', action: 'list' };
   const t = tier.toLowerCase();
   if (action === 'here' && !place) {
@@ -30,7 +40,7 @@ function parseQueue(args: string): QueueCommand | undefined {
 export const queueCommand = defineCommand<QueueCommand>({
   name: 'queue',
   usage:
-    "`queue set tier1|tier2|tier3|vendor <platform:place>`, `queue here [tier]` (in the channel), `queue list` — where each tier's queue is (admins and leads)",
+    "`queue [tier]` — what waits unclaimed, most urgent first, with Claim; `queue set tier1|tier2|tier3|vendor <platform:place>`, `queue here [tier]` (in the channel), `queue list` — where each tier's queue is (admins and leads set them)",
   audience: 'staff',
   audienceOf: (command) =>
     command.action === 'set' || (command.action === 'here' && command.tier) ? 'overseers' : 'staff',
@@ -39,9 +49,10 @@ export const queueCommand = defineCommand<QueueCommand>({
     const command = parseQueue(args);
     // Naming one of the command's actions marks a slip in a command rather than a question.
     if (command) return command;
-    return explicit || args === '' || /^(set|list|here)\b/.test(args) ? { usage: 'bad_arguments' } : undefined;
+    return explicit || /^(set|list|here)\b/.test(args) ? { usage: 'bad_arguments' } : undefined;
   },
   async run(ctx, person, place, command) {
+    if (command.action === 'waiting') return waitingTickets(ctx, person, command.tier);
     if (command.action === 'here') {
       // A queue is the channel itself: cards start threads of their own there.
       const here = `${place.platform}:${place.channel}`;

@@ -1,19 +1,18 @@
 import type { DeskContext } from '../desk-context.ts';
 import type { Person } from '../model/person.ts';
 import type { ChangeRefusal } from '../model/refusals.ts';
+import { isStaff } from '../model/roles.ts';
 import type { Ticket } from '../model/ticket.ts';
 import { slaChanges } from '../sla/ticket-clock.ts';
 import type { Tx } from '../store/db.ts';
 import { findPersonById } from '../store/people.ts';
 import { findTicket, writeTicketChange } from '../store/tickets.ts';
-import type { Unreached } from './notify-ticket-change.ts';
-import { notifyTicketChange } from './notify-ticket-change.ts';
-import type { QueueTrouble } from './queue-trouble.ts';
+import { type ChangeNotices, notifyTicketChange } from './notify-ticket-change.ts';
 import { transition } from './ticket.ts';
 import type { Actor, Change, Transition } from './ticket-change.ts';
 
 export type ChangeResult =
-  | { ok: true; ticket: Ticket; before: Ticket; trouble?: QueueTrouble; unreached?: Unreached }
+  | ({ ok: true; ticket: Ticket; before: Ticket } & ChangeNotices)
   | { ok: false; refusal: ChangeRefusal };
 
 export const toActor = (p: Person): Actor => ({ id: p.id, name: p.displayName, role: p.role, tier: p.tier });
@@ -63,7 +62,8 @@ export async function changeTicket(
         return { kind: 'refused', refusal: { code: 'not_found' } };
       }
       const assignee = row.assigneeId === null ? undefined : await findPersonById(tx, row.assigneeId);
-      const decided = transition({ ...row, assigneeName: assignee?.displayName }, change, actor, now);
+      const state = { ...row, assigneeName: assignee?.displayName, assigneeOnDesk: assignee && isStaff(assignee) };
+      const decided = transition(state, change, actor, now);
       if (!decided.ok) return { kind: 'refused', refusal: decided.refusal };
       const updated = await writeChange(ctx, tx, row, decided, { actorId: actor.id, platform, at: now });
       if (!updated) return { kind: 'conflict' };

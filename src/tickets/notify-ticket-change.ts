@@ -1,10 +1,15 @@
 import type { DeskContext } from '../desk-context.ts';
+import type { Message } from '../messages/message.ts';
+import { toRequesterUpdateMessage, withLead } from '../messages/notice-view.ts';
 import { toRequesterNoticeMessage, toTicketStatusMessage } from '../messages/ticket-view.ts';
 import type { Ticket } from '../model/ticket.ts';
+import type { Tier } from '../model/tiers.ts';
 import { appendTicketEvent } from '../store/ticket-events.ts';
 import { postQueueCard, refreshQueueCard } from './queue-card.ts';
 import type { QueueTrouble } from './queue-trouble.ts';
+import { queueFor } from './queues.ts';
 import { refreshStatusMessage } from './status-message.ts';
+import { tellAssignees } from './tell-assignee.ts';
 import type { Actor, RequesterNotice, Transition } from './ticket-change.ts';
 
 /** The requester was not told of a change and will not be: the platform refused for good. */
@@ -18,6 +23,8 @@ export interface ChangeNotices {
   /** The new tier's queue could not get its card because the bot is not there. */
   trouble?: QueueTrouble;
   unreached?: Unreached;
+  /** The ticket moved to a tier that has no queue anywhere: nobody there was told. */
+  noQueue?: Tier;
 }
 
 /**
@@ -35,14 +42,32 @@ export async function notifyTicketChange(
 ): Promise<ChangeNotices> {
   const unreached = change.notice ? await tellRequester(ctx, ticket, change.notice, actor) : undefined;
   const told = unreached ? { unreached } : {};
+  await tellAssignees(ctx, ticket, before, change.events, actor);
   if (change.requeue) {
     // The old tier's card now says where the ticket went; the new tier gets a card of its own.
     await refreshQueueCard(ctx, ticket, before.queueMessage);
+    if (!(await queueFor(ctx, ticket.tier))) {
+      ctx.log.warn('no queue for this tier; ticket not announced', { ticket: ticket.id, tier: ticket.tier });
+      return { ...told, noQueue: ticket.tier };
+    }
     const trouble = await postQueueCard(ctx, ticket, { id: actor.id, role: actor.role });
     return { ...told, ...(trouble ? { trouble } : {}) };
   }
   await refreshQueueCard(ctx, ticket);
   return told;
+}
+
+/**
+ * A status change shows in the requester's status message when it can be edited, else as a new one. An edit
+ * rings no bell, so being taken or moved on is also said in a message of its own.
+ */
+function toRequesterMessage(ticket: Ticket, notice: RequesterNotice, actor: Actor, edited: boolean): Message {
+  if (notice.kind === 'status') return toTicketStatusMessage(ticket);
+  if (notice.kind === 'claimed' || notice.kind === 'moved') {
+    const update = toRequesterUpdateMessage(ticket, notice);
+    return edited ? update : withLead(toTicketStatusMessage(ticket), update);
+  }
+  return toRequesterNoticeMessage(ticket, notice, actor.name);
 }
 
 async function tellRequester(
@@ -53,8 +78,7 @@ async function tellRequester(
 ): Promise<Unreached | undefined> {
   const edited = await refreshStatusMessage(ctx, ticket);
   if (notice.kind === 'status' && edited) return undefined;
-  const message =
-    notice.kind === 'status' ? toTicketStatusMessage(ticket) : toRequesterNoticeMessage(ticket, notice, actor.name);
+  const message = toRequesterMessage(ticket, notice, actor, edited);
   const sent = await ctx.delivery.toPlace(ticket.origin, message, 'requester notice', { ticket: ticket.id });
   // Delivered, or kept to be tried again (it may still arrive): nothing to report.
   if (sent.ok || sent.queued) return undefined;

@@ -42,6 +42,10 @@ export type RequesterNotice =
   | { kind: 'question'; text: string }
   | { kind: 'reply'; text: string }
   | { kind: 'resolved'; text: string }
+  /** Someone on the help desk took it (claimed, or was assigned it). */
+  | { kind: 'claimed'; by: string }
+  /** It went to another tier (the reason is the help desk's handoff, not the requester's to read). */
+  | { kind: 'moved'; tier: Tier }
   | { kind: 'status' };
 
 export type TicketPatch = Partial<
@@ -69,4 +73,11 @@ export type Transition =
 export type TicketState = Pick<
   Ticket,
   'status' | 'tier' | 'priority' | 'assigneeId' | 'requesterId' | 'firstRespondedAt' | 'slaPausedAt'
-> & { assigneeName?: string | undefined };
+> & {
+  assigneeName?: string | undefined;
+  /** False when the assignee has left the help desk (`staff remove`); unknown counts as still there. */
+  assigneeOnDesk?: boolean | undefined;
+};
+
+/** The desk itself acting (the SLA monitor, automatic closing), not a person: id 0. */
+export const isTheDesk = (actor: Actor) => actor.id === 0;

@@ -5,7 +5,7 @@
  *   new ──claim/assign──▶ in_progress ──wait──▶ waiting ──requester reply──▶ in_progress
  *                              │                                                 │
  *                              └──────────────resolve──────────▶ resolved ──(auto)──▶ closed
- *   resolved/closed ──reopen──▶ in_progress (or new when nobody holds it)
+ *   resolved/closed ──reopen──▶ in_progress (or new, back in the queue, when nobody on the desk holds it)
  *   escalate/deescalate move a ticket between tiers; it waits in the new tier's queue, unclaimed.
  */
 import type { Refusal } from '../model/refusals.ts';
@@ -47,7 +47,7 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
         ok: true,
         patch: { assigneeId: actor.id, status: t.status === 'new' ? 'in_progress' : t.status, ...responded(t, now) },
         events: [{ kind: 'claimed', from: t.status, to: actor.name }],
-        notice: { kind: 'status' },
+        notice: { kind: 'claimed', by: actor.name },
       };
     }
     case 'assign': {
@@ -63,7 +63,7 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
           ...responded(t, now),
         },
         events: [{ kind: 'assigned', from: t.assigneeName ?? null, to: change.to.name }],
-        notice: { kind: 'status' },
+        notice: { kind: 'claimed', by: change.to.name },
       };
     }
     case 'escalate': {
@@ -77,7 +77,7 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
         ok: true,
         patch: { tier: to, assigneeId: null, status: t.status === 'waiting' ? 'waiting' : 'new' },
         events: [{ kind: 'escalated', from: t.tier, to, reason: change.reason }],
-        notice: { kind: 'status' },
+        notice: { kind: 'moved', tier: to },
         requeue: true,
       };
     }
@@ -90,7 +90,7 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
         ok: true,
         patch: { tier: to, assigneeId: null, status: t.status === 'waiting' ? 'waiting' : 'new' },
         events: [{ kind: 'deescalated', from: t.tier, to, reason: change.reason ?? null }],
-        notice: { kind: 'status' },
+        notice: { kind: 'moved', tier: to },
         requeue: true,
       };
     }
@@ -140,12 +140,15 @@ export function transition(t: TicketState, change: Change, actor: Actor, now: Da
     case 'reopen': {
       if (actor.id !== t.requesterId && !isStaff(actor)) return refuse({ code: 'not_requester' });
       if (!finished(t.status)) return refuse({ code: 'not_finished' });
-      const to: TicketStatus = t.assigneeId === null ? 'new' : 'in_progress';
+      // Someone who has left the help desk cannot take it back: it waits in its tier's queue again.
+      const orphaned = t.assigneeId !== null && t.assigneeOnDesk === false;
+      const to: TicketStatus = t.assigneeId === null || orphaned ? 'new' : 'in_progress';
       return {
         ok: true,
-        patch: { status: to, resolvedAt: null, closedAt: null },
+        patch: { status: to, resolvedAt: null, closedAt: null, ...(orphaned ? { assigneeId: null } : {}) },
         events: [{ kind: 'reopened', from: t.status, to, reason: change.reason ?? null }],
         notice: { kind: 'status' },
+        ...(orphaned ? { requeue: true } : {}),
       };
     }
     case 'close': {

@@ -183,21 +183,21 @@ export async function runWorkCommand(
   if (!('kind' in change)) return change;
   const result = await changeTicket(ctx, person, command.ticketId, change, place.platform);
   if (!result.ok) return { text: ticketCopy.refusal(result.refusal, ref) };
-  const { unreached } = result;
-  const done = { text: ticketCopy.done(doneChange(change, result.ticket), ref, !unreached) };
+  const { unreached, noQueue } = result;
+  const done = { text: ticketCopy.done(doneChange(change, result.ticket, !noQueue), ref, !unreached) };
   const told = unreached
     ? withNote(done, ticketCopy.requesterNotReached(ref, unreached.platform, unreached.problem))
     : done;
-  return withQueueTrouble(told, result.trouble, person);
+  return withQueueTrouble(noQueue ? withNote(told, ticketCopy.noQueue(noQueue)) : told, result.trouble, person);
 }
 
-function doneChange(change: Change, t: Ticket): ChangeDone {
+function doneChange(change: Change, t: Ticket, queued: boolean): ChangeDone {
   switch (change.kind) {
     case 'assign':
       return { kind: 'assign', to: change.to.name };
     case 'escalate':
     case 'deescalate':
-      return { kind: change.kind, tier: t.tier };
+      return { kind: change.kind, tier: t.tier, queued };
     case 'priority':
       return { kind: 'priority', priority: t.priority };
     case 'vendor':

@@ -181,7 +181,13 @@ describe('local chat when the desk is unsure', () => {
     const chosen = await app.post('/api/local/actions', { user: 'frank', action: 'pick_article', value: reset?.value });
     const [answer] = ((await chosen.json()) as { messages: Message[] }).messages;
     expect(answer?.text).toContain('Reset a forgotten password');
-    expect(buttonsOf(answer).map((b) => b.actionId)).toEqual(['helpful', 'not_helpful', 'talk_to_human']);
+    expect(buttonsOf(answer).map((b) => b.actionId)).toEqual([
+      'helpful',
+      'not_helpful',
+      'talk_to_human',
+      'full_article',
+    ]);
+    expect(buttonsOf(answer).at(-1)).toMatchObject({ label: 'Show the steps', value: 'password-reset' });
 
     const interaction = reset?.value.split(':')[0];
     const forged = await app.post('/api/local/actions', {

@@ -61,7 +61,14 @@ describe('answers composed by OpenAI', () => {
     expect(reply?.text).not.toContain('made-up-article');
     expect(reply?.blocks).toContainEqual({ kind: 'text', text: expect.stringContaining('**work account**') });
     expect(reply?.blocks).toContainEqual({ kind: 'context', text: expect.stringContaining(`\`${cited?.id}\``) });
-    expect(buttonsOf(reply).map((b) => b.actionId)).toEqual(['helpful', 'not_helpful', 'talk_to_human']);
+    expect(buttonsOf(reply).map((b) => b.actionId)).toEqual([
+      'helpful',
+      'not_helpful',
+      'talk_to_human',
+      'full_article',
+    ]);
+    // The whole of the article the answer rests on, for the person to check.
+    expect(buttonsOf(reply).at(-1)?.value).toBe(cited?.id);
 
     // Structured output was asked for, with the shape the desk validates.
     expect(requests[0]?.body.response_format).toMatchObject({
@@ -112,7 +119,12 @@ describe('answers composed by OpenAI', () => {
     const before = warnings().length;
     const { reply, requests } = await ask('hana', 'how do I reset my password?');
     expect(reply?.text).toMatch(articleAnswer);
-    expect(buttonsOf(reply).map((b) => b.actionId)).toEqual(['helpful', 'not_helpful', 'talk_to_human']);
+    expect(buttonsOf(reply).map((b) => b.actionId)).toEqual([
+      'helpful',
+      'not_helpful',
+      'talk_to_human',
+      'full_article',
+    ]);
     expect(requests).toHaveLength(1);
     expect(warnings().slice(before)).toEqual([
       expect.objectContaining({ msg: 'answer synthesis failed, answering with the article', reason: 'timeout' }),

@@ -126,6 +126,12 @@ describe('Slack: the help desk’s daily flow', () => {
       );
       return slack.api.calls.slice(before);
     };
+    // The whole article comes below the private answer, which stays as it was, its buttons usable.
+    const full = buttonsOf(answer.blocks ?? []).find((b) => b.text.text === 'Show the steps');
+    const shown = (await press(full)).filter((c) => c.method === 'response_url');
+    expect(shown.map((c) => [c.args.replace_original, c.args.response_type])).toEqual([[false, 'ephemeral']]);
+    expect(String(shown[0]?.args.text)).toContain('It must be at least 14 characters');
+
     const thanked = await press(helpful);
     expect(thanked.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
     expect(thanked.filter((c) => c.method === 'response_url').map((c) => c.args)).toEqual([

@@ -85,7 +85,12 @@ describe('Slack adapter over HTTP', () => {
       text: { type: 'mrkdwn', text: expect.stringContaining('*Reset a forgotten password*') },
     });
     const buttons = blocksOf(answer).find((b) => b.type === 'actions')?.elements ?? [];
-    expect(buttons.map((b) => b.text.text)).toEqual(['👍 Helpful', '👎 Not helpful', 'Talk to a human']);
+    expect(buttons.map((b) => b.text.text)).toEqual([
+      '👍 Helpful',
+      '👎 Not helpful',
+      'Talk to a human',
+      'Show the steps',
+    ]);
     // The asker's name came from users.info.
     expect(slack.api.callsTo('users.info').at(-1)?.args.user).toBe('U0ALICE');
   });

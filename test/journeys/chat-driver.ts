@@ -1,3 +1,4 @@
+import { it } from 'vitest';
 import type { TestApp } from '../support/test-app.ts';
 
 /** What a person sees of one bot message, on any platform: its text and the buttons they can press. */
@@ -59,3 +60,18 @@ export function findButton(seen: Seen[], label: RegExp): Seen['buttons'][number]
 }
 
 export const allText = (seen: Seen[]) => seen.map((s) => s.text).join('\n');
+
+/**
+ * `journey(title, run, options)`: a test that gets a fresh desk from `makeDriver` (set up as `options` say)
+ * and always closes it. A journey runs a dozen turns, and the first in a worker loads the embedding model.
+ */
+export const journeysOn =
+  (makeDriver: MakeDriver) => (title: string, run: (chat: ChatDriver) => Promise<void>, options?: DriverOptions) =>
+    it(title, async () => {
+      const chat = await makeDriver(options);
+      try {
+        await run(chat);
+      } finally {
+        await chat.close();
+      }
+    }, 90_000);

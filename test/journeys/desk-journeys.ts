@@ -1,21 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { allText, type ChatDriver, type DriverOptions, findButton, type MakeDriver } from './chat-driver.ts';
+import { describe, expect } from 'vitest';
+import { allText, findButton, journeysOn, type MakeDriver } from './chat-driver.ts';
 
 /** Monday 23 November 2026, a business day, at `hh:mm` UTC. */
 const monday = (hhmm: string) => new Date(`2026-11-23T${hhmm}:00Z`);
 
 /** The journeys every adapter must pass; `makeDriver` starts a fresh desk for each. */
 export function deskJourneys(name: string, makeDriver: MakeDriver) {
-  /** Each journey gets a fresh desk (set up as `options` say) and always closes it. */
-  const journey = (title: string, run: (chat: ChatDriver) => Promise<void>, options?: DriverOptions) =>
-    it(title, async () => {
-      const chat = await makeDriver(options);
-      try {
-        await run(chat);
-      } finally {
-        await chat.close();
-      }
-    });
+  const journey = journeysOn(makeDriver);
 
   describe(`${name}: journeys`, () => {
     journey('answers a question with the right article and "did this help?" buttons', async (chat) => {

@@ -117,6 +117,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the public address answers link article pages at, without a trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://desk.example.com/' }).publicUrl).toBe('https://desk.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://example.com/it-desk' }).publicUrl).toBe('https://example.com/it-desk');
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(() => loadConfig({ PUBLIC_URL: 'desk.example.com' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://desk.example.com/?x=1' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '  ', DATABASE_URL: '' }).port).toBe(3000);
   });

@@ -17,6 +17,7 @@ import { retractPhrasing } from '../../store/learned-phrasings.ts';
 import { withQueueTrouble } from '../../tickets/queue-trouble.ts';
 import { requestHelp } from '../../tickets/request-help.ts';
 import { refreshStatusMessage } from '../../tickets/status-message.ts';
+import { articlePageUrl } from '../articles/article-url.ts';
 import { learnPhrasing } from '../learning/learn-phrasing.ts';
 import { helpfulWire, notHelpfulWire, pickArticleWire, talkToHumanWire } from './answer-buttons.ts';
 import { toAnswerMessage, toNotHelpfulMessage } from './answer-view.ts';
@@ -106,6 +107,6 @@ export const pickArticle = defineAction({
     await recordPick(ctx.db, interaction.id, article.id);
     // Choosing from "Which of these?" says which article the question meant.
     await learnPhrasing(ctx, interaction, article.id);
-    return settling(toAnswerMessage(article, interaction.id));
+    return settling(toAnswerMessage(article, interaction.id, articlePageUrl(ctx.publicUrl, article)));
   },
 });

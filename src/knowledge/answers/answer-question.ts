@@ -4,6 +4,7 @@ import type { Article } from '../../model/article.ts';
 import { type Attachment, type PlaceRef, withoutPeople } from '../../model/identity.ts';
 import type { Person } from '../../model/person.ts';
 import { recordInteraction } from '../../store/interactions.ts';
+import { articlePageUrl } from '../articles/article-url.ts';
 import { clarifyChoices } from '../decision/decide.ts';
 import type { Candidate } from '../search/rank-candidates.ts';
 import { toAnswerMessage, toClarifyMessage, toDeclineMessage } from './answer-view.ts';
@@ -50,11 +51,12 @@ export async function answerQuestion(
     ...(composed ? { composed: escalated ? 'escalated' : composed.cited.map((a) => a.id) } : {}),
   });
   if (escalated) return toDeclineMessage(interaction.id);
+  const pageUrl = (article: Article) => articlePageUrl(ctx.publicUrl, article);
   switch (decision.kind) {
     case 'answer':
       return composed
-        ? toSynthesizedAnswerMessage(composed.answer, composed.cited, interaction.id)
-        : toAnswerMessage(decision.best.article, interaction.id);
+        ? toSynthesizedAnswerMessage(composed.answer, composed.cited, interaction.id, pageUrl)
+        : toAnswerMessage(decision.best.article, interaction.id, pageUrl(decision.best.article));
     case 'clarify':
       return toClarifyMessage(
         top.map((c) => c.article),

@@ -1,19 +1,23 @@
+import { articleCopy } from '../../messages/article-copy.ts';
 import { copy } from '../../messages/copy.ts';
 import type { Message } from '../../messages/message.ts';
 import { stripMarkdown } from '../../messages/plain-text.ts';
 import type { Article } from '../../model/article.ts';
 import { toExcerpt } from '../articles/excerpt.ts';
-import { pickButton, talkToHumanButton, toFeedbackActions } from './answer-buttons.ts';
+import { fullArticleButton, pickButton, talkToHumanButton, toFeedbackActions } from './answer-buttons.ts';
 
-/** The best article with "Did this help?" buttons. */
-export function toAnswerMessage(article: Article, interactionId: string): Message {
+/**
+ * The best article's first paragraph with "Did this help?" buttons and one for the whole article; its id links
+ * its web page when the desk has a public address (`pageUrl`).
+ */
+export function toAnswerMessage(article: Article, interactionId: string, pageUrl?: string): Message {
   const excerpt = toExcerpt(article.body);
   return {
-    text: `${article.title}\n${stripMarkdown(excerpt)}\n(article: ${article.id}) Did this help?`,
+    text: `${article.title}\n${stripMarkdown(excerpt)}\n(${articleCopy.plainRef(article.id, pageUrl)}) Did this help?`,
     blocks: [
       { kind: 'text', text: `**${article.title}**\n\n${excerpt}` },
-      { kind: 'context', text: `Article \`${article.id}\` · Did this help?` },
-      toFeedbackActions(interactionId),
+      { kind: 'context', text: `Article ${articleCopy.ref(article.id, pageUrl)} · Did this help?` },
+      toFeedbackActions(interactionId, [fullArticleButton(article)]),
     ],
   };
 }

@@ -3,6 +3,9 @@ import { toBlockKit } from '../../../adapters/slack/render.ts';
 import { toAdaptiveCard } from '../../../adapters/teams/render.ts';
 import { toHistoryMessage } from '../../../src/messages/history-view.ts';
 import type { Message } from '../../../src/messages/message.ts';
+import { noticeCopy } from '../../../src/messages/notice-copy.ts';
+import { toRequesterUpdateMessage } from '../../../src/messages/notice-view.ts';
+import { toWaitingTicketsMessage } from '../../../src/messages/queue-view.ts';
 import { toSlaBreachMessage, toSlaWarningMessage, toStaleReminderMessage } from '../../../src/messages/sla-view.ts';
 import {
   toQueueCardMessage,
@@ -97,5 +100,25 @@ describe('link syntax typed by people, as staff and requesters see it on every p
     ]) {
       expectNoLiveLink(message, ['IT: approve my reset here']);
     }
+  });
+
+  it('keeps subjects and names inert in queue lists and change notices', () => {
+    const claim = { label: 'Claim T-7', actionId: 'claim_ticket', value: '7' };
+    expectNoLiveLink(toWaitingTicketsMessage('tier1', { shown: [{ ticket, claim }], total: 1 }, at), [
+      'IT: approve my reset here',
+    ]);
+    expectNoLiveLink(toRequesterUpdateMessage(ticket, { kind: 'claimed', by: name }), ['Verify your account']);
+    expectNoLiveLink(toRequesterUpdateMessage(ticket, { kind: 'moved', tier: 'tier2' }), ['IT: approve my reset here']);
+    const text = noticeCopy.assignee({ kind: 'note', text: `see ${subject}` }, name, '**T-7**', 'T-7');
+    expectNoLiveLink({ text, blocks: [{ kind: 'text', text }] }, ['Verify your account', 'IT: approve my reset here']);
+  });
+
+  it('says when a breached ticket moved to a tier with no queue, rather than that it waits there', () => {
+    expect(toSlaBreachMessage({ ...ticket, tier: 'tier2' }, 'resolution', 'escalated', false).text).toMatch(
+      /Tier 2, which has no queue: nobody there was told.*queue set tier2/,
+    );
+    expect(toSlaBreachMessage({ ...ticket, tier: 'tier2' }, 'resolution', 'escalated').text).toMatch(
+      /waits in that queue/,
+    );
   });
 });

@@ -33,7 +33,8 @@ describe('claim', () => {
       ok: true,
       patch: { assigneeId: 2, status: 'in_progress', firstRespondedAt: now },
       events: [{ kind: 'claimed', from: 'new', to: 'Ann' }],
-      notice: { kind: 'status' },
+      // The requester hears who took it.
+      notice: { kind: 'claimed', by: 'Ann' },
     });
   });
 
@@ -76,7 +77,8 @@ describe('escalate and deescalate', () => {
       ok: true,
       patch: { tier: 'tier2', assigneeId: null, status: 'new' },
       events: [{ kind: 'escalated', from: 'tier1', to: 'tier2', reason: 'needs a DB admin' }],
-      notice: { kind: 'status' },
+      // The requester hears where it went, not the handoff note.
+      notice: { kind: 'moved', tier: 'tier2' },
       requeue: true,
     });
   });
@@ -177,6 +179,17 @@ describe('resolve, reopen and close', () => {
       ok: false,
       refusal: { code: 'not_finished' },
     });
+  });
+
+  it('reopens into the queue, unassigned, when its assignee has left the help desk', () => {
+    expect(transition({ ...resolved, assigneeOnDesk: false }, { kind: 'reopen' }, requester, now)).toMatchObject({
+      ok: true,
+      patch: { status: 'new', assigneeId: null, resolvedAt: null },
+      requeue: true,
+    });
+    expect(transition({ ...resolved, assigneeOnDesk: true }, { kind: 'reopen' }, requester, now)).not.toHaveProperty(
+      'requeue',
+    );
   });
 
   it('closes only resolved tickets', () => {

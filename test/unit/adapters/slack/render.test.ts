@@ -27,7 +27,7 @@ describe('toBlockKit', () => {
     expect(blocks).toEqual([]);
   });
 
-  it('renders an answer as a section, a context line and three buttons with unique action ids', () => {
+  it('renders an answer as a section, a context line and four buttons with unique action ids', () => {
     const message = toAnswerMessage(
       { id: 'vpn', title: 'Connect to the VPN', tags: [], questions: [], body: 'Open the app.', audience: 'everyone' },
       'abc',
@@ -35,8 +35,8 @@ describe('toBlockKit', () => {
     const blocks = toBlockKit(message).blocks as AnyBlock[];
     expect(blocks.map((b) => b.type)).toEqual(['section', 'context', 'actions']);
     const ids = (blocks[2]?.elements ?? []).map((e) => String(e.action_id));
-    expect(new Set(ids).size).toBe(3);
-    expect(ids.map(fromSlackActionId)).toEqual(['helpful', 'not_helpful', 'talk_to_human']);
+    expect(new Set(ids).size).toBe(4);
+    expect(ids.map(fromSlackActionId)).toEqual(['helpful', 'not_helpful', 'talk_to_human', 'full_article']);
     expect(blocks[2]?.elements?.[0]).toMatchObject({ type: 'button', value: 'abc', style: 'primary' });
   });
 

@@ -23,13 +23,15 @@ describe('toSynthesizedAnswerMessage', () => {
     });
   });
 
-  it('asks "did this help?" about the interaction, with a way to a person', () => {
+  it('asks "did this help?" about the interaction, with a way to a person and to each article in full', () => {
     expect(message.blocks?.[2]).toMatchObject({
       kind: 'actions',
       buttons: [
         { actionId: 'helpful', value: 'i-1' },
         { actionId: 'not_helpful', value: 'i-1' },
         { actionId: 'talk_to_human', value: 'i-1' },
+        { actionId: 'full_article', value: 'password-reset' },
+        { actionId: 'full_article', value: 'mfa-setup' },
       ],
     });
   });
