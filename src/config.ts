@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { type Env, needs, nonEmpty } from './config-groups.ts';
 import type { Queues } from './desk-context.ts';
@@ -39,6 +40,7 @@ export const coreKeys = {
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  DRAFTS_DIR: z.string().min(1).optional(),
   KNOWLEDGE_WATCH: z.enum(['true', 'false']).default('true'),
   LOCAL_EMBEDDINGS: z.enum(['true', 'false']).default('true'),
   ANSWER_MIN_CONFIDENCE: confidence.default(defaultThresholds.answer),
@@ -88,6 +90,8 @@ export interface CoreConfig {
   databaseUrl?: string;
   dataDir: string;
   knowledgeDir: string;
+  /** Where `kb draft` writes, outside the live articles: `DRAFTS_DIR`, or `drafts` in `DATA_DIR`. */
+  draftsDir: string;
   knowledgeWatch: boolean;
   /** Rank by meaning too, with the bundled model, unless an OpenAI embedding model is set instead. */
   localEmbeddings: boolean;
@@ -148,6 +152,7 @@ function coreConfig(c: Core): CoreConfig {
     ...(c.DATABASE_URL ? { databaseUrl: c.DATABASE_URL } : {}),
     dataDir: c.DATA_DIR,
     knowledgeDir: c.KNOWLEDGE_DIR,
+    draftsDir: c.DRAFTS_DIR ?? join(c.DATA_DIR, 'drafts'),
     knowledgeWatch: c.KNOWLEDGE_WATCH === 'true',
     localEmbeddings: c.LOCAL_EMBEDDINGS === 'true',
     thresholds: { answer: c.ANSWER_MIN_CONFIDENCE, clarify: c.CLARIFY_MIN_CONFIDENCE },

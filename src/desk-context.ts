@@ -23,8 +23,8 @@ export interface DeskContext {
   kb: KnowledgeBase;
   /** Rebuilds the knowledge base from its articles and the learned phrasings still in use. */
   reloadKnowledge(): Promise<void>;
-  /** The folder the articles are read from; `kb draft` writes into its `drafts/`. Unset: no drafts. */
-  knowledgeDir?: string;
+  /** Where `kb draft` writes drafts for review, outside the live articles. Unset: no drafts. */
+  draftsDir?: string;
   /** Composes answers from the top articles, or (not configured) leaves them as the articles themselves. */
   synthesize: Synthesizer;
   /** The question's embedding, to rank by meaning too; nothing when embeddings are off, failing or slow. */

@@ -109,7 +109,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     delivery,
     kb: knowledge.kb,
     reloadKnowledge: knowledge.reload,
-    knowledgeDir: config.knowledgeDir,
+    draftsDir: config.draftsDir,
     synthesize: knowledge.synthesize,
     embedQuestion: knowledge.embedQuestion,
     queues: config.queues,

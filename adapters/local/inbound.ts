@@ -1,26 +1,35 @@
 import { z } from 'zod';
 import type { Inbound } from '../../src/inbound.ts';
-import type { PersonRef, PlaceRef } from '../../src/model/identity.ts';
+import { localUserId, type PersonRef, type PlaceRef } from '../../src/model/identity.ts';
 
-const user = z
+const typedName = z
   .string()
   .trim()
   .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'must be 1-64 letters, digits or . _ @ -');
+/** Names are case-insensitive, as people expect: "Carol" and "carol" are one person, with one inbox. */
+const user = typedName.transform(localUserId);
 const deliveryId = z.string().trim().min(1).max(200).optional();
 
-export const messageBody = z.object({ user, text: z.string(), id: deliveryId });
-export const actionBody = z.object({
-  user,
-  action: z.string().min(1).max(100),
-  value: z.string().max(1000),
-  id: deliveryId,
-});
-export const formBody = z.object({
-  user,
-  form: z.string().min(1).max(100),
-  values: z.record(z.string().max(100), z.string().max(10_000)),
-  id: deliveryId,
-});
+/** `user` is who it is (lower case); `name` is how they typed it, kept as their display name. */
+const withName = <T extends { user: string }>(body: T) => ({ ...body, user: localUserId(body.user), name: body.user });
+
+export const messageBody = z.object({ user: typedName, text: z.string(), id: deliveryId }).transform(withName);
+export const actionBody = z
+  .object({
+    user: typedName,
+    action: z.string().min(1).max(100),
+    value: z.string().max(1000),
+    id: deliveryId,
+  })
+  .transform(withName);
+export const formBody = z
+  .object({
+    user: typedName,
+    form: z.string().min(1).max(100),
+    values: z.record(z.string().max(100), z.string().max(10_000)),
+    id: deliveryId,
+  })
+  .transform(withName);
 export const queuesQuery = z.object({ user });
 export const inboxQuery = z.union([z.object({ user }), z.object({ place: z.string().trim().min(1).max(100) })]);
 
@@ -30,18 +39,18 @@ const workspace = 'local';
 export const defaultLocalUser = 'alice';
 
 export function toPerson(name: string): PersonRef {
-  return { platform: 'local', workspace, userId: name, displayName: name };
+  return { platform: 'local', workspace, userId: localUserId(name), displayName: name };
 }
 
 /** Local chat is one-to-one: the place is the person's own conversation with the desk. */
 export function toPlace(name: string): PlaceRef {
-  return { platform: 'local', workspace, channel: `@${name}` };
+  return { platform: 'local', workspace, channel: `@${localUserId(name)}` };
 }
 
 export function toMessageInbound(body: z.infer<typeof messageBody>): Inbound {
   return {
     kind: 'message',
-    from: toPerson(body.user),
+    from: toPerson(body.name),
     place: toPlace(body.user),
     text: body.text,
     ...(body.id ? { deliveryId: body.id } : {}),
@@ -51,7 +60,7 @@ export function toMessageInbound(body: z.infer<typeof messageBody>): Inbound {
 export function toActionInbound(body: z.infer<typeof actionBody>): Inbound {
   return {
     kind: 'action',
-    from: toPerson(body.user),
+    from: toPerson(body.name),
     place: toPlace(body.user),
     actionId: body.action,
     value: body.value,
@@ -62,7 +71,7 @@ export function toActionInbound(body: z.infer<typeof actionBody>): Inbound {
 export function toFormInbound(body: z.infer<typeof formBody>): Inbound {
   return {
     kind: 'form',
-    from: toPerson(body.user),
+    from: toPerson(body.name),
     place: toPlace(body.user),
     formId: body.form,
     values: body.values,

@@ -51,8 +51,10 @@ async function forget(ctx: DeskContext, person: Person, id: number): Promise<Mes
 }
 
 /**
- * Tier 2 and above, leads and admins write up a finished ticket as a draft article. It lands in the
- * knowledge folder's drafts, which are not live: publishing stays a person's decision.
+ * Tier 2 and above, leads and admins write up a finished ticket as a draft article. It lands in the drafts
+ * folder, outside the live articles: publishing stays a person's decision. When a live article already
+ * answers the ticket's question with confidence, the draft is still written (it may hold what the article
+ * lacks), and the reply names that article, so the editor can add to it rather than publish a second one.
  */
 async function draftFromTicket(ctx: DeskContext, person: Person, ticketId: number): Promise<Message> {
   const seniorAgent = person.role === 'agent' && person.tier !== null && person.tier !== 'tier1';
@@ -64,11 +66,19 @@ async function draftFromTicket(ctx: DeskContext, person: Person, ticketId: numbe
   const ticket = await findTicket(ctx.db, ticketId);
   if (!ticket) return { text: deskCopy.draftNoTicket(ref) };
   if (ticket.status !== 'resolved' && ticket.status !== 'closed') return { text: deskCopy.draftNotFinished(ref) };
-  if (!ctx.knowledgeDir) return { text: deskCopy.draftsUnavailable };
+  if (!ctx.draftsDir) return { text: deskCopy.draftsUnavailable };
   const reviewBy = new Date(ctx.clock.now().getTime() + reviewAfterDays * 86_400_000).toISOString().slice(0, 10);
-  const draft = toDraftArticle({ ...(await loadTicketWriteUp(ctx.db, ticket)), reviewBy });
-  const saved = await saveDraft(ctx.knowledgeDir, draft);
+  const writeUp = await loadTicketWriteUp(ctx.db, ticket);
+  const saved = await saveDraft(ctx.draftsDir, toDraftArticle({ ...writeUp, reviewBy }));
   if (!saved.ok) return { text: deskCopy.draftExists(ref, saved.existing) };
-  ctx.log.info('article drafted', { by: person.id, ticket: ticket.id, file: saved.path });
-  return { text: deskCopy.draftWritten(ref, saved.path, ticket.subject) };
+  const live = await liveAnswer(ctx, writeUp.questions[0] ?? ticket.subject);
+  ctx.log.info('article drafted', { by: person.id, ticket: ticket.id, file: saved.path, live: live?.id });
+  const written = deskCopy.draftWritten(ref, saved.path, ticket.subject);
+  return { text: live ? `${written} ${deskCopy.draftAlreadyAnswered(live.title, live.id)}` : written };
+}
+
+/** The live article the knowledge base would answer `question` with, confidently; none when it would not. */
+async function liveAnswer(ctx: DeskContext, question: string) {
+  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question));
+  return decision.kind === 'answer' ? decision.best.article : undefined;
 }

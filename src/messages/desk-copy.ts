@@ -1,5 +1,7 @@
 import { literal } from './plain-text.ts';
 
+const platformLabels: Record<string, string> = { slack: 'Slack', teams: 'Teams', local: 'local' };
+
 /** Sentences for running the desk itself: who is on it, where queues are, what the knowledge base learned. */
 export const deskCopy = {
   staff: {
@@ -10,6 +12,14 @@ export const deskCopy = {
     removed: (name: string) => `${literal(name)} is no longer on the help desk. Their tickets stay as they are.`,
     added: (name: string, role: string) => `${literal(name)} is now on the help desk as ${role}.`,
     roleLabel: (role: string, tier: string | null) => (role === 'agent' ? `agent, ${tier ?? 'no tier'}` : role),
+    /** "Carol (local)"; someone whose name the platform has not told the desk yet is named by their full id. */
+    member: (p: { platform: string; workspace: string; userId: string; displayName: string }) => {
+      const where = platformLabels[p.platform] ?? p.platform;
+      const known = p.displayName.trim() !== '' && (p.platform === 'local' || p.displayName !== p.userId);
+      return known
+        ? `${literal(p.displayName)} (${where})`
+        : `${literal(`${p.platform}:${p.workspace}:${p.userId}`)} (${where}, name not known yet)`;
+    },
   },
   queues: {
     refusedToRequesters: 'Sorry, only the help desk can see or change the queues.',
@@ -46,6 +56,8 @@ export const deskCopy = {
   draftExists: (ref: string, path: string) =>
     `There already is a draft for ${ref}: ${path}. I left it as it is; edit it, or remove it to draft again.`,
   draftWritten: (ref: string, path: string, subject: string) =>
-    `Drafted "${literal(subject)}" from ${ref} as ${path} in the knowledge folder. It is not live: review it, then move it up out of drafts/ to publish it.`,
+    `Drafted "${literal(subject)}" from ${ref} as ${path}. It is not live: review it, then move it into the knowledge folder to publish it.`,
+  draftAlreadyAnswered: (title: string, id: string) =>
+    `Note: the live article "${literal(title)}" (${id}) already answers this question; consider adding what this ticket taught to it instead of publishing a second article.`,
   draftsUnavailable: "Sorry, drafts can't be written here: this desk has no knowledge folder to write to.",
 };

@@ -1,3 +1,4 @@
+import { cutText } from './cut-text.ts';
 import type { Block, Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
 
@@ -30,6 +31,9 @@ const reasonLabel: Record<GapReason, string> = {
   escalated: 'escalated',
 };
 
+/** A question longer than this is cut with "…": a group is read at a glance. */
+const exampleChars = 100;
+
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 /** The biggest groups of questions the knowledge base did not settle, for whoever keeps it. */
@@ -54,6 +58,6 @@ function toGroupText(c: GapGroup, n: number, titleOf: GapsReport['titleOf']): st
   const suggested = c.suggested ? ` · most suggested: ${titleOf(c.suggested) ?? c.suggested} (\`${c.suggested}\`)` : '';
   return [
     `**${n}. ${plural(c.count, 'question')}** (${mix.join(', ')})${suggested}`,
-    ...c.examples.map((e) => `- "${literal(e)}"`),
+    ...c.examples.map((e) => `- "${literal(cutText(e.replace(/\s+/g, ' ').trim(), exampleChars))}"`),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { type Ticket, toTicketRef } from '../model/ticket.ts';
+import { toDeskTime } from './desk-time.ts';
 import type { Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
 import { tierNames } from './tier-names.ts';
@@ -9,6 +10,10 @@ const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace('T
 const dueOf = (t: Ticket, target: SlaTarget) => (target === 'response' ? t.responseDueAt : t.resolutionDueAt);
 
 const say = (text: string): Message => ({ text: stripMarkdown(text), blocks: [{ kind: 'text', text }] });
+
+/** Why the desk moved a ticket up, as its history keeps it: the due time in the desk's zone, in words. */
+export const slaMissedReason = (target: SlaTarget, dueAt: Date, timeZone: string) =>
+  `SLA: ${target} target missed (due ${toDeskTime(dueAt, timeZone)})`;
 
 export function toSlaWarningMessage(t: Ticket, target: SlaTarget): Message {
   return say(

@@ -17,9 +17,9 @@ export type ChangeDone =
 export type PromptCommand = 'assign' | 'escalate' | 'resolve';
 
 /** Every sentence about tickets: refusals (one per code), what a change did, and how to follow a ticket. */
-const platformNames: Record<string, string> = { slack: 'Slack', teams: 'Teams', local: 'the local chat' };
+export const platformNames: Record<string, string> = { slack: 'Slack', teams: 'Teams', local: 'the local chat' };
 /** Outbox problems that mean the requester cannot be reached, in words. */
-const unreachedWhy: Record<string, string> = {
+export const unreachedWhy: Record<string, string> = {
   blocked_by_user: 'they have blocked the chat with the bot',
   bot_removed: 'the app was removed from that chat',
   never_talked: 'they have never chatted with the bot',

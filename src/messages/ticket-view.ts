@@ -1,5 +1,6 @@
 import { type Ticket, toTicketRef } from '../model/ticket.ts';
 import type { Tier } from '../model/tiers.ts';
+import { cutText } from './cut-text.ts';
 import type { Button, Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
 import { statusMessageKey } from './status-key.ts';
@@ -59,6 +60,9 @@ export function toTicketListMessage(heading: string, list: Ticket[]): Message {
   return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
 
+/** A subject longer than this is cut with "…" on a queue card's first line. */
+const cardSubjectChars = 100;
+
 /** The card a tier's queue sees, kept up to date as the ticket changes. */
 export function toQueueCardMessage(
   t: Ticket,
@@ -70,7 +74,8 @@ export function toQueueCardMessage(
   const open = t.status !== 'resolved' && t.status !== 'closed';
   const requester = literal(who.requester);
   const assignee = who.assignee === undefined ? undefined : literal(who.assignee);
-  const head = `**${ref}** from ${requester}: ${literal(t.subject)}`;
+  // The first line is read at a glance in a busy queue: a long subject is cut there, and is whole below.
+  const head = `**${ref}** from ${requester}: ${literal(cutText(t.subject, cardSubjectChars))}`;
   const fields = [
     ...ticketFields(t),
     { label: 'Assignee', value: assignee ?? 'nobody yet' },
@@ -148,31 +153,6 @@ export function toStaffTicketMessage(t: Ticket, who: { requester: string; assign
       { kind: 'text', text: literal(t.description) },
     ],
   };
-}
-
-export interface HistoryLine {
-  at: Date;
-  who: string;
-  kind: string;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-}
-
-/** The audit trail, oldest first: who did what, when, from → to, and why. */
-export function toHistoryMessage(t: Ticket, lines: HistoryLine[], timePerTier?: string): Message {
-  const ref = toTicketRef(t.id);
-  const rows = lines.map((l) => {
-    const change = l.from || l.to ? ` ${l.from ?? '–'} → ${l.to ?? '–'}` : '';
-    // Names and reasons are people's own words (a requester's reply or reopen reason among them).
-    return `- ${when(l.at)} · ${literal(l.who)} · ${l.kind}${change}${l.reason ? `: ${literal(l.reason)}` : ''}`;
-  });
-  const text = [
-    `History of ${ref} (${literal(t.subject)}):`,
-    ...rows,
-    ...(timePerTier ? [`Time per tier: ${timePerTier}`] : []),
-  ].join('\n');
-  return { text: stripMarkdown(text), blocks: [{ kind: 'text', text }] };
 }
 
 /** "My tickets": what is open, and what was resolved lately, each with its status and tier. */

@@ -36,6 +36,9 @@ export interface Posted {
   id: string;
 }
 
+/** Local chat names are case-insensitive, as people expect: `@Carol`, `local:CAROL` and `carol` are one person. */
+export const localUserId = (name: string): string => name.toLowerCase();
+
 /**
  * A person named in config or a command: a full identity (`slack:T123:U456`, `teams:<tenant>:<user>`,
  * `local:alice`), a Slack mention (`<@U456>`), or `@name` in the local chat. Short forms are taken on the
@@ -47,12 +50,12 @@ export function parsePerson(text: string, speaker?: Pick<PersonRef, 'platform' |
   const full = /^(slack|teams):([^:\s]+):([^:\s]+)$/.exec(t);
   if (full) return { platform: full[1] as string, workspace: full[2] as string, userId: full[3] as string };
   const local = /^local:([\p{L}\p{N}._@-]{1,64})$/u.exec(t);
-  if (local) return { platform: 'local', workspace: 'local', userId: local[1] as string };
+  if (local) return { platform: 'local', workspace: 'local', userId: localUserId(local[1] as string) };
   if (!speaker) return undefined;
   const mention = /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(t);
   if (mention) return { platform: speaker.platform, workspace: speaker.workspace, userId: mention[1] as string };
   const at = speaker.platform === 'local' ? /^@([\p{L}\p{N}._-]{1,64})$/u.exec(t) : null;
-  if (at) return { platform: speaker.platform, workspace: speaker.workspace, userId: at[1] as string };
+  if (at) return { platform: speaker.platform, workspace: speaker.workspace, userId: localUserId(at[1] as string) };
   return undefined;
 }
 

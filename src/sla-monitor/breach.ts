@@ -1,5 +1,5 @@
 import type { DeskContext } from '../desk-context.ts';
-import { toSlaBreachMessage } from '../messages/sla-view.ts';
+import { slaMissedReason, toSlaBreachMessage } from '../messages/sla-view.ts';
 import { recordBreach, type SlaTarget } from '../store/sla-breaches.ts';
 import { claimBreach } from '../store/sla-clocks.ts';
 import { appendTicketEvent } from '../store/ticket-events.ts';
@@ -26,7 +26,7 @@ export async function breach(ctx: DeskContext, id: number, target: SlaTarget, no
       const row = await claimBreach(tx, id, target, now);
       if (!row) return undefined;
       const dueAt = (target === 'response' ? row.responseDueAt : row.resolutionDueAt) ?? now;
-      const reason = `SLA: ${target} target missed (due ${dueAt.toISOString()})`;
+      const reason = slaMissedReason(target, dueAt, ctx.sla.calendar.timeZone);
       const decided = transition(row, { kind: 'escalate', reason }, monitor, now);
       const action = decided.ok ? 'escalated' : 'paged_lead';
       await appendTicketEvent(tx, id, byTheDesk(now), { kind: 'sla_breach', from: target, to: action, reason });

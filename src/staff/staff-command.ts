@@ -1,7 +1,6 @@
 import { words } from '../commands/arguments.ts';
 import { defineCommand } from '../commands/feature.ts';
 import { deskCopy } from '../messages/desk-copy.ts';
-import { literal } from '../messages/plain-text.ts';
 import { ticketCopy } from '../messages/ticket-copy.ts';
 import { parsePerson } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
@@ -39,9 +38,7 @@ export const staffCommand = defineCommand<StaffCommand>({
   async run(ctx, person, _place, command) {
     if (command.action === 'list') {
       const staff = await listStaff(ctx.db);
-      const lines = staff.map(
-        (p) => `- ${literal(p.displayName)} (${p.platform}:${p.workspace}:${p.userId}) — ${roleLabel(p)}`,
-      );
+      const lines = staff.map((p) => `- ${c.member(p)} — ${roleLabel(p)}`);
       return { text: [c.heading, ...lines].join('\n') };
     }
     const ref = parsePerson(command.person, person);

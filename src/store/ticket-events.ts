@@ -75,7 +75,10 @@ export async function lastHandoff(db: DbOrTx, ticketId: number): Promise<{ from:
   return handoff?.reason ? { from: handoff.from ?? '', reason: handoff.reason } : undefined;
 }
 
-/** Resolutions and the help desk's replies, oldest first: what a write-up of the ticket draws on. */
+/**
+ * Resolutions and the conversation with the requester (the help desk's questions and replies, the
+ * requester's answers), oldest first: what a write-up of the ticket draws on. Internal notes are not in it.
+ */
 export async function listAnswerEvents(
   db: DbOrTx,
   ticketId: number,
@@ -84,6 +87,11 @@ export async function listAnswerEvents(
     .select({ kind: ticketEvents.kind, text: ticketEvents.reason, who: people.displayName })
     .from(ticketEvents)
     .leftJoin(people, eq(people.id, ticketEvents.actorId))
-    .where(and(eq(ticketEvents.ticketId, ticketId), inArray(ticketEvents.kind, ['resolved', 'agent_replied'])))
+    .where(
+      and(
+        eq(ticketEvents.ticketId, ticketId),
+        inArray(ticketEvents.kind, ['resolved', 'agent_replied', 'waiting', 'requester_replied']),
+      ),
+    )
     .orderBy(asc(ticketEvents.id));
 }

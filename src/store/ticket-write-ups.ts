@@ -13,14 +13,15 @@ export interface TicketWriteUp {
   problem: string;
   /** The last resolution given; empty when the ticket was closed without one. */
   resolution: string;
-  /** What the help desk wrote to the requester on the way, in order. */
-  replies: string[];
+  /** What the help desk and the requester wrote to each other on the way, in order. */
+  replies: { from: 'help_desk' | 'requester'; text: string }[];
   resolver: string | undefined;
 }
 
 /**
  * The question (and how the requester put it earlier in the same conversation), the last resolution and who
- * gave it, and the help desk's replies. Internal notes stay out: they were never meant for the requester.
+ * gave it, and the conversation on the ticket: the help desk's questions and replies, the requester's
+ * answers. Internal notes stay out: they were never meant for the requester.
  */
 export async function loadTicketWriteUp(db: DbOrTx, ticket: Ticket): Promise<TicketWriteUp> {
   const events = await listAnswerEvents(db, ticket.id);
@@ -34,7 +35,11 @@ export async function loadTicketWriteUp(db: DbOrTx, ticket: Ticket): Promise<Tic
     // A ticket from "talk to a human" describes what the desk tried as well; the question is the problem.
     problem: asked?.question ?? ticket.description,
     resolution: resolved?.text ?? '',
-    replies: events.filter((e) => e.kind === 'agent_replied').flatMap((e) => (e.text ? [e.text] : [])),
+    replies: events.flatMap((e) =>
+      e.kind === 'resolved' || !e.text
+        ? []
+        : [{ from: e.kind === 'requester_replied' ? 'requester' : 'help_desk', text: e.text }],
+    ),
     resolver: resolved?.who ?? undefined,
   };
 }

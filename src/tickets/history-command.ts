@@ -1,6 +1,7 @@
 import { defineCommand } from '../commands/feature.ts';
+import { toHistoryMessage } from '../messages/history-view.ts';
 import { ticketCopy } from '../messages/ticket-copy.ts';
-import { toHistoryMessage } from '../messages/ticket-view.ts';
+import { tierNames } from '../messages/tier-names.ts';
 import { isStaff } from '../model/roles.ts';
 import { toTicketRef } from '../model/ticket.ts';
 import type { Tier } from '../model/tiers.ts';
@@ -30,12 +31,17 @@ export const historyCommand = defineCommand<{ name: 'history'; ticketId: number 
       .map((r) => ({ at: r.at, to: r.to as Tier }));
     const end = ticket.resolvedAt ?? ctx.clock.now();
     const spent = Object.entries(timePerTier(ticket.createdAt, hops, end)).map(
-      ([tier, ms]) => `${tier} ${formatDuration(ms)}`,
+      ([tier, ms]) => `${tierNames[tier as Tier]} ${formatDuration(ms)}`,
     );
     return toHistoryMessage(
       ticket,
       visible.map((r) => ({ ...r, who: r.who ?? 'Tierdesk' })),
-      spent.join(' · '),
+      {
+        reader: staff ? 'staff' : 'requester',
+        timeZone: ctx.sla.calendar.timeZone,
+        now: ctx.clock.now(),
+        timePerTier: spent.join(' · '),
+      },
     );
   },
 });

@@ -1,6 +1,6 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/knowledge/articles/article.ts';
 import type { Message } from '../../src/messages/message.ts';
@@ -11,13 +11,12 @@ import { createTestStore } from '../support/test-store.ts';
 describe('knowledge gaps and draft articles (local chat)', () => {
   let store: Store;
   let app: TestApp;
-  let knowledgeDir: string;
-  const env = () => ({ ADMINS: 'local:ann', KNOWLEDGE_DIR: knowledgeDir });
+  let draftsDir: string;
+  // Drafts go to their own folder, outside the live articles (which are the shipped ones, untouched).
+  const env = () => ({ ADMINS: 'local:ann', KNOWLEDGE_DIR: shippedKnowledge, DRAFTS_DIR: draftsDir });
 
   beforeAll(async () => {
-    // A copy of the shipped articles: drafts are written into it.
-    knowledgeDir = await mkdtemp(join(tmpdir(), 'tierdesk-kb-'));
-    await cp(shippedKnowledge, knowledgeDir, { recursive: true });
+    draftsDir = join(await mkdtemp(join(tmpdir(), 'tierdesk-drafts-')), 'drafts');
     store = await createTestStore();
     app = await startTestApp(env(), store);
     for (const command of ['staff add @lena lead', 'staff add @ben tier1', 'staff add @tess tier2'])
@@ -26,7 +25,7 @@ describe('knowledge gaps and draft articles (local chat)', () => {
   afterAll(async () => {
     await app.close();
     await store.close();
-    await rm(knowledgeDir, { recursive: true, force: true });
+    await rm(dirname(draftsDir), { recursive: true, force: true });
   });
 
   const post = async (path: string, body: unknown, on: TestApp = app) =>
@@ -77,7 +76,17 @@ describe('knowledge gaps and draft articles (local chat)', () => {
     expect(app.log.lines).toContainEqual(expect.objectContaining({ level: 'warn', msg: 'gaps command refused' }));
   });
 
-  it('drafts an article from a resolved ticket into drafts/, which is not answered from', async () => {
+  it('cuts a long question in gaps with an ellipsis', async () => {
+    const long = `can the office canteen ${'please '.repeat(40)}serve vegan lunches on fridays`;
+    expect(buttonsOf(await ask('hal', long)).map((b) => b.actionId)).toEqual(['talk_to_human']);
+    const gaps = await say('lena', 'gaps');
+    expect(gaps).not.toContain(long);
+    const shown = gaps.split('\n').find((l) => l.startsWith('- "can the office canteen'));
+    expect(shown).toMatch(/^- "can the office canteen please please .*…"$/);
+    expect(shown?.length).toBeLessThan(140);
+  });
+
+  it('drafts an article from a resolved ticket into DRAFTS_DIR, which is not answered from', async () => {
     const id = /T-(\d+)/.exec(await say('fay', 'ticket Badge reader at door 3 rejects my card'))?.[1];
     await say('tess', `claim T-${id}`);
     expect(await say('tess', `kb draft T-${id}`)).toBe(
@@ -85,6 +94,8 @@ describe('knowledge gaps and draft articles (local chat)', () => {
     );
     await say('ann', `escalate T-${id} tier2 needs the badge system`);
     await say('tess', `claim T-${id}`);
+    await say('tess', `wait T-${id} Is it the blue visitor card or your own?`);
+    await say('fay', `reply T-${id} My own card, it worked until Friday`);
     await say('tess', `reply T-${id} Please bring the card to reception`);
     await say('tess', `note T-${id} the encoder is flaky`);
     await say('tess', `resolve T-${id} Re-encoded the card at reception; it opens door 3 again.`);
@@ -95,8 +106,9 @@ describe('knowledge gaps and draft articles (local chat)', () => {
 
     const written = await say('tess', `kb draft T-${id}`);
     const file = `badge-reader-at-door-3-rejects-my-card-t${id}.md`;
-    expect(written).toContain(`drafts/${file}`);
-    const markdown = await readFile(join(knowledgeDir, 'drafts', file), 'utf8');
+    expect(written).toContain(join(draftsDir, file));
+    expect(written).not.toMatch(/already answers/);
+    const markdown = await readFile(join(draftsDir, file), 'utf8');
     const parsed = parseArticle('draft', markdown);
     if (!parsed.ok) throw new Error(parsed.problem);
     expect(parsed.article).toMatchObject({
@@ -106,12 +118,15 @@ describe('knowledge gaps and draft articles (local chat)', () => {
       reviewBy: '2026-12-23',
     });
     expect(parsed.article.body).toMatch(/^Re-encoded the card at reception; it opens door 3 again\./);
-    expect(parsed.article.body).toContain('Please bring the card to reception');
+    // The conversation on the ticket, in order: the help desk's question, the requester's answer, the reply.
+    expect(parsed.article.body).toMatch(
+      /- Help desk: Is it the blue visitor card or your own\?\n- Requester: My own card, it worked until Friday\n- Help desk: Please bring the card to reception/,
+    );
     expect(parsed.article.body).not.toContain('encoder is flaky');
 
     // Never over a draft someone may already be editing.
-    expect(await say('lena', `kb draft T-${id}`)).toMatch(/already is a draft for T-\d+: drafts\//);
-    expect(await readdir(join(knowledgeDir, 'drafts'))).toEqual([file]);
+    expect(await say('lena', `kb draft T-${id}`)).toMatch(/already is a draft for T-\d+: .*drafts\//);
+    expect(await readdir(draftsDir)).toEqual([file]);
 
     // A restart loads the folder again: the draft is not an article, so its question is not answered from it.
     const restarted = await startTestApp(env(), store);
@@ -122,5 +137,16 @@ describe('knowledge gaps and draft articles (local chat)', () => {
     } finally {
       await restarted.close();
     }
+  });
+
+  it('says when a live article already answers the ticket, and drafts it all the same', async () => {
+    const id = /T-(\d+)/.exec(await say('gil', 'ticket how do I reset my password'))?.[1];
+    await say('ann', `resolve T-${id} Walked them through the reset page.`);
+    const written = await say('tess', `kb draft T-${id}`);
+    expect(written).toMatch(/Drafted "how do I reset my password"/);
+    expect(written).toMatch(
+      /live article "Reset a forgotten password" \(password-reset\) already answers this question/,
+    );
+    expect(await readdir(draftsDir)).toContain(`how-do-i-reset-my-password-t${id}.md`);
   });
 });

@@ -7,6 +7,7 @@ import { localModelName } from '../../src/knowledge/embeddings/local-embedder.ts
 import { copy } from '../../src/messages/copy.ts';
 import type { Message } from '../../src/messages/message.ts';
 import { articleEmbeddings } from '../../src/store/schema.ts';
+import { readyWithinMs } from '../support/desk-process.ts';
 import { offersChoices, shippedKnowledge, startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 
@@ -38,7 +39,7 @@ async function ask(app: TestApp, text: string): Promise<Message | undefined> {
 
 async function embeddingsSettled(app: TestApp) {
   const lines = () => app.log.lines.filter((l) => l.msg === 'article embeddings updated');
-  const until = Date.now() + 60_000;
+  const until = Date.now() + readyWithinMs;
   while (lines().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   return lines()[0];
 }
@@ -53,7 +54,7 @@ describe('ranking by meaning with the bundled model', () => {
     dir = await knowledgeDir();
     withMeaning = await startTestApp({ KNOWLEDGE_DIR: dir, LOCAL_EMBEDDINGS: 'true' }, await store);
     wordsOnly = await startTestApp({ KNOWLEDGE_DIR: dir });
-  }, 30_000);
+  });
   afterAll(async () => {
     await withMeaning?.close();
     await wordsOnly?.close();
@@ -75,7 +76,7 @@ describe('ranking by meaning with the bundled model', () => {
       .where(eq(articleEmbeddings.model, localModelName));
     expect(rows).toHaveLength(articleFiles.length);
     expect(rows.every((r) => r.vector.length === 512)).toBe(true);
-  }, 60_000);
+  });
 
   it('answers a question that says what it means in other words, where words alone can only offer choices', async () => {
     await embeddingsSettled(withMeaning);
@@ -86,12 +87,12 @@ describe('ranking by meaning with the bundled model', () => {
     const answered = await ask(withMeaning, taxiQuestion);
     expect(offersChoices(answered)).toBe(false);
     expect(answered?.text).toContain('Submit expenses and receipts');
-  }, 60_000);
+  });
 
   it('still declines what no article covers', async () => {
     await embeddingsSettled(withMeaning);
     expect((await ask(withMeaning, "what's the weather like tomorrow"))?.text).toBe(copy.declined);
-  }, 60_000);
+  });
 
   it('uses the stored vectors after a restart instead of embedding again', async () => {
     await embeddingsSettled(withMeaning);
@@ -102,5 +103,5 @@ describe('ranking by meaning with the bundled model', () => {
     } finally {
       await again.close();
     }
-  }, 60_000);
+  });
 });

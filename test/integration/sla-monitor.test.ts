@@ -62,8 +62,11 @@ describe('SLA monitor', () => {
     expect(breaches).toEqual([
       expect.objectContaining({ target: 'resolution', tier: 'tier1', action: 'escalated', capa: null }),
     ]);
-    expect(await say('tess', `history T-${id}`)).toMatch(
-      /Tierdesk · escalated tier1 → tier2: SLA: resolution target missed/,
+    const history = await say('tess', `history T-${id}`);
+    expect(history).toMatch(/- Mon 23 Nov 12:00 · Tierdesk · SLA warning \(resolution\), 75% of the time used/);
+    expect(history).toMatch(/- Mon 23 Nov 13:00 · Tierdesk · SLA missed \(resolution\), moved up a tier/);
+    expect(history).toMatch(
+      /Tierdesk · escalated it from Tier 1 to Tier 2: SLA: resolution target missed \(due Mon 23 Nov 13:00\)/,
     );
 
     expect(

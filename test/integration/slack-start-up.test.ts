@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.ts';
 import { startSlackApiFake } from '../fakes/slack-api.ts';
 import { messageImEnvelope, slashCommandForm } from '../fixtures/slack-payloads.ts';
-import { printedUrl, startDeskProcess, waitFor } from '../support/desk-process.ts';
+import { printedUrl, startDeskProcess, stopDeskProcess, waitFor } from '../support/desk-process.ts';
 import { startSlackTestApp } from '../support/slack-app.ts';
 import { testSigningSecret } from '../support/slack-signing.ts';
 import { startTestApp } from '../support/test-app.ts';
@@ -61,7 +61,6 @@ describe('start-up against a Slack API that is down or refuses the token', () =>
       await waitFor(
         async () => ((await (await slack.app.get('/healthz')).json()) as { status: string }).status === 'ok',
         'Slack to connect',
-        25_000,
       );
       const retried = await slack.event(question, {
         headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
@@ -86,11 +85,7 @@ describe('start-up against a Slack API that is down or refuses the token', () =>
       api.failNext('auth.test', { error: 'token_revoked' }, forever);
       const health = async () =>
         (await (await slack.app.get('/healthz')).json()) as { status: string; platforms?: { slack?: string } };
-      await waitFor(
-        async () => (await health()).platforms?.slack?.startsWith('stopped') === true,
-        'the refusal',
-        25_000,
-      );
+      await waitFor(async () => (await health()).platforms?.slack?.startsWith('stopped') === true, 'the refusal');
       expect(await health()).toEqual({
         status: 'degraded',
         platforms: { slack: expect.stringMatching(/^stopped: SLACK_BOT_TOKEN was refused by Slack \(token_revoked\)/) },
@@ -135,7 +130,7 @@ describe('start-up against Slack, as the real process', () => {
       expect(run.output()).not.toContain('Tierdesk is running');
       expect(run.output()).not.toMatch(/\n\s+at /);
     } finally {
-      run.child.kill('SIGKILL');
+      await stopDeskProcess(run);
       await api.close();
     }
   });
@@ -162,10 +157,10 @@ describe('start-up against Slack, as the real process', () => {
       expect(JSON.stringify(await local.json())).toContain('Reset a forgotten password');
 
       api.failNext('auth.test', slackDown, 0);
-      await waitFor(async () => (await healthz()).status === 'ok', 'Slack to connect', 25_000);
+      await waitFor(async () => (await healthz()).status === 'ok', 'Slack to connect');
       expect(run.child.exitCode).toBeNull();
     } finally {
-      run.child.kill('SIGKILL');
+      await stopDeskProcess(run);
       await api.close();
     }
   });

@@ -4,16 +4,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSlackApiFake } from '../fakes/slack-api.ts';
 import { messageImEnvelope, slashCommandForm } from '../fixtures/slack-payloads.ts';
-import { startDeskProcess as start, waitFor } from '../support/desk-process.ts';
+import { answers, printedUrl, startDeskProcess as start, stopDeskProcess, waitFor } from '../support/desk-process.ts';
 import { nowSeconds, slackSignature, testSigningSecret } from '../support/slack-signing.ts';
 
 describe('start-up', () => {
   it('exits with 1 and names every bad setting', async () => {
     const run = start({ PORT: 'eighty', LOG_LEVEL: 'chatty', DATABASE_URL: 'mysql://nope' });
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toMatch(/PORT/);
-    expect(run.output()).toMatch(/LOG_LEVEL/);
-    expect(run.output()).toMatch(/DATABASE_URL/);
+    try {
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toMatch(/PORT/);
+      expect(run.output()).toMatch(/LOG_LEVEL/);
+      expect(run.output()).toMatch(/DATABASE_URL/);
+    } finally {
+      await stopDeskProcess(run);
+    }
   });
 
   it('prints the chat URL, serves it, and stops cleanly on SIGTERM', async () => {
@@ -27,8 +31,9 @@ describe('start-up', () => {
       expect((await fetch(new URL('/slack/events', url), { method: 'POST' })).status).toBe(404);
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
+      expect(await answers(url)).toBe(false);
     } finally {
-      run.child.kill('SIGKILL');
+      await stopDeskProcess(run);
     }
   });
 
@@ -63,7 +68,7 @@ describe('start-up', () => {
         }),
       );
       expect((await post(event, 'application/json')).status).toBe(200);
-      await waitFor(() => api.callsTo('chat.postMessage').length > 0, 'the threaded answer', 15_000);
+      await waitFor(() => api.callsTo('chat.postMessage').length > 0, 'the threaded answer');
       expect(api.callsTo('chat.postMessage')[0]?.args).toMatchObject({
         channel: 'DU0ALICE',
         thread_ts: '1720000000.000100',
@@ -82,8 +87,12 @@ describe('start-up', () => {
       // The usage text is in the HTTP response itself: the ack Slack waits at most 3 s for.
       const ack = await post(command, 'application/x-www-form-urlencoded');
       expect(await ack.json()).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('status') });
+
+      // Stopped by the test, the desk is gone, with the process tsx ran it in: nothing is left serving.
+      await stopDeskProcess(run);
+      expect(await answers(printedUrl(run) ?? '')).toBe(false);
     } finally {
-      run.child.kill('SIGKILL');
+      await stopDeskProcess(run);
       await api.close();
     }
   });

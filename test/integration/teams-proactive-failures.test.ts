@@ -68,7 +68,9 @@ describe('Teams proactive failures', () => {
     expect(reply).toMatch(/T-1 is resolved\./);
     expect(reply).not.toMatch(/has been told/);
     expect(reply).toMatch(/requester could not be reached on Teams \(they have blocked the chat with the bot\)/);
-    expect(await say(ben, 'history T-1')).toMatch(/requester_not_reached.*blocked_by_user/);
+    expect(await say(ben, 'history T-1')).toMatch(
+      /the requester could not be reached: on Teams, they have blocked the chat with the bot/,
+    );
 
     // Not kept for a retry: the outbox job tries nothing for Rita again.
     const refused = teams.connector.refused.length;

@@ -140,7 +140,7 @@ describe('tickets across tiers (local chat)', () => {
     expect(await say('ivan', 'mine')).not.toContain(`T-${id}`);
     const history = await say('ivan', `history T-${id}`);
     expect(history).toMatch(/archived/);
-    expect(history).toMatch(/Time per tier: tier1 1h 30m · tier2 30m/);
+    expect(history).toMatch(/Time per tier: Tier 1 1h 30m · Tier 2 30m/);
   });
 
   it('runs the SLA clock on business hours and stops it while waiting on the requester', async () => {
@@ -161,5 +161,56 @@ describe('tickets across tiers (local chat)', () => {
     expect(after?.status).toBe('in_progress');
     expect(after?.slaPausedAt).toBeNull();
     expect(await say('ann', `status T-${id}`)).toMatch(/Resolution due: 2026-11-24 10:00 UTC/);
+  });
+
+  it("tells a ticket's history in words, at times in the desk's time zone", async () => {
+    // Tuesday 1 December, 21:51 in London (GMT in winter: the default business calendar's zone).
+    app.clock.set(new Date('2026-12-01T21:51:00Z'));
+    const id = await openTicket('kim', 'Monitor flickers');
+    await say('ben', `claim T-${id}`);
+    await say('ben', `wait T-${id} Which cable do you use?`);
+    app.clock.set(new Date('2026-12-02T08:05:00Z'));
+    await say('kim', `reply T-${id} HDMI`);
+    await say('ben', `escalate T-${id} tier2 needs a new panel`);
+
+    const mine = await say('kim', `history T-${id}`);
+    expect(mine).toContain('times in Europe/London');
+    expect(mine).toMatch(/- Tue 1 Dec 21:51 · kim · opened the ticket/);
+    expect(mine).toMatch(/- Tue 1 Dec 21:51 · ben · claimed it \(in progress\)/);
+    expect(mine).toMatch(/ben · asked the requester \(waiting for your reply\): Which cable do you use\?/);
+    expect(mine).toMatch(/- Wed 2 Dec 08:05 · kim · requester replied \(in progress again\): HDMI/);
+    expect(mine).toMatch(/escalated it from Tier 1 to Tier 2: needs a new panel/);
+    // No internal names, no ISO stamps.
+    expect(mine).not.toMatch(/in_progress|tier1|→|2026-12-0\dT/);
+
+    const theirs = await say('ben', `history T-${id}`);
+    expect(theirs).toMatch(/asked the requester \(waiting for the requester's reply\)/);
+  });
+
+  it('knows local people whatever case they type their name in, and lists the help desk by name', async () => {
+    expect(await say('ann', 'staff add @Carol tier1')).toMatch(/carol/i);
+    // Carol opens the page as "Carol": the same person the admin added as @Carol.
+    const id = await openTicket('dana', 'Webcam not detected');
+    expect(await say('Carol', `claim T-${id}`)).toMatch(/is yours now/);
+    expect(await say('DANA', 'mine')).toContain(`T-${id}`);
+    // @CAROL is Carol, who already has it.
+    expect(await say('ben', `assign T-${id} @CAROL`)).toMatch(/already is that way: nothing changed/);
+
+    const staff = await say('ann', 'staff list');
+    expect(staff).toMatch(/^- Carol \(local\) — agent, tier1$/m);
+    expect(staff).toMatch(/^- tess \(local\) — agent, tier2$/m);
+    expect(staff).not.toMatch(/local:local:/);
+  });
+
+  it("cuts a long subject on the queue card's first line with an ellipsis, keeping the whole of it below", async () => {
+    await inbox('place=%23it-tier1');
+    const subject = `Outlook ${'keeps asking for my password again '.repeat(5)}`.trim();
+    const id = await openTicket('lee', subject);
+    const [card] = await inbox('place=%23it-tier1');
+    const head = card?.blocks?.[0];
+    expect(head?.kind === 'text' && head.text).toMatch(new RegExp(`^\\*\\*T-${id}\\*\\* from lee: Outlook keeps .*…$`));
+    expect(head?.kind === 'text' && head.text.length).toBeLessThan(140);
+    expect(card?.text).not.toContain(subject);
+    expect(JSON.stringify(card?.blocks)).toContain(subject);
   });
 });

@@ -76,8 +76,8 @@ export function deskJourneys(name: string, makeDriver: MakeDriver) {
 
         expect(allText(await chat.say('alice', `status ${ref}`))).toMatch(/Resolved/);
         const history = allText(await chat.say('alice', `history ${ref}`));
-        expect(history).toMatch(/escalated tier1 → tier2: tunnel drops every 10 minutes/);
-        expect(history).toMatch(/resolved in_progress → resolved: Replaced the VPN profile/);
+        expect(history).toMatch(/escalated it from Tier 1 to Tier 2: tunnel drops every 10 minutes/);
+        expect(history).toMatch(/resolved it: Replaced the VPN profile/);
         expect(history).not.toMatch(/firewall rule 7/);
         expect(allText(await chat.say('tess', `history ${ref}`))).toMatch(/firewall rule 7/);
       },
@@ -152,7 +152,7 @@ export function deskJourneys(name: string, makeDriver: MakeDriver) {
         expect(aliceTold).toMatch(/Tier 2 technical/);
         expect(aliceTold).not.toMatch(/🚨|capa/);
         expect(allText(await chat.say('tess', `history ${ref}`))).toMatch(
-          /escalated tier1 → tier2: SLA: resolution target missed/,
+          /escalated it from Tier 1 to Tier 2: SLA: resolution target missed/,
         );
         expect(await chat.sweep()).toMatchObject({ warned: 0, breached: 0 });
         expect(await chat.inbox({ user: 'ben' })).toEqual([]);

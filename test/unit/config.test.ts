@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: './data',
       knowledgeDir: './knowledge',
+      // Outside the live articles, next to the database, and ignored by git (data/ is).
+      draftsDir: 'data/drafts',
       knowledgeWatch: true,
       localEmbeddings: true,
       thresholds: { answer: 0.85, clarify: 0.55 },
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({
       port: 8080,
+      draftsDir: '/var/lib/tierdesk/drafts',
       databaseUrl: 'postgres://desk@db:5432/tierdesk',
       knowledgeWatch: false,
       localEmbeddings: false,
@@ -52,6 +55,10 @@ describe('loadConfig', () => {
       queues: { tier1: 'slack:C0123' },
       logLevel: 'debug',
     });
+  });
+
+  it('writes drafts to DRAFTS_DIR when it is set', () => {
+    expect(loadConfig({ DRAFTS_DIR: '/srv/kb-drafts' }).draftsDir).toBe('/srv/kb-drafts');
   });
 
   it('gives every tier a local queue unless it is set to none', () => {

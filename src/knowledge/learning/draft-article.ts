@@ -11,6 +11,8 @@ export interface DraftArticle {
   markdown: string;
 }
 
+const speaker = { help_desk: 'Help desk', requester: 'Requester' } as const;
+
 // The article schema's own limits: a draft that breaks them would be skipped when published.
 const maxQuestions = 10;
 const maxQuestionLength = 500;
@@ -25,13 +27,15 @@ export function toDraftArticle(source: DraftSource): DraftArticle {
     ...(source.resolver?.trim() ? { owner: source.resolver.trim() } : {}),
     review_by: source.reviewBy,
   };
-  const replies = source.replies.map((r) => r.trim()).filter(Boolean);
+  const replies = source.replies.map((r) => ({ ...r, text: r.text.trim() })).filter((r) => r.text !== '');
   const body = [
     ...(source.resolution.trim() ? [source.resolution.trim(), ''] : []),
     '## What was asked',
     '',
     source.problem.trim() || front.title,
-    ...(replies.length ? ['', '## What the help desk said along the way', '', ...replies.map((r) => `- ${r}`)] : []),
+    ...(replies.length
+      ? ['', '## On the ticket, along the way', '', ...replies.map((r) => `- ${speaker[r.from]}: ${r.text}`)]
+      : []),
   ].join('\n');
   const note = `# Draft from T-${source.ticketId}: review and edit it, then move it up into the knowledge folder to publish it.`;
   return {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toBlockKit } from '../../../adapters/slack/render.ts';
 import { toAdaptiveCard } from '../../../adapters/teams/render.ts';
+import { toHistoryMessage } from '../../../src/messages/history-view.ts';
 import type { Message } from '../../../src/messages/message.ts';
 import { noticeCopy } from '../../../src/messages/notice-copy.ts';
 import { toRequesterUpdateMessage } from '../../../src/messages/notice-view.ts';
 import { toWaitingTicketsMessage } from '../../../src/messages/queue-view.ts';
 import { toSlaBreachMessage, toSlaWarningMessage, toStaleReminderMessage } from '../../../src/messages/sla-view.ts';
 import {
-  toHistoryMessage,
   toQueueCardMessage,
   toRequesterNoticeMessage,
   toStaffTicketMessage,
@@ -83,9 +83,11 @@ describe('link syntax typed by people, as staff and requesters see it on every p
 
   it("keeps names and a requester's reply words in the staff view and the history", () => {
     expectNoLiveLink(toStaffTicketMessage(ticket, { requester: name, assignee: name }), ['Verify your account']);
-    const history = toHistoryMessage(ticket, [
-      { at, who: name, kind: 'requester_replied', from: null, to: null, reason: `see ${name}` },
-    ]);
+    const history = toHistoryMessage(
+      ticket,
+      [{ at, who: name, kind: 'requester_replied', from: null, to: null, reason: `see ${name}` }],
+      { reader: 'staff', timeZone: 'UTC', now: at },
+    );
     expectNoLiveLink(history, ['Verify your account']);
   });
 

@@ -20,7 +20,7 @@ describe('the bundled embedding model', () => {
     const question = await embedder.embedQuestion('how do I claim back money for a taxi');
     if (!question) throw new Error('no vector');
     expect(cosine(question, expenses)).toBeGreaterThan(cosine(question, password) + 0.1);
-  }, 30_000);
+  });
 
   it('embeds nothing for an empty question, and stops a batch when the desk is stopping', async () => {
     expect(await embedder.embedQuestion('   ')).toBeUndefined();
@@ -30,7 +30,7 @@ describe('the bundled embedding model', () => {
       ok: false,
       reason: 'stopped',
     });
-  }, 30_000);
+  });
 
   it('embeds the title, each question and the opening of the body as separate parts', () => {
     const parts = embeddedParts(article('VPN', 'x'.repeat(5000), ['vpn down', ' ']));

@@ -1,6 +1,6 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../../src/knowledge/articles/article.ts';
 import { loadArticles } from '../../../../src/knowledge/articles/load-articles.ts';
@@ -14,7 +14,12 @@ const source: DraftSource = {
   questions: ['Printer on floor 2: "jams" on every job', 'printer keeps jamming', 'PRINTER KEEPS JAMMING'],
   problem: 'The printer by the kitchen jams on every job since Monday.',
   resolution: 'Replaced the worn fuser; print a test page from tray 1 to check.',
-  replies: ['A technician is on the way', '  '],
+  replies: [
+    { from: 'help_desk', text: 'Which tray jams?' },
+    { from: 'requester', text: 'Tray 2, with thick paper' },
+    { from: 'help_desk', text: 'A technician is on the way' },
+    { from: 'requester', text: '  ' },
+  ],
   resolver: 'ben',
   reviewBy: '2026-12-23',
 };
@@ -34,7 +39,9 @@ describe('toDraftArticle', () => {
     });
     expect(parsed.article.body.split('\n\n')[0]).toBe(source.resolution);
     expect(parsed.article.body).toContain(source.problem);
-    expect(parsed.article.body).toContain('- A technician is on the way');
+    expect(parsed.article.body).toContain(
+      '- Help desk: Which tray jams?\n- Requester: Tray 2, with thick paper\n- Help desk: A technician is on the way',
+    );
   });
 
   it('keeps within the schema for long questions and subjects with no words, and without a resolver', () => {
@@ -57,15 +64,14 @@ describe('toDraftArticle', () => {
 });
 
 describe('saveDraft', () => {
-  it('writes into drafts/, never over an existing file, and the loader does not read it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kb-drafts-'));
+  it('writes into the drafts folder, creating it, never over an existing file, and the loader does not read it', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'kb-drafts-')), 'drafts');
     const draft = toDraftArticle(source);
-    expect(await saveDraft(dir, draft)).toEqual({ ok: true, path: `drafts/${draft.fileName}` });
-    expect(await saveDraft(dir, { ...draft, markdown: 'changed' })).toEqual({
-      ok: false,
-      existing: `drafts/${draft.fileName}`,
-    });
-    expect(await readFile(join(dir, 'drafts', draft.fileName), 'utf8')).toBe(draft.markdown);
-    expect(await loadArticles(dir, createMemoryLogger())).toEqual([]);
+    const path = join(dir, draft.fileName);
+    expect(await saveDraft(dir, draft)).toEqual({ ok: true, path });
+    expect(await saveDraft(dir, { ...draft, markdown: 'changed' })).toEqual({ ok: false, existing: path });
+    expect(await readFile(path, 'utf8')).toBe(draft.markdown);
+    // A drafts folder inside a knowledge folder is not read either: only its top-level files are articles.
+    expect(await loadArticles(dirname(dir), createMemoryLogger())).toEqual([]);
   });
 });
