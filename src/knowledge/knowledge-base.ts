@@ -1,4 +1,11 @@
 import type { Article } from './articles/article.ts';
+
+/** Who is asking: anyone, or the help desk, who may also be answered from `audience: staff` articles. */
+export type Audience = Article['audience'];
+
+/** How many candidates a decision weighs. */
+const considered = 5;
+
 import { calibratedModel } from './decision/confidence.ts';
 import { type Decision, decide, type Thresholds } from './decision/decide.ts';
 import { SearchIndex } from './search/search-index.ts';
@@ -7,8 +14,11 @@ import { noSynonyms, type Synonyms } from './search/synonyms.ts';
 /** What the desk asks of the knowledge base; the eval command goes through this same path. */
 export interface KnowledgeBase {
   readonly size: number;
-  /** `questionVector`: the question's embedding, when the desk has embeddings (see `setVector`). */
-  ask(question: string, questionVector?: readonly number[]): Decision;
+  /**
+   * `questionVector`: the question's embedding, when the desk has embeddings (see `setVector`). `reader`
+   * `everyone`: articles for the help desk only (`audience: staff`) are left out, as if they did not exist.
+   */
+  ask(question: string, questionVector?: readonly number[], reader?: Audience): Decision;
   /** Gives an article its embedding vector, of the model questions are embedded with; false if unknown. */
   setVector(articleId: string, vector: readonly number[]): boolean;
   get(id: string): Article | undefined;
@@ -56,9 +66,16 @@ export function createKnowledgeBase(
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const l of feedback.learned) index.learn(l.articleId, l.phrasing);
   for (const u of feedback.unhelpful) index.penalise(u.articleId, u.question);
+  const staffOnly = articles.filter((a) => a.audience === 'staff').length;
   return {
     size: articles.length,
-    ask: (question, questionVector) => decide(index.search(question, 5, questionVector), thresholds),
+    ask(question, questionVector, reader = 'staff') {
+      if (reader === 'staff' || staffOnly === 0)
+        return decide(index.search(question, considered, questionVector), thresholds);
+      // Search as deep as the hidden articles could reach, so `considered` visible ones remain to weigh.
+      const found = index.search(question, considered + staffOnly, questionVector);
+      return decide(found.filter((c) => c.article.audience === 'everyone').slice(0, considered), thresholds);
+    },
     setVector: (articleId, vector) => index.setVector(articleId, vector),
     get: (id) => byId.get(id),
     learn: (articleId, phrasing) => index.learn(articleId, phrasing),
@@ -76,7 +93,7 @@ export function createReloadableKnowledgeBase(
     get size() {
       return current.size;
     },
-    ask: (question, questionVector) => current.ask(question, questionVector),
+    ask: (question, questionVector, reader) => current.ask(question, questionVector, reader),
     setVector: (articleId, vector) => current.setVector(articleId, vector),
     get: (id) => current.get(id),
     learn: (articleId, phrasing) => current.learn(articleId, phrasing),

@@ -3,6 +3,7 @@ import type { Message } from '../../messages/message.ts';
 import type { Article } from '../../model/article.ts';
 import { type Attachment, type PlaceRef, withoutPeople } from '../../model/identity.ts';
 import type { Person } from '../../model/person.ts';
+import { isStaff } from '../../model/roles.ts';
 import { recordInteraction } from '../../store/interactions.ts';
 import { articlePageUrl } from '../articles/article-url.ts';
 import { clarifyChoices } from '../decision/decide.ts';
@@ -24,7 +25,8 @@ export async function answerQuestion(
   attachments: readonly Attachment[] = [],
 ): Promise<Message> {
   const question = withoutPeople(asked) || asked;
-  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question));
+  // Articles for the help desk only are never answered to someone outside it.
+  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question), isStaff(person) ? 'staff' : 'everyone');
   // What the person is offered, or for the help desk the near misses: a pick is checked against these.
   const top = decision.kind === 'clarify' ? decision.choices : decision.candidates.slice(0, clarifyChoices);
   // Only a confident answer is composed: "Which of these?" already lets the person choose among the few.

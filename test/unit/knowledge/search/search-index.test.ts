@@ -253,3 +253,34 @@ describe('the shipped knowledge base', () => {
     },
   );
 });
+
+describe('articles for the help desk only', () => {
+  let kb: KnowledgeBase;
+  const runbook = {
+    ...article(
+      'domain-admin-reset',
+      'Reset a password with domain admin rights',
+      ['reset a forgotten password for someone as admin', 'how do I reset my password'],
+      'Open Active Directory Users and Computers, find the account, and choose Reset Password.',
+    ),
+    audience: 'staff' as const,
+  };
+  beforeAll(async () => {
+    kb = createKnowledgeBase(
+      [...(await loadArticles(shippedKnowledge, createMemoryLogger())), runbook],
+      defaultThresholds,
+    );
+  });
+
+  it('are never offered to someone outside the help desk, however well they match', () => {
+    const asked = kb.ask('how do I reset my password', undefined, 'everyone');
+    expect(asked.candidates.map((c) => c.article.id)).not.toContain('domain-admin-reset');
+    expect(asked.candidates[0]?.article.id).toBe('password-reset');
+    expect(asked.candidates).toHaveLength(5);
+  });
+
+  it('are offered to the help desk', () => {
+    const asked = kb.ask('how do I reset my password', undefined, 'staff');
+    expect(asked.candidates.map((c) => c.article.id)).toContain('domain-admin-reset');
+  });
+});
