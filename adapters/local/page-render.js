@@ -176,6 +176,13 @@ function renderBlock(block, on) {
     }
     case 'actions':
       return renderButtons(block, on);
+    case 'rating': {
+      // The question, then its scores as one row of buttons.
+      const box = el('div', 'blk rating');
+      box.appendChild(el('div', 'blk', markdown(block.label)));
+      box.appendChild(renderButtons(block, on));
+      return box;
+    }
     case 'form':
       return renderForm(block.form, on);
     default:

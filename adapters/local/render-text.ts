@@ -1,4 +1,4 @@
-import type { Block, Button, Message } from '../../src/messages/message.ts';
+import { type Block, type Button, buttonsIn, type Message } from '../../src/messages/message.ts';
 import { stripMarkdown } from '../../src/messages/plain-text.ts';
 
 /** An emoji that leads a label ("👍 Helpful"), with its modifiers and joiners. */
@@ -19,6 +19,8 @@ function toLines(block: Block): string[] {
       return block.fields.map((f) => `${f.label}: ${f.value}`);
     case 'divider':
       return ['—'];
+    case 'rating':
+      return [stripMarkdown(block.label)];
     // Buttons are listed after the text, numbered; forms are the web page's (their message says what to type).
     default:
       return [];
@@ -31,7 +33,7 @@ function toLines(block: Block): string[] {
  */
 export function toPlainText(message: Message, firstNumber = 1): { text: string; buttons: Button[] } {
   const blocks = message.blocks ?? [];
-  const buttons = blocks.flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
+  const buttons = blocks.flatMap(buttonsIn);
   const lines = blocks.flatMap(toLines);
   const body = lines.length > 0 ? lines : [stripMarkdown(message.text)];
   const options = buttons.map((b, i) => `  [${firstNumber + i}] ${textFirst(b.label)}`);

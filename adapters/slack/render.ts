@@ -1,6 +1,6 @@
 import type { KnownBlock, MrkdwnElement, SectionBlock, Button as SlackButton } from '@slack/types';
 import { cutText } from '../../src/messages/cut-text.ts';
-import type { Block, Button, Message } from '../../src/messages/message.ts';
+import { type Block, type Button, buttonsIn, type Message } from '../../src/messages/message.ts';
 import { slackLimits as limits } from './limits.ts';
 import { formOpenActionId } from './modal.ts';
 import { escapeSlack, splitText, toMrkdwn } from './mrkdwn.ts';
@@ -58,6 +58,9 @@ function renderBlock(block: Block, firstButton: number): SlackBlock[] {
       }
       return blocks;
     }
+    case 'rating':
+      // A question and its five scores side by side: Slack has no rating element, buttons are native.
+      return [section(toMrkdwn(block.label)), ...renderBlock({ kind: 'actions', buttons: block.buttons }, firstButton)];
     case 'context':
       return [
         { type: 'context', elements: [{ type: 'mrkdwn', text: cutText(toMrkdwn(block.text), limits.contextText) }] },
@@ -97,7 +100,7 @@ export function toBlockKit(message: Message, maxBlocks: number = limits.blocksPe
   let buttons = 0;
   for (const block of message.blocks ?? []) {
     blocks.push(...renderBlock(block, buttons));
-    if (block.kind === 'actions') buttons += block.buttons.length;
+    buttons += buttonsIn(block).length;
   }
   if (blocks.length > maxBlocks) {
     // Keep the head and say there is more; the fallback text still carries everything.

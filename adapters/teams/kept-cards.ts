@@ -1,5 +1,5 @@
 import { copy } from '../../src/messages/copy.ts';
-import { buttonsOf, type Message } from '../../src/messages/message.ts';
+import { type Block, buttonsOf, type Message } from '../../src/messages/message.ts';
 import type { ReferenceStore } from './references.ts';
 
 /**
@@ -22,6 +22,9 @@ export async function findCard(store: ReferenceStore, postedId: string): Promise
 /** The card after a press settled its question: the same content, its buttons replaced by who chose what. */
 export function settledCard(message: Message, who: string, pressed: { actionId: string; value: string }): Message {
   const label = buttonsOf(message).find((b) => b.actionId === pressed.actionId && b.value === pressed.value)?.label;
-  const blocks = (message.blocks ?? [{ kind: 'text', text: message.text }]).filter((b) => b.kind !== 'actions');
+  // A rating keeps its question; its scores go, as buttons do.
+  const blocks = (message.blocks ?? [{ kind: 'text', text: message.text }]).flatMap((b): Block[] =>
+    b.kind === 'actions' ? [] : b.kind === 'rating' ? [{ kind: 'text', text: b.label }] : [b],
+  );
   return { ...message, blocks: [...blocks, { kind: 'context', text: copy.platform.chose(who, label) }] };
 }

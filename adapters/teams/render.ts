@@ -54,6 +54,12 @@ function renderBlock(block: Block): CardElement[] {
       }
       return sets;
     }
+    case 'rating':
+      // Adaptive Cards 1.5 has no rating input Teams renders everywhere: the scores are one row of actions.
+      return [
+        { type: 'TextBlock', text: toCardMarkdown(block.label), wrap: true, weight: 'Bolder' },
+        { type: 'ActionSet', actions: block.buttons.map(action) },
+      ];
     case 'context':
       return [{ type: 'TextBlock', text: toCardMarkdown(block.text), wrap: true, isSubtle: true, size: 'Small' }];
     case 'divider':

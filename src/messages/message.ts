@@ -30,6 +30,11 @@ export type Block =
   | { kind: 'actions'; buttons: Button[] }
   | { kind: 'context'; text: string }
   | { kind: 'divider' }
+  /**
+   * A 1–5 rating ("How did we do?"): its question and one button per score, lowest first, each labelled with
+   * its number. Rendered as a row of native buttons; pressed like any other button.
+   */
+  | { kind: 'rating'; label: string; buttons: Button[] }
   /** A form to fill in: a Slack modal (opened from a button), Adaptive Card inputs, a web form. */
   | { kind: 'form'; form: Form };
 
@@ -48,8 +53,21 @@ export interface Button {
 }
 
 /** Every button in a message, in order: what a person can press. */
-export const buttonsOf = (message: Message): Button[] =>
-  (message.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
+export const buttonsOf = (message: Message): Button[] => (message.blocks ?? []).flatMap(buttonsIn);
+
+/** The buttons one block offers: an actions row's, or a rating's scores. */
+export const buttonsIn = (block: Block): Button[] =>
+  block.kind === 'actions' || block.kind === 'rating' ? block.buttons : [];
+
+/** The scores a rating offers, lowest first. */
+export const ratingScores = [1, 2, 3, 4, 5] as const;
+
+/** A rating block for `label`, its buttons made by `button(score)` (which carries the action and value). */
+export const ratingBlock = (label: string, button: (score: number) => Omit<Button, 'label'>): Block => ({
+  kind: 'rating',
+  label,
+  buttons: ratingScores.map((score) => ({ ...button(score), label: String(score) })),
+});
 
 /** The form a message carries, if any: adapters that open forms on their own (Slack's modals) look for it. */
 export const formOf = (message: Message): Form | undefined =>

@@ -1,10 +1,10 @@
-import type { Message } from '../../src/messages/message.ts';
+import { buttonsOf, type Message } from '../../src/messages/message.ts';
 import type { ChatDriver, DriverOptions, QueueName, Seen } from '../journeys/chat-driver.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
 const toSeen = (m: Message): Seen => ({
   text: m.text,
-  buttons: (m.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : [])),
+  buttons: buttonsOf(m),
 });
 
 /** The local channels the journeys' queues live in. */

@@ -3,7 +3,7 @@ import { createFixedClock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
 import { createMemoryLogger } from '../../src/log.ts';
 import { type App, loadConfig, startApp } from '../../src/main.ts';
-import type { Message } from '../../src/messages/message.ts';
+import { buttonsOf as buttonsOfMessage, type Message } from '../../src/messages/message.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { createTestStore } from './test-store.ts';
 
@@ -56,7 +56,7 @@ export async function startTestApp(env: Record<string, string> = {}, store?: Sto
 }
 
 export function buttonsOf(message: Message | undefined) {
-  return (message?.blocks ?? []).flatMap((b) => (b.kind === 'actions' ? b.buttons : []));
+  return message ? buttonsOfMessage(message) : [];
 }
 
 /** Whether the desk asked the person to choose ("Which of these?" or, with one article, "Is this it?"). */

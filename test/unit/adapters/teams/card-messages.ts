@@ -1,5 +1,5 @@
 import { toAnswerMessage, toClarifyMessage } from '../../../../src/knowledge/answers/answer-view.ts';
-import type { Message } from '../../../../src/messages/message.ts';
+import { type Message, ratingBlock } from '../../../../src/messages/message.ts';
 import { toQueueCardMessage, toTicketOpenedMessage } from '../../../../src/messages/ticket-view.ts';
 import type { Article } from '../../../../src/model/article.ts';
 import type { Ticket } from '../../../../src/model/ticket.ts';
@@ -80,6 +80,10 @@ export const representativeMessages: Record<string, Message> = {
     queueCardButtons(ticket),
   ),
   'actions with many buttons': { text: 'Pick one', blocks: [{ kind: 'actions', buttons }] },
+  'a rating (question and five scores)': {
+    text: 'How did we do on T-7?',
+    blocks: [ratingBlock('**How did we do on T-7?**', (score) => ({ actionId: 'csat', value: `7:${score}` }))],
+  },
   'context and divider': {
     text: 'Two sections',
     blocks: [{ kind: 'text', text: 'First' }, { kind: 'divider' }, { kind: 'context', text: 'Second, small' }],
