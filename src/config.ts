@@ -53,6 +53,7 @@ export const coreKeys = {
   QUEUE_VENDOR: queue.default('local:#it-vendor'),
   SLA_POLICIES_FILE: z.string().min(1).optional(),
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(365).default(3),
+  CSAT_EXPIRES_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   STALE_AFTER_HOURS: z.coerce
     .number()
     .min(1)
@@ -98,6 +99,7 @@ export interface CoreConfig {
   thresholds: { answer: number; clarify: number };
   queues: Queues;
   timers: { autoCloseDays: number; staleAfterHours: number };
+  surveys: { csatExpiresDays: number };
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -171,6 +173,7 @@ function coreConfig(c: Core): CoreConfig {
     admins: c.ADMINS.map((a) => parsePerson(a) as PersonRef),
     ...(c.SLA_POLICIES_FILE ? { slaPoliciesFile: c.SLA_POLICIES_FILE } : {}),
     timers: { autoCloseDays: c.AUTO_CLOSE_DAYS, staleAfterHours: c.STALE_AFTER_HOURS },
+    surveys: { csatExpiresDays: c.CSAT_EXPIRES_DAYS },
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.ts';
+import type { TicketChanged } from './commands/feature.ts';
 import type { Delivery } from './delivery.ts';
 import type { Synthesizer } from './knowledge/answers/synthesize-answer.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
@@ -33,6 +34,8 @@ export interface DeskContext {
   queues: Queues;
   /** Response and resolution targets per priority, and the business calendar they run on. */
   sla: SlaPolicies;
+  /** Tells every feature that listens (surveys) that a ticket changed; never throws. */
+  ticketChanged(change: TicketChanged): Promise<void>;
   /** The desk's address as people reach it (PUBLIC_URL), without a trailing slash: answers link article pages. */
   publicUrl?: string;
 }

@@ -4,18 +4,24 @@ import { outboxRetryFeature } from './outbox-retry/outbox-retry-feature.ts';
 import { slaMonitorFeature } from './sla-monitor/sla-monitor-feature.ts';
 import type { SweepTimers } from './sla-monitor/sweep.ts';
 import { staffFeature } from './staff/staff-feature.ts';
+import { defaultSurveySettings, type SurveySettings, surveysFeature } from './surveys/surveys-feature.ts';
 import { ticketsFeature } from './tickets/tickets-feature.ts';
 
 /**
  * The desk's features, in the order `help` lists their commands. A new feature is one folder exporting its
  * `Feature` and one line here; everything else (dispatch, audience, help, jobs) comes from its specs.
  */
-export function deskFeatures(settings: { slaSweepCron: string; timers: SweepTimers }): Feature[] {
+export function deskFeatures(settings: {
+  slaSweepCron: string;
+  timers: SweepTimers;
+  surveys?: SurveySettings;
+}): Feature[] {
   return [
     knowledgeFeature,
     ticketsFeature,
     staffFeature,
     slaMonitorFeature({ cron: settings.slaSweepCron, timers: settings.timers }),
     outboxRetryFeature,
+    surveysFeature(settings.surveys ?? defaultSurveySettings),
   ];
 }

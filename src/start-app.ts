@@ -94,7 +94,9 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   );
   // Each platform brings its outbox once mounted; features only ever see Delivery.
   const outboxes: Record<string, Outbox> = {};
-  const registry = createRegistry(deskFeatures({ slaSweepCron: config.jobs.slaSweepCron, timers: config.timers }));
+  const registry = createRegistry(
+    deskFeatures({ slaSweepCron: config.jobs.slaSweepCron, timers: config.timers, surveys: config.surveys }),
+  );
   // What Delivery could not send waits in the store; a message carrying `remember` is kept where it went.
   let desk: Desk | undefined;
   const delivery = createDelivery(outboxes, log, {
@@ -115,6 +117,14 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     queues: config.queues,
     sla: await readSlaPolicies(config.slaPoliciesFile),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    async ticketChanged(change) {
+      for (const listen of registry.ticketListeners) {
+        // The change stands whatever a listener does: its failure is its own, logged once.
+        await listen(ctx, change).catch((err: unknown) =>
+          log.error('ticket listener failed', { ticket: change.ticket.id, err }),
+        );
+      }
+    },
   };
   desk = createDesk(ctx, registry);
   const mounted: MountedPlatform[] = [];

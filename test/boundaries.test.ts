@@ -92,8 +92,10 @@ const table: Record<string, string[]> = {
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],
   'outbox-retry/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
+  'surveys/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
   'desk-context.ts': [
     'clock.ts (types)',
+    'commands/ (types)',
     'delivery.ts (types)',
     'knowledge/ (types)',
     'log.ts (types)',
@@ -102,7 +104,7 @@ const table: Record<string, string[]> = {
     'store/ (types)',
   ],
   'desk.ts': ['commands/', 'desk-context.ts (types)', 'errors.ts', 'inbound.ts', 'messages/', 'model/', 'store/'],
-  'features.ts': ['commands/ (types)', 'knowledge/', 'tickets/', 'staff/', 'sla-monitor/', 'outbox-retry/'],
+  'features.ts': ['commands/ (types)', 'knowledge/', 'tickets/', 'staff/', 'sla-monitor/', 'outbox-retry/', 'surveys/'],
   'platform.ts': [
     'config-groups.ts (types)',
     'desk.ts (types)',

@@ -10,6 +10,7 @@ import type { FieldErrors, Form, FormValues } from '../messages/form.ts';
 import type { Message } from '../messages/message.ts';
 import type { Attachment, PlaceRef, Posted } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
+import type { Ticket } from '../model/ticket.ts';
 
 /** Who may run a command: the desk checks it once, before `run`. */
 export type Audience = 'everyone' | 'staff' | 'overseers' | 'admins';
@@ -90,8 +91,20 @@ export interface JobSpec {
   run(ctx: DeskContext): Promise<unknown>;
 }
 
+/** A ticket just changed (stored, and its own notices sent): what happened, as its history rows say. */
+export interface TicketChanged {
+  ticket: Ticket;
+  before: Ticket;
+  events: readonly { kind: string }[];
+}
+
+/** Another feature's part in a ticket's change (surveys ask how it went once it is resolved). */
+export type TicketListener = (ctx: DeskContext, change: TicketChanged) => Promise<void>;
+
 export interface Feature {
   name: string;
+  /** Called after every ticket change, in feature order; a listener's failure is logged, never the change's. */
+  ticketChanged?: TicketListener[];
   commands?: CommandSpec[];
   actions?: ActionSpec[];
   forms?: FormSpec[];

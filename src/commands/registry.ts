@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { audienceRank } from './audience.ts';
-import type { ActionSpec, CommandSpec, Feature, FormSpec, JobSpec, RememberSpec, ThreadHook } from './feature.ts';
+import type {
+  ActionSpec,
+  CommandSpec,
+  Feature,
+  FormSpec,
+  JobSpec,
+  RememberSpec,
+  ThreadHook,
+  TicketListener,
+} from './feature.ts';
 import { helpCommand } from './help-command.ts';
 
 /** Everything the features registered, looked up by name; built once at start-up. */
@@ -17,6 +26,7 @@ export interface Registry {
   readonly home: NonNullable<Feature['home']>;
   readonly remembers: readonly RememberSpec[];
   readonly jobs: readonly JobSpec[];
+  readonly ticketListeners: readonly TicketListener[];
   readonly answer: NonNullable<Feature['answer']>;
   /** Commands as `help` lists them: everyone's first, then the help desk's, widest audience first. */
   listed(): { everyone: CommandSpec[]; desk: CommandSpec[] };
@@ -54,6 +64,7 @@ export function createRegistry(features: readonly Feature[]): Registry {
     home: all((f) => f.home),
     remembers: all((f) => f.remembers),
     jobs: all((f) => f.jobs),
+    ticketListeners: all((f) => f.ticketChanged),
     answer,
     listed() {
       const everyone = registry.commands.filter((c) => c.audience === 'everyone');

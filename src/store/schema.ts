@@ -237,3 +237,4 @@ export const articleEmbeddings = pgTable(
 );
 
 export * from './outbound-schema.ts';
+export * from './survey-schema.ts';

@@ -43,18 +43,32 @@ export async function notifyTicketChange(
   const unreached = change.notice ? await tellRequester(ctx, ticket, change.notice, actor) : undefined;
   const told = unreached ? { unreached } : {};
   await tellAssignees(ctx, ticket, before, change.events, actor);
+  // What other features do about a change (a survey once it is resolved) comes after its own notices.
+  const queues = await updateQueues(ctx, ticket, before, change, actor);
+  await ctx.ticketChanged({ ticket, before, events: change.events });
+  return { ...told, ...queues };
+}
+
+/** The queues show the ticket as it is now; a ticket that moved tier gets a card in its new queue. */
+async function updateQueues(
+  ctx: DeskContext,
+  ticket: Ticket,
+  before: Ticket,
+  change: Extract<Transition, { ok: true }>,
+  actor: Actor,
+): Promise<Pick<ChangeNotices, 'trouble' | 'noQueue'>> {
   if (change.requeue) {
     // The old tier's card now says where the ticket went; the new tier gets a card of its own.
     await refreshQueueCard(ctx, ticket, before.queueMessage);
     if (!(await queueFor(ctx, ticket.tier))) {
       ctx.log.warn('no queue for this tier; ticket not announced', { ticket: ticket.id, tier: ticket.tier });
-      return { ...told, noQueue: ticket.tier };
+      return { noQueue: ticket.tier };
     }
     const trouble = await postQueueCard(ctx, ticket, { id: actor.id, role: actor.role });
-    return { ...told, ...(trouble ? { trouble } : {}) };
+    return trouble ? { trouble } : {};
   }
   await refreshQueueCard(ctx, ticket);
-  return told;
+  return {};
 }
 
 /**

@@ -24,6 +24,7 @@ describe('desk error boundary', () => {
         reloadKnowledge: async () => {},
         synthesize: noSynthesizer,
         embedQuestion: async () => undefined,
+        ticketChanged: async () => {},
         delivery: createDelivery({}, log),
         clock: systemClock,
         log,

@@ -64,6 +64,7 @@ describe('a feature that registers a command and a button', () => {
         reloadKnowledge: async () => {},
         synthesize: noSynthesizer,
         embedQuestion: async () => undefined,
+        ticketChanged: async () => {},
         queues: { tier1: 'local:#it-tier1' },
         sla: defaultSlaPolicies,
       },

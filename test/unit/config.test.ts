@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       },
       admins: [],
       timers: { autoCloseDays: 3, staleAfterHours: 24 },
+      surveys: { csatExpiresDays: 14 },
       jobs: { enabled: true, slaSweepCron: '* * * * *' },
       logLevel: 'info',
     });

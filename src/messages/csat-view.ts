@@ -1,0 +1,19 @@
+import { type Ticket, toTicketRef } from '../model/ticket.ts';
+import { type Button, type Message, ratingBlock } from './message.ts';
+import { stripMarkdown } from './plain-text.ts';
+import { surveyCopy } from './survey-copy.ts';
+
+/** "How did we do on T-n?": its five scores (each button made by `score`), and how to add a comment. */
+export function toCsatMessage(t: Ticket, score: (n: number) => Omit<Button, 'label'>): Message {
+  const ref = toTicketRef(t.id);
+  const question = surveyCopy.csatQuestion(ref);
+  const hint = surveyCopy.csatCommentHint(ref);
+  return {
+    text: stripMarkdown(`${surveyCopy.csatIntro(ref, t.subject)} ${question}\n${hint}`),
+    blocks: [
+      { kind: 'text', text: surveyCopy.csatIntro(ref, t.subject) },
+      ratingBlock(question, score),
+      { kind: 'context', text: hint },
+    ],
+  };
+}

@@ -1,0 +1,84 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { PlaceRef } from '../model/identity.ts';
+import type { Db, DbOrTx } from './db.ts';
+import { feedback, surveyAnswers, surveyAsks } from './survey-schema.ts';
+
+export type SurveyAsk = typeof surveyAsks.$inferSelect;
+
+/**
+ * The CSAT ask for one resolution of a ticket, made once: undefined when this resolution was asked about
+ * already (a retried change, a second process), so nobody is asked twice.
+ */
+export async function insertCsatAsk(
+  db: DbOrTx,
+  ask: {
+    personId: number;
+    ticketId: number;
+    ticketVersion: number;
+    resolvedAt: Date;
+    place: PlaceRef;
+    askedAt: Date;
+    expiresAt: Date;
+  },
+): Promise<SurveyAsk | undefined> {
+  const [row] = await db
+    .insert(surveyAsks)
+    .values({ kind: 'csat', ...ask })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+export async function findAsk(db: DbOrTx, id: number): Promise<SurveyAsk | undefined> {
+  const [row] = await db.select().from(surveyAsks).where(eq(surveyAsks.id, id));
+  return row;
+}
+
+/** The newest CSAT ask about a ticket (its latest resolution). */
+export async function latestCsatAsk(db: DbOrTx, ticketId: number): Promise<SurveyAsk | undefined> {
+  const [row] = await db
+    .select()
+    .from(surveyAsks)
+    .where(and(eq(surveyAsks.kind, 'csat'), eq(surveyAsks.ticketId, ticketId)))
+    .orderBy(desc(surveyAsks.id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Records a score for an ask's question, unless it is the score already standing: the same press arriving
+ * twice (a retry, a double click, a second device) is one answer. The ask's row is locked meanwhile, so two
+ * presses at once are decided one after the other. Returns the score before this one, if any, and whether
+ * anything was written.
+ */
+export async function recordScore(
+  db: Db,
+  answer: { askId: number; question: string; score: number; answeredAt: Date },
+): Promise<{ previous?: number; written: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: surveyAsks.id }).from(surveyAsks).where(eq(surveyAsks.id, answer.askId)).for('update');
+    const previous = await standingScore(tx, answer.askId, answer.question);
+    if (previous === answer.score) return { previous, written: false };
+    await tx.insert(surveyAnswers).values(answer);
+    return { ...(previous === undefined ? {} : { previous }), written: true };
+  });
+}
+
+/** The score standing for an ask's question: the newest one given. */
+export async function standingScore(db: DbOrTx, askId: number, question: string): Promise<number | undefined> {
+  const [latest] = await db
+    .select({ score: surveyAnswers.score })
+    .from(surveyAnswers)
+    .where(and(eq(surveyAnswers.askId, askId), eq(surveyAnswers.question, question)))
+    .orderBy(desc(surveyAnswers.id))
+    .limit(1);
+  return latest?.score ?? undefined;
+}
+
+export type NewFeedback = typeof feedback.$inferInsert;
+
+export async function insertFeedback(db: DbOrTx, row: NewFeedback): Promise<number> {
+  const [saved] = await db.insert(feedback).values(row).returning({ id: feedback.id });
+  if (!saved) throw new Error('feedback not saved');
+  return saved.id;
+}

@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../src/messages/message.ts';
+import { feedback, surveyAnswers, surveyAsks } from '../../src/store/schema.ts';
+import { buttonsOf, startTestApp, type TestApp, testStart } from '../support/test-app.ts';
+
+const day = 86_400_000;
+
+describe('CSAT after a resolution (local chat)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ ADMINS: 'local:ann', LOCAL_EMBEDDINGS: 'false', CSAT_EXPIRES_DAYS: '3' });
+  });
+  afterAll(() => app.close());
+
+  const send = async (path: string, body: object): Promise<Message[]> =>
+    ((await (await app.post(path, body)).json()) as { messages: Message[] }).messages;
+  const say = async (user: string, text: string) =>
+    (await send('/api/local/messages', { user, text })).map((m) => m.text).join('\n');
+  const press = async (user: string, button: { actionId: string; value: string }) =>
+    (await send('/api/local/actions', { user, action: button.actionId, value: button.value }))
+      .map((m) => m.text)
+      .join('\n');
+  const inbox = async (user: string) =>
+    ((await (await app.get(`/api/local/inbox?user=${user}`)).json()) as { messages: Message[] }).messages;
+
+  /** A ticket of `user`'s resolved by ann; the score buttons of the survey that followed. */
+  async function resolvedFor(user: string, subject: string) {
+    const ref = /T-\d+/.exec(await say(user, `ticket ${subject}`))?.[0] ?? 'T-?';
+    await say('ann', `claim ${ref}`);
+    await inbox(user);
+    await say('ann', `resolve ${ref} Fixed it`);
+    const survey = (await inbox(user)).find((m) => m.text.includes('How did we do'));
+    return { ref, id: Number(ref.slice(2)), scores: buttonsOf(survey) };
+  }
+  const answersOf = async (ticketId: number) => {
+    const [ask] = await app.store.db.select().from(surveyAsks).where(eq(surveyAsks.ticketId, ticketId));
+    return ask ? app.store.db.select().from(surveyAnswers).where(eq(surveyAnswers.askId, ask.id)) : [];
+  };
+
+  it('keeps every change of mind, the newest counting, and a repeated score once', async () => {
+    app.clock.set(testStart);
+    const { id, scores } = await resolvedFor('alice', 'Monitor flickers');
+    expect(scores).toHaveLength(5);
+    await press('alice', scores[3] ?? { actionId: '', value: '' });
+    await press('alice', scores[3] ?? { actionId: '', value: '' });
+    expect(await press('alice', scores[2] ?? { actionId: '', value: '' })).toMatch(/now 3 of 5.*it was 4/);
+    expect((await answersOf(id)).map((a) => a.score)).toEqual([4, 3]);
+  });
+
+  it('refuses a score after the survey closed, politely, and stores nothing', async () => {
+    app.clock.set(testStart);
+    const { id, scores } = await resolvedFor('bob', 'Headset crackles');
+    app.clock.set(new Date(testStart.getTime() + 3 * day + 1000));
+    expect(await press('bob', scores[4] ?? { actionId: '', value: '' })).toMatch(/this survey has closed/);
+    expect(await answersOf(id)).toEqual([]);
+  });
+
+  it('asks nothing when a ticket closes by itself, and refuses a forged score politely', async () => {
+    app.clock.set(testStart);
+    const { id } = await resolvedFor('cleo', 'Mouse double-clicks');
+    app.clock.set(new Date(testStart.getTime() + 4 * day));
+    await app.sweep();
+    const asks = await app.store.db.select().from(surveyAsks).where(eq(surveyAsks.ticketId, id));
+    expect(asks).toHaveLength(1);
+    // A score no button offers is bad input: a polite sentence, nothing stored.
+    expect(await press('cleo', { actionId: 'csat_rating', value: `${asks[0]?.id}:9` })).toMatch(
+      /didn't recognise that button/,
+    );
+    expect(await answersOf(id)).toEqual([]);
+  });
+
+  it('keeps a comment with the ticket and its standing score, and free feedback on its own', async () => {
+    app.clock.set(testStart);
+    const { ref, id, scores } = await resolvedFor('dora', 'Laptop fan loud');
+    await press('dora', scores[1] ?? { actionId: '', value: '' });
+    expect(await say('dora', `feedback ${ref} took three days`)).toMatch(/with the help desk leads/);
+    expect(await say('dora', 'feedback the new portal is much faster')).toMatch(/Thank you for telling us/);
+    expect(await say('erin', `feedback ${ref} not mine`)).toMatch(/couldn't find/);
+    const rows = await app.store.db.select().from(feedback);
+    expect(rows.filter((r) => r.ticketId === id)).toEqual([
+      expect.objectContaining({ source: 'csat', rating: 2, comment: 'took three days' }),
+    ]);
+    expect(rows.some((r) => r.source === 'free' && r.comment === 'the new portal is much faster')).toBe(true);
+    expect(rows.some((r) => r.comment === 'not mine')).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect } from 'vitest';
+import { allText, type ChatDriver, findButton, journeysOn, type MakeDriver } from './chat-driver.ts';
+
+const refIn = (text: string) => /T-\d+/.exec(text)?.[0] ?? 'T-?';
+
+/** Asking people how it went: CSAT after a resolution, answered once, on every platform. */
+export function surveyJourneys(name: string, makeDriver: MakeDriver) {
+  const journey = journeysOn(makeDriver);
+
+  /** Alice's ticket, resolved by ann; returns its ref and what reached Alice on her own after it. */
+  async function resolved(chat: ChatDriver, subject: string) {
+    const ref = refIn(allText(await chat.say('alice', `ticket ${subject}`)));
+    expect(allText(await chat.say('ann', `claim ${ref}`))).toMatch(/is yours/);
+    await chat.inbox({ user: 'alice' });
+    expect(allText(await chat.say('ann', `resolve ${ref} Replaced the dock's power supply`))).toMatch(/resolved/);
+    return { ref, told: await chat.inbox({ user: 'alice' }) };
+  }
+
+  describe(`${name}: survey journeys`, () => {
+    journey('asks how it went once a ticket is resolved, and counts a score pressed twice once', async (chat) => {
+      const { ref, told } = await resolved(chat, 'Dock does not power the monitors');
+      expect(allText(told)).toContain(`How did we do on ${ref}?`);
+      const scores = told.flatMap((s) => s.buttons).filter((b) => /^[1-5]$/.test(b.label));
+      expect(scores.map((b) => b.label)).toEqual(['1', '2', '3', '4', '5']);
+
+      const two = scores[1] ?? findButton(told, /^2$/);
+      const first = allText(await chat.click('alice', two));
+      expect(first).toContain(`you rated ${ref} 2 of 5`);
+      expect(first).toMatch(/what went wrong/i);
+      // The same press again (a double click, a second device) is the same answer.
+      expect(allText(await chat.click('alice', two))).toMatch(/already; that stands/);
+      // Someone else cannot answer Alice's survey.
+      expect(allText(await chat.click('bob', two))).toMatch(/isn't yours/);
+
+      expect(allText(await chat.say('alice', `feedback ${ref} it took a week and nobody said why`))).toContain(
+        `your comment on ${ref} is with the help desk leads`,
+      );
+    });
+
+    journey('asks again after a reopen and a second resolution', async (chat) => {
+      const { ref } = await resolved(chat, 'Keyboard keys stick');
+      expect(allText(await chat.say('alice', `reopen ${ref} still sticking`))).toMatch(/open again/);
+      await chat.inbox({ user: 'alice' });
+      expect(allText(await chat.say('ann', `resolve ${ref} New keyboard`))).toMatch(/resolved/);
+      expect(allText(await chat.inbox({ user: 'alice' }))).toContain(`How did we do on ${ref}?`);
+    });
+  });
+}
