@@ -91,6 +91,7 @@ const table: Record<string, string[]> = {
   ],
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],
+  'surveys/': ['model/', 'messages/', 'knowledge/', 'words.ts', 'log.ts (types)'],
   'outbox-retry/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
   'surveys/': ['model/', 'messages/', 'store/', 'commands/', 'log.ts (types)', 'desk-context.ts (types)'],
   'desk-context.ts': [
