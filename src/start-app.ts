@@ -95,7 +95,11 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   // Each platform brings its outbox once mounted; features only ever see Delivery.
   const outboxes: Record<string, Outbox> = {};
   const registry = createRegistry(
-    deskFeatures({ slaSweepCron: config.jobs.slaSweepCron, timers: config.timers, surveys: config.surveys }),
+    deskFeatures({
+      slaSweepCron: config.jobs.slaSweepCron,
+      timers: config.timers,
+      surveys: { ...config.surveys, ...(config.openai ? { openai: config.openai } : {}) },
+    }),
   );
   // What Delivery could not send waits in the store; a message carrying `remember` is kept where it went.
   let desk: Desk | undefined;

@@ -1,5 +1,8 @@
 import { literal } from './plain-text.ts';
 
+/** The classes a comment can fall in (surveys/feedback-class.ts), as the sentences need them. */
+type FeedbackKind = 'appreciation' | 'undertone' | 'concern' | 'complaint' | 'escalation';
+
 /** How a score reads back to the person who gave it. */
 const scoreWords: Record<number, string> = { 1: 'very poor', 2: 'poor', 3: 'okay', 4: 'good', 5: 'excellent' };
 
@@ -17,8 +20,22 @@ export const surveyCopy = {
   closed: 'Sorry, this survey has closed, so your answer was not recorded. Thank you all the same.',
   notYours: "That survey isn't yours to answer, so nothing was recorded.",
   gone: "I couldn't find that survey, so nothing was recorded.",
-  feedbackThanks: 'Thank you for telling us. Every comment is read by the help desk leads.',
-  feedbackOnTicket: (ref: string) => `Thank you: your comment on ${ref} is with the help desk leads.`,
+  /** The acknowledgement of a comment, in words that fit what it says; `ref` when it is about a ticket. */
+  acknowledge(kind: FeedbackKind, ref?: string): string {
+    const about = ref ? ` about ${ref}` : '';
+    switch (kind) {
+      case 'appreciation':
+        return `Thank you, that is kind of you: your words${about} are passed on to the help desk.`;
+      case 'undertone':
+        return `Thank you for telling us. Your comment${about} is kept for the help desk leads, who read every one.`;
+      case 'concern':
+        return `Thank you for raising it. Your concern${about} is kept for the help desk leads to look into.`;
+      case 'complaint':
+        return `Sorry we fell short. Your complaint${about} is recorded for the help desk leads, who handle complaints first.`;
+      case 'escalation':
+        return `We are sorry. What you wrote${about} is recorded as an escalation for the help desk leads, who handle it first.`;
+    }
+  },
   feedbackNoTicket: (ref: string) =>
     `I couldn't find ${ref} among your tickets; your comment was not saved. Type \`mine\` to list them.`,
 };

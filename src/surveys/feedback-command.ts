@@ -4,49 +4,49 @@ import { surveyCopy } from '../messages/survey-copy.ts';
 import { toTicketRef } from '../model/ticket.ts';
 import { insertFeedback, latestCsatAsk, standingScore } from '../store/survey-asks.ts';
 import { findTicket } from '../store/tickets.ts';
+import type { Classified } from './feedback-class.ts';
+import type { ClassifyFeedback } from './feedback-classing.ts';
 
 type FeedbackCommand = { name: 'feedback'; ticketId?: number; text: string };
 
-/** `feedback T-n <text>` about a ticket (a CSAT comment once it was asked), or `feedback <text>` about the service. */
-export const feedbackCommand = defineCommand<FeedbackCommand>({
-  name: 'feedback',
-  usage: '`feedback [T-n] <text>` — tell the help desk how it went, or anything about the service',
-  audience: 'everyone',
-  parse(args) {
-    const [first = ''] = args.split(/\s+/);
-    const about = looksLikeTicketRef(first) ? ticketAndRest(args) : undefined;
-    const text = (about ? about.rest : args).trim();
-    if (!text) return { usage: 'bad_arguments' };
-    return about ? { name: 'feedback', ticketId: about.ticketId, text } : { name: 'feedback', text };
-  },
-  async run(ctx, person, _place, command) {
-    const now = ctx.clock.now();
-    if (command.ticketId === undefined) {
+const stored = (c: Classified) => ({ class: c.class, sentiment: c.sentiment, classifiedBy: c.by });
+
+/**
+ * `feedback T-n <text>` about a ticket (a CSAT comment once it was asked, kept with the score standing then),
+ * or `feedback <text>` about the service. Each is classed and acknowledged in words that fit its class.
+ */
+export const feedbackCommand = (classify: ClassifyFeedback) =>
+  defineCommand<FeedbackCommand>({
+    name: 'feedback',
+    usage: '`feedback [T-n] <text>` — tell the help desk how it went, or anything about the service',
+    audience: 'everyone',
+    parse(args) {
+      const [first = ''] = args.split(/\s+/);
+      const about = looksLikeTicketRef(first) ? ticketAndRest(args) : undefined;
+      const text = (about ? about.rest : args).trim();
+      if (!text) return { usage: 'bad_arguments' };
+      return about ? { name: 'feedback', ticketId: about.ticketId, text } : { name: 'feedback', text };
+    },
+    async run(ctx, person, _place, command) {
+      const now = ctx.clock.now();
+      const ticket = command.ticketId === undefined ? undefined : await findTicket(ctx.db, command.ticketId);
+      const ref = command.ticketId === undefined ? undefined : toTicketRef(command.ticketId);
+      // Someone else's ticket is not named: it is as if it did not exist.
+      if (ref && (!ticket || ticket.requesterId !== person.id)) return { text: surveyCopy.feedbackNoTicket(ref) };
+      const ask = ticket ? await latestCsatAsk(ctx.db, ticket.id) : undefined;
+      const rating = ask ? await standingScore(ctx.db, ask.id, 'rating') : undefined;
+      const classed = await classify(ctx, command.text, rating);
       const id = await insertFeedback(ctx.db, {
         personId: person.id,
-        source: 'free',
+        source: ask ? 'csat' : 'free',
+        ...(ticket ? { ticketId: ticket.id } : {}),
+        ...(ask ? { askId: ask.id } : {}),
+        ...(rating === undefined ? {} : { rating }),
         comment: command.text,
+        ...stored(classed),
         createdAt: now,
       });
-      ctx.log.info('feedback given', { feedback: id, by: person.id, source: 'free' });
-      return { text: surveyCopy.feedbackThanks };
-    }
-    const ref = toTicketRef(command.ticketId);
-    const ticket = await findTicket(ctx.db, command.ticketId);
-    // Someone else's ticket is not named: it is as if it did not exist.
-    if (!ticket || ticket.requesterId !== person.id) return { text: surveyCopy.feedbackNoTicket(ref) };
-    const ask = await latestCsatAsk(ctx.db, ticket.id);
-    const rating = ask ? await standingScore(ctx.db, ask.id, 'rating') : undefined;
-    const id = await insertFeedback(ctx.db, {
-      personId: person.id,
-      source: ask ? 'csat' : 'free',
-      ticketId: ticket.id,
-      ...(ask ? { askId: ask.id } : {}),
-      ...(rating === undefined ? {} : { rating }),
-      comment: command.text,
-      createdAt: now,
-    });
-    ctx.log.info('feedback given', { feedback: id, by: person.id, ticket: ticket.id, source: ask ? 'csat' : 'free' });
-    return { text: surveyCopy.feedbackOnTicket(ref) };
-  },
-});
+      ctx.log.info('feedback given', { feedback: id, by: person.id, ticket: ticket?.id, class: classed.class });
+      return { text: surveyCopy.acknowledge(classed.class, ref) };
+    },
+  });

@@ -1,19 +1,26 @@
 import type { Feature } from '../commands/feature.ts';
+import type { OpenAiConfig } from '../knowledge/openai-client.ts';
 import { askForCsat } from './ask-csat.ts';
+import { feedbackClassing } from './feedback-classing.ts';
 import { feedbackCommand } from './feedback-command.ts';
 import { rateCsat } from './rate-csat.ts';
 
 export interface SurveySettings {
   /** How long a CSAT ask stays open (CSAT_EXPIRES_DAYS). */
   csatExpiresDays: number;
+  /** Set: comments are classed by this model (the word lists when it fails). */
+  openai?: OpenAiConfig;
 }
 
 export const defaultSurveySettings: SurveySettings = { csatExpiresDays: 14 };
 
 /** Asking people how it went (CSAT after a resolution) and keeping what they say (`feedback`). */
-export const surveysFeature = (settings: SurveySettings): Feature => ({
-  name: 'surveys',
-  commands: [feedbackCommand],
-  actions: [rateCsat],
-  ticketChanged: [askForCsat(settings)],
-});
+export const surveysFeature = (settings: SurveySettings): Feature => {
+  const classify = feedbackClassing(settings.openai);
+  return {
+    name: 'surveys',
+    commands: [feedbackCommand(classify)],
+    actions: [rateCsat],
+    ticketChanged: [askForCsat(settings)],
+  };
+};

@@ -74,14 +74,19 @@ describe('CSAT after a resolution (local chat)', () => {
     app.clock.set(testStart);
     const { ref, id, scores } = await resolvedFor('dora', 'Laptop fan loud');
     await press('dora', scores[1] ?? { actionId: '', value: '' });
-    expect(await say('dora', `feedback ${ref} took three days`)).toMatch(/with the help desk leads/);
-    expect(await say('dora', 'feedback the new portal is much faster')).toMatch(/Thank you for telling us/);
+    expect(await say('dora', `feedback ${ref} took three days`)).toContain(`about ${ref}`);
+    expect(await say('dora', 'feedback thank you, the new portal is much faster')).toMatch(/Thank you, that is kind/);
     expect(await say('erin', `feedback ${ref} not mine`)).toMatch(/couldn't find/);
     const rows = await app.store.db.select().from(feedback);
     expect(rows.filter((r) => r.ticketId === id)).toEqual([
-      expect.objectContaining({ source: 'csat', rating: 2, comment: 'took three days' }),
+      expect.objectContaining({ source: 'csat', rating: 2, comment: 'took three days', classifiedBy: 'rules' }),
     ]);
-    expect(rows.some((r) => r.source === 'free' && r.comment === 'the new portal is much faster')).toBe(true);
+    expect(rows.find((r) => r.source === 'free')).toMatchObject({
+      comment: 'thank you, the new portal is much faster',
+      class: 'appreciation',
+      classifiedBy: 'rules',
+    });
+    expect(rows.every((r) => r.sentiment !== null && r.sentiment >= -1 && r.sentiment <= 1)).toBe(true);
     expect(rows.some((r) => r.comment === 'not mine')).toBe(false);
   });
 });
