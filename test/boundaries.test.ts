@@ -97,6 +97,7 @@ const table: Record<string, string[]> = {
     'messages/',
     'store/',
     'commands/',
+    'tickets/',
     'knowledge/',
     'words.ts',
     'log.ts (types)',

@@ -16,10 +16,20 @@ export const surveyCopy = {
     `Changed: your rating of ${ref} is now ${to} of 5 (${scoreWords[to] ?? to}), it was ${from}.`,
   sameAgain: (ref: string, score: number) => `You rated ${ref} ${score} of 5 already; that stands.`,
   lowScore: (ref: string) =>
-    `Sorry it fell short. What went wrong? Type \`feedback ${ref} <what happened>\` and a lead will read it.`,
+    `Sorry it fell short. To tell us what went wrong, type \`feedback ${ref} <what happened>\`.`,
   closed: 'Sorry, this survey has closed, so your answer was not recorded. Thank you all the same.',
   notYours: "That survey isn't yours to answer, so nothing was recorded.",
   gone: "I couldn't find that survey, so nothing was recorded.",
+  followUpSubject: (kind: FeedbackKind, about?: string, rating?: number) =>
+    `Follow up: ${kind === 'escalation' ? 'an escalation' : kind === 'complaint' ? 'a complaint' : 'a low score'}${about ? ` on ${about}` : ''}${rating === undefined ? '' : ` (rated ${rating} of 5)`}`,
+  followUpDescription: (comment: string | undefined, about?: string, subject?: string) =>
+    [
+      about ? `Feedback on ${about}${subject ? ` (${subject})` : ''}.` : 'Feedback on the service.',
+      comment ? `They wrote: "${comment}"` : 'They left no comment.',
+      'Contact them, find out what went wrong, and resolve this ticket with what was done.',
+    ].join(' '),
+  /** Said after the acknowledgement when a person will follow it up. */
+  followUpOpened: (ref: string) => `A help desk lead will contact you about it: ${ref}.`,
   /** The acknowledgement of a comment, in words that fit what it says; `ref` when it is about a ticket. */
   acknowledge(kind: FeedbackKind, ref?: string): string {
     const about = ref ? ` about ${ref}` : '';

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PlaceRef } from '../model/identity.ts';
 import type { Db, DbOrTx } from './db.ts';
 import { feedback, surveyAnswers, surveyAsks } from './survey-schema.ts';
@@ -81,4 +81,19 @@ export async function insertFeedback(db: DbOrTx, row: NewFeedback): Promise<numb
   const [saved] = await db.insert(feedback).values(row).returning({ id: feedback.id });
   if (!saved) throw new Error('feedback not saved');
   return saved.id;
+}
+
+/** Links feedback to the ticket opened to follow it up. */
+export async function setFollowUp(db: DbOrTx, feedbackId: number, ticketId: number): Promise<void> {
+  await db.update(feedback).set({ followUpTicketId: ticketId }).where(eq(feedback.id, feedbackId));
+}
+
+/** The follow-up ticket already opened for an ask's feedback, if any: one per ask. */
+export async function followUpOfAsk(db: DbOrTx, askId: number): Promise<number | undefined> {
+  const [row] = await db
+    .select({ ticketId: feedback.followUpTicketId })
+    .from(feedback)
+    .where(and(eq(feedback.askId, askId), isNotNull(feedback.followUpTicketId)))
+    .limit(1);
+  return row?.ticketId ?? undefined;
 }

@@ -81,6 +81,8 @@ export const feedback = pgTable(
     class: text('class', { enum: ['appreciation', 'undertone', 'concern', 'complaint', 'escalation'] }),
     sentiment: real('sentiment'),
     classifiedBy: text('classified_by', { enum: ['rules', 'openai'] }),
+    /** The ticket opened to follow it up (a low score, a complaint, an escalation), if one was. */
+    followUpTicketId: integer('follow_up_ticket_id').references(() => tickets.id),
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('feedback_created').on(t.createdAt), index('feedback_ticket').on(t.ticketId)],

@@ -6,6 +6,7 @@ import { insertFeedback, latestCsatAsk, standingScore } from '../store/survey-as
 import { findTicket } from '../store/tickets.ts';
 import type { Classified } from './feedback-class.ts';
 import type { ClassifyFeedback } from './feedback-classing.ts';
+import { needsFollowUp, openFollowUp } from './follow-up.ts';
 
 type FeedbackCommand = { name: 'feedback'; ticketId?: number; text: string };
 
@@ -27,7 +28,7 @@ export const feedbackCommand = (classify: ClassifyFeedback) =>
       if (!text) return { usage: 'bad_arguments' };
       return about ? { name: 'feedback', ticketId: about.ticketId, text } : { name: 'feedback', text };
     },
-    async run(ctx, person, _place, command) {
+    async run(ctx, person, place, command) {
       const now = ctx.clock.now();
       const ticket = command.ticketId === undefined ? undefined : await findTicket(ctx.db, command.ticketId);
       const ref = command.ticketId === undefined ? undefined : toTicketRef(command.ticketId);
@@ -47,6 +48,16 @@ export const feedbackCommand = (classify: ClassifyFeedback) =>
         createdAt: now,
       });
       ctx.log.info('feedback given', { feedback: id, by: person.id, ticket: ticket?.id, class: classed.class });
-      return { text: surveyCopy.acknowledge(classed.class, ref) };
+      const said = surveyCopy.acknowledge(classed.class, ref);
+      if (!needsFollowUp({ class: classed.class, rating })) return { text: said };
+      const followUp = await openFollowUp(ctx, person, place, {
+        feedbackId: id,
+        class: classed.class,
+        comment: command.text,
+        ...(rating === undefined ? {} : { rating }),
+        ...(ticket ? { ticket } : {}),
+        ...(ask ? { askId: ask.id } : {}),
+      });
+      return { text: `${said} ${surveyCopy.followUpOpened(followUp)}` };
     },
   });

@@ -20,7 +20,7 @@ export const surveysFeature = (settings: SurveySettings): Feature => {
   return {
     name: 'surveys',
     commands: [feedbackCommand(classify)],
-    actions: [rateCsat],
+    actions: [rateCsat(classify)],
     ticketChanged: [askForCsat(settings)],
   };
 };

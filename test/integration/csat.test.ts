@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
-import { feedback, surveyAnswers, surveyAsks } from '../../src/store/schema.ts';
+import { feedback, surveyAnswers, surveyAsks, tickets } from '../../src/store/schema.ts';
 import { buttonsOf, startTestApp, type TestApp, testStart } from '../support/test-app.ts';
 
 const day = 86_400_000;
@@ -78,9 +78,14 @@ describe('CSAT after a resolution (local chat)', () => {
     expect(await say('dora', 'feedback thank you, the new portal is much faster')).toMatch(/Thank you, that is kind/);
     expect(await say('erin', `feedback ${ref} not mine`)).toMatch(/couldn't find/);
     const rows = await app.store.db.select().from(feedback);
-    expect(rows.filter((r) => r.ticketId === id)).toEqual([
+    // The 2 itself, then the comment on it: both kept with the ticket, one follow-up for both.
+    const onTicket = rows.filter((r) => r.ticketId === id);
+    expect(onTicket).toEqual([
+      expect.objectContaining({ source: 'csat', rating: 2, comment: null, class: 'undertone', classifiedBy: 'rules' }),
       expect.objectContaining({ source: 'csat', rating: 2, comment: 'took three days', classifiedBy: 'rules' }),
     ]);
+    expect(onTicket[0]?.followUpTicketId).toBeGreaterThan(id);
+    expect(onTicket[1]?.followUpTicketId).toBe(onTicket[0]?.followUpTicketId);
     expect(rows.find((r) => r.source === 'free')).toMatchObject({
       comment: 'thank you, the new portal is much faster',
       class: 'appreciation',
@@ -88,5 +93,17 @@ describe('CSAT after a resolution (local chat)', () => {
     });
     expect(rows.every((r) => r.sentiment !== null && r.sentiment >= -1 && r.sentiment <= 1)).toBe(true);
     expect(rows.some((r) => r.comment === 'not mine')).toBe(false);
+  });
+
+  it('follows up a complaint about the service at P3 and an escalation at P2, each as a ticket of its own', async () => {
+    app.clock.set(testStart);
+    const complaint = await say('finn', 'feedback the wifi on floor 2 has been broken for weeks, not acceptable');
+    const escalation = await say('finn', 'feedback THIRD TIME I report this, I want to speak to a manager!!!');
+    const refs = [complaint, escalation].map((t) => /contact you about it: T-(\d+)/.exec(t)?.[1]);
+    expect(refs.every(Boolean)).toBe(true);
+    const opened = await app.store.db.select().from(tickets);
+    const priorityOf = (id?: string) => opened.find((t) => t.id === Number(id))?.priority;
+    expect([priorityOf(refs[0]), priorityOf(refs[1])]).toEqual(['P3', 'P2']);
+    expect(await say('finn', 'feedback thanks, the new laptop is great')).not.toMatch(/contact you/);
   });
 });

@@ -17,26 +17,40 @@ export function surveyJourneys(name: string, makeDriver: MakeDriver) {
   }
 
   describe(`${name}: survey journeys`, () => {
-    journey('asks how it went once a ticket is resolved, and counts a score pressed twice once', async (chat) => {
-      const { ref, told } = await resolved(chat, 'Dock does not power the monitors');
-      expect(allText(told)).toContain(`How did we do on ${ref}?`);
-      const scores = told.flatMap((s) => s.buttons).filter((b) => /^[1-5]$/.test(b.label));
-      expect(scores.map((b) => b.label)).toEqual(['1', '2', '3', '4', '5']);
+    journey(
+      'asks how it went once a ticket is resolved, and counts a score pressed twice once',
+      async (chat) => {
+        const { ref, told } = await resolved(chat, 'Dock does not power the monitors');
+        expect(allText(told)).toContain(`How did we do on ${ref}?`);
+        const scores = told.flatMap((s) => s.buttons).filter((b) => /^[1-5]$/.test(b.label));
+        expect(scores.map((b) => b.label)).toEqual(['1', '2', '3', '4', '5']);
 
-      const two = scores[1] ?? findButton(told, /^2$/);
-      const first = allText(await chat.click('alice', two));
-      expect(first).toContain(`you rated ${ref} 2 of 5`);
-      expect(first).toMatch(/what went wrong/i);
-      // The same press again (a double click, a second device) is the same answer.
-      expect(allText(await chat.click('alice', two))).toMatch(/already; that stands/);
-      // Someone else cannot answer Alice's survey.
-      expect(allText(await chat.click('bob', two))).toMatch(/isn't yours/);
+        const two = scores[1] ?? findButton(told, /^2$/);
+        const first = allText(await chat.click('alice', two));
+        expect(first).toContain(`you rated ${ref} 2 of 5`);
+        expect(first).toMatch(/what went wrong/i);
+        // A 2 is followed up by a person: a ticket of its own, in Tier 1's queue, linked to the one rated.
+        const followUp = /A help desk lead will contact you about it: (T-\d+)/.exec(first)?.[1] ?? 'T-?';
+        expect(followUp).not.toBe(ref);
+        expect(allText(await chat.inbox({ place: 'tier1' }))).toMatch(
+          new RegExp(`${followUp} from .+: Follow up: a low score on ${ref} \\(rated 2 of 5\\)`),
+        );
+        // The same press again (a double click, a second device) is the same answer.
+        expect(allText(await chat.click('alice', two))).toMatch(/already; that stands/);
+        // Someone else cannot answer Alice's survey.
+        expect(allText(await chat.click('bob', two))).toMatch(/isn't yours/);
 
-      // A comment after a 2 is acknowledged for what it is, and about that ticket.
-      expect(
-        allText(await chat.say('alice', `feedback ${ref} unacceptable, it took a week and nobody said why`)),
-      ).toMatch(new RegExp(`Sorry we fell short. Your complaint about ${ref} is recorded|recorded as an escalation`));
-    });
+        // A comment after a 2 is acknowledged for what it is, and about that ticket.
+        expect(
+          allText(await chat.say('alice', `feedback ${ref} unacceptable, it took a week and nobody said why`)),
+        ).toMatch(
+          new RegExp(
+            `(Your complaint about ${ref}|about ${ref} is recorded as an escalation).*contact you about it: ${followUp}`,
+          ),
+        );
+      },
+      { queues: ['tier1'] },
+    );
 
     journey('asks again after a reopen and a second resolution', async (chat) => {
       const { ref } = await resolved(chat, 'Keyboard keys stick');
