@@ -167,6 +167,8 @@ describe('Slack: the help desk’s daily flow', () => {
     expect(told.filter((c) => c.args.channel === 'U0KIM').map((c) => String(c.args.text))).toEqual([
       expect.stringMatching(/question about T-\d+/),
       expect.stringMatching(/is resolved/),
+      // …and how it went, in the same DM.
+      expect.stringMatching(/How did we do on T-\d+\?/),
     ]);
   });
 });
