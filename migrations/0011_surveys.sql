@@ -34,9 +34,11 @@ CREATE TABLE "survey_asks" (
 	"place" jsonb NOT NULL,
 	"asked_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
+	"skipped" text,
 	CONSTRAINT "survey_asks_csat_has_ticket" CHECK ("survey_asks"."kind" <> 'csat' or ("survey_asks"."ticket_id" is not null and "survey_asks"."ticket_version" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "surveys_off_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "feedback" ADD CONSTRAINT "feedback_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feedback" ADD CONSTRAINT "feedback_ticket_id_tickets_id_fk" FOREIGN KEY ("ticket_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "feedback" ADD CONSTRAINT "feedback_ask_id_survey_asks_id_fk" FOREIGN KEY ("ask_id") REFERENCES "public"."survey_asks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -21,6 +21,7 @@ import { findConversationReference, saveConversationReference } from './store/co
 import type { Db } from './store/db.ts';
 import type { Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
+import { defaultSurveySettings } from './surveys/surveys-feature.ts';
 
 export interface AppDeps {
   config: Config;
@@ -98,7 +99,11 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     deskFeatures({
       slaSweepCron: config.jobs.slaSweepCron,
       timers: config.timers,
-      surveys: { ...config.surveys, ...(config.openai ? { openai: config.openai } : {}) },
+      surveys: {
+        ...defaultSurveySettings,
+        ...config.surveys,
+        ...(config.openai ? { openai: config.openai } : {}),
+      },
     }),
   );
   // What Delivery could not send waits in the store; a message carrying `remember` is kept where it went.

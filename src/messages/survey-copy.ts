@@ -17,6 +17,8 @@ export const surveyCopy = {
   sameAgain: (ref: string, score: number) => `You rated ${ref} ${score} of 5 already; that stands.`,
   lowScore: (ref: string) =>
     `Sorry it fell short. To tell us what went wrong, type \`feedback ${ref} <what happened>\`.`,
+  surveysOff: "Done: you won't be asked how it went any more. Type `surveys on` to be asked again.",
+  surveysOn: "Done: you'll be asked how it went after a ticket is resolved, and now and then about the service.",
   closed: 'Sorry, this survey has closed, so your answer was not recorded. Thank you all the same.',
   notYours: "That survey isn't yours to answer, so nothing was recorded.",
   gone: "I couldn't find that survey, so nothing was recorded.",

@@ -42,6 +42,8 @@ export const people = pgTable(
     role: roleEnum('role').notNull().default('requester'),
     /** For agents: the tier whose queue they work. */
     tier: tierEnum('tier'),
+    /** Since when they said `surveys off`; null: they may be asked how it went. */
+    surveysOffAt: at('surveys_off_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('people_identity').on(t.platform, t.workspace, t.userId)],

@@ -19,6 +19,7 @@ export async function insertCsatAsk(
     place: PlaceRef;
     askedAt: Date;
     expiresAt: Date;
+    skipped?: string;
   },
 ): Promise<SurveyAsk | undefined> {
   const [row] = await db

@@ -27,6 +27,8 @@ export const surveyAsks = pgTable(
     place: jsonb('place').$type<PlaceRef>().notNull(),
     askedAt: at('asked_at').notNull(),
     expiresAt: at('expires_at').notNull(),
+    /** Not sent, and why (`opted_out`, a fatigue rule): counted, never lost silently. */
+    skipped: text('skipped'),
   },
   (t) => [
     uniqueIndex('survey_asks_one_per_resolution').on(t.ticketId, t.ticketVersion).where(sql`${t.kind} = 'csat'`),

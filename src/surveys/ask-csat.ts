@@ -1,7 +1,9 @@
 import type { TicketListener } from '../commands/feature.ts';
 import { toCsatMessage } from '../messages/csat-view.ts';
 import { insertCsatAsk } from '../store/survey-asks.ts';
+import { surveyHistoryOf } from '../store/survey-preferences.ts';
 import { csatWire } from './csat-wire.ts';
+import { type FatigueRules, mayAsk } from './fatigue.ts';
 
 const dayMs = 86_400_000;
 
@@ -11,10 +13,12 @@ const dayMs = 86_400_000;
  * before it is sent, so a retried change finds it and sends nothing more.
  */
 export const askForCsat =
-  (settings: { csatExpiresDays: number }): TicketListener =>
+  (settings: { csatExpiresDays: number; fatigue: FatigueRules }): TicketListener =>
   async (ctx, { ticket, events }) => {
     if (!events.some((e) => e.kind === 'resolved') || !ticket.resolvedAt) return;
     const now = ctx.clock.now();
+    // A person who said `surveys off` is not asked; the ask is kept, marked skipped, so it is counted.
+    const allowed = mayAsk(await surveyHistoryOf(ctx.db, ticket.requesterId), now, 'csat', settings.fatigue);
     const ask = await insertCsatAsk(ctx.db, {
       personId: ticket.requesterId,
       ticketId: ticket.id,
@@ -23,8 +27,9 @@ export const askForCsat =
       place: ticket.origin,
       askedAt: now,
       expiresAt: new Date(now.getTime() + settings.csatExpiresDays * dayMs),
+      ...(allowed.ok ? {} : { skipped: allowed.reason }),
     });
-    if (!ask) return;
+    if (!ask || !allowed.ok) return;
     const message = toCsatMessage(ticket, (score) => ({
       actionId: csatWire.id,
       value: csatWire.encode({ askId: ask.id, score }),

@@ -1,25 +1,32 @@
 import type { Feature } from '../commands/feature.ts';
 import type { OpenAiConfig } from '../knowledge/openai-client.ts';
 import { askForCsat } from './ask-csat.ts';
+import type { FatigueRules } from './fatigue.ts';
 import { feedbackClassing } from './feedback-classing.ts';
 import { feedbackCommand } from './feedback-command.ts';
 import { rateCsat } from './rate-csat.ts';
+import { surveysCommand } from './surveys-command.ts';
 
 export interface SurveySettings {
   /** How long a CSAT ask stays open (CSAT_EXPIRES_DAYS). */
   csatExpiresDays: number;
+  /** The fatigue cap (PULSE_MIN_DAYS, PULSE_AFTER_CSAT_DAYS once pulse surveys are sent). */
+  fatigue: FatigueRules;
   /** Set: comments are classed by this model (the word lists when it fails). */
   openai?: OpenAiConfig;
 }
 
-export const defaultSurveySettings: SurveySettings = { csatExpiresDays: 14 };
+export const defaultSurveySettings: SurveySettings = {
+  csatExpiresDays: 14,
+  fatigue: { pulseMinDays: 30, pulseAfterCsatDays: 7 },
+};
 
 /** Asking people how it went (CSAT after a resolution) and keeping what they say (`feedback`). */
 export const surveysFeature = (settings: SurveySettings): Feature => {
   const classify = feedbackClassing(settings.openai);
   return {
     name: 'surveys',
-    commands: [feedbackCommand(classify)],
+    commands: [feedbackCommand(classify), surveysCommand],
     actions: [rateCsat(classify)],
     ticketChanged: [askForCsat(settings)],
   };

@@ -106,4 +106,15 @@ describe('CSAT after a resolution (local chat)', () => {
     expect([priorityOf(refs[0]), priorityOf(refs[1])]).toEqual(['P3', 'P2']);
     expect(await say('finn', 'feedback thanks, the new laptop is great')).not.toMatch(/contact you/);
   });
+
+  it('asks nobody who said surveys off, and counts the skipped ask with its reason; surveys on asks again', async () => {
+    app.clock.set(testStart);
+    expect(await say('gail', 'surveys off')).toMatch(/won't be asked/);
+    const skipped = await resolvedFor('gail', 'Docking station hums');
+    expect(skipped.scores).toEqual([]);
+    const [ask] = await app.store.db.select().from(surveyAsks).where(eq(surveyAsks.ticketId, skipped.id));
+    expect(ask?.skipped).toBe('opted_out');
+    expect(await say('gail', 'surveys on')).toMatch(/you'll be asked/);
+    expect((await resolvedFor('gail', 'Second monitor blank')).scores).toHaveLength(5);
+  });
 });
