@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { PlaceRef } from '../model/identity.ts';
 import type { DbOrTx } from './db.ts';
-import { interactions } from './schema.ts';
+import { feedback, interactions } from './schema.ts';
 
 export type Interaction = typeof interactions.$inferSelect;
 export type NewInteraction = typeof interactions.$inferInsert;
@@ -19,12 +19,26 @@ export async function findInteraction(db: DbOrTx, id: string): Promise<Interacti
 
 /** The first answer to "did this help?" counts; a second click changes nothing. */
 export async function recordFeedback(db: DbOrTx, id: string, helpful: boolean, at: Date): Promise<boolean> {
-  const updated = await db
-    .update(interactions)
-    .set({ helpful, feedbackAt: at })
-    .where(and(eq(interactions.id, id), isNull(interactions.helpful)))
-    .returning({ id: interactions.id });
-  return updated.length > 0;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(interactions)
+      .set({ helpful, feedbackAt: at })
+      .where(and(eq(interactions.id, id), isNull(interactions.helpful)))
+      .returning({ id: interactions.id, personId: interactions.personId });
+    if (!updated) return false;
+    // 👍 / 👎 is feedback like any comment, in the same record: 👍 is appreciation, 👎 a first small sign
+    // of dissatisfaction (an undertone), by rule, since there are no words to class.
+    await tx.insert(feedback).values({
+      personId: updated.personId,
+      source: 'answer',
+      interactionId: updated.id,
+      class: helpful ? 'appreciation' : 'undertone',
+      sentiment: helpful ? 1 : -0.5,
+      classifiedBy: 'rules',
+      createdAt: at,
+    });
+    return true;
+  });
 }
 
 /** A pick from "Which of these?" says which article the question was about; "did it help?" comes next. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PlaceRef } from '../model/identity.ts';
-import { people, tickets } from './schema.ts';
+import { interactions, people, tickets } from './schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -77,6 +77,8 @@ export const feedback = pgTable(
     source: text('source', { enum: ['csat', 'pulse', 'free', 'answer'] }).notNull(),
     ticketId: integer('ticket_id').references(() => tickets.id),
     askId: integer('ask_id').references(() => surveyAsks.id),
+    /** The answer a 👍 or 👎 was about. */
+    interactionId: uuid('interaction_id').references(() => interactions.id),
     /** The score given with it, when there was one (a CSAT rating). */
     rating: integer('rating'),
     comment: text('comment'),

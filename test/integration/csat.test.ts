@@ -117,4 +117,23 @@ describe('CSAT after a resolution (local chat)', () => {
     expect(await say('gail', 'surveys on')).toMatch(/you'll be asked/);
     expect((await resolvedFor('gail', 'Second monitor blank')).scores).toHaveLength(5);
   });
+
+  it('keeps 👍 and 👎 on answers in the same feedback record, once each', async () => {
+    const pressAnswer = async (user: string, label: RegExp) => {
+      const [answer] = await send('/api/local/messages', { user, text: 'how do I reset my password?' });
+      const button = buttonsOf(answer).find((b) => label.test(b.label));
+      if (!button) throw new Error(`no ${label} button`);
+      await press(user, button);
+      await press(user, button);
+      return button.value;
+    };
+    await pressAnswer('hana', /^👍/);
+    await pressAnswer('ivan', /^👎/);
+    const rows = (await app.store.db.select().from(feedback)).filter((r) => r.source === 'answer');
+    expect(rows.map((r) => [r.class, r.sentiment])).toEqual([
+      ['appreciation', 1],
+      ['undertone', -0.5],
+    ]);
+    expect(rows.every((r) => r.interactionId !== null)).toBe(true);
+  });
 });
