@@ -51,6 +51,7 @@ export const coreKeys = {
   QUEUE_TIER2: queue.default('local:#it-tier2'),
   QUEUE_TIER3: queue.default('local:#it-tier3'),
   QUEUE_VENDOR: queue.default('local:#it-vendor'),
+  QUEUE_FEEDBACK: place.optional(),
   SLA_POLICIES_FILE: z.string().min(1).optional(),
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(365).default(3),
   CSAT_EXPIRES_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -99,7 +100,7 @@ export interface CoreConfig {
   thresholds: { answer: number; clarify: number };
   queues: Queues;
   timers: { autoCloseDays: number; staleAfterHours: number };
-  surveys: { csatExpiresDays: number };
+  surveys: { csatExpiresDays: number; followUpQueue?: string };
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -173,7 +174,10 @@ function coreConfig(c: Core): CoreConfig {
     admins: c.ADMINS.map((a) => parsePerson(a) as PersonRef),
     ...(c.SLA_POLICIES_FILE ? { slaPoliciesFile: c.SLA_POLICIES_FILE } : {}),
     timers: { autoCloseDays: c.AUTO_CLOSE_DAYS, staleAfterHours: c.STALE_AFTER_HOURS },
-    surveys: { csatExpiresDays: c.CSAT_EXPIRES_DAYS },
+    surveys: {
+      csatExpiresDays: c.CSAT_EXPIRES_DAYS,
+      ...(c.QUEUE_FEEDBACK ? { followUpQueue: c.QUEUE_FEEDBACK } : {}),
+    },
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY

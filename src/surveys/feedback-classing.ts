@@ -7,6 +7,13 @@ import { defaultFeedbackWords } from './read-feedback-words.ts';
 /** Classes a comment (with the score given with it, if any); never throws. */
 export type ClassifyFeedback = (ctx: DeskContext, comment: string, rating?: number) => Promise<Classified>;
 
+/** How one desk handles what people say: how it classes it, and where follow-ups are announced. */
+export interface FeedbackHandling {
+  classify: ClassifyFeedback;
+  /** QUEUE_FEEDBACK; unset, Tier 1's queue. */
+  followUpQueue?: string;
+}
+
 /**
  * One desk's classing of comments: by OpenAI when `openai` is set, by the word lists otherwise or when it
  * fails. The classifier is made on first use, with the desk's log, and kept for the desk's lifetime.

@@ -5,7 +5,7 @@ import { toTicketRef } from '../model/ticket.ts';
 import { insertFeedback, latestCsatAsk, standingScore } from '../store/survey-asks.ts';
 import { findTicket } from '../store/tickets.ts';
 import type { Classified } from './feedback-class.ts';
-import type { ClassifyFeedback } from './feedback-classing.ts';
+import type { FeedbackHandling } from './feedback-classing.ts';
 import { needsFollowUp, openFollowUp } from './follow-up.ts';
 
 type FeedbackCommand = { name: 'feedback'; ticketId?: number; text: string };
@@ -16,7 +16,7 @@ const stored = (c: Classified) => ({ class: c.class, sentiment: c.sentiment, cla
  * `feedback T-n <text>` about a ticket (a CSAT comment once it was asked, kept with the score standing then),
  * or `feedback <text>` about the service. Each is classed and acknowledged in words that fit its class.
  */
-export const feedbackCommand = (classify: ClassifyFeedback) =>
+export const feedbackCommand = ({ classify, followUpQueue }: FeedbackHandling) =>
   defineCommand<FeedbackCommand>({
     name: 'feedback',
     usage: '`feedback [T-n] <text>` — tell the help desk how it went, or anything about the service',
@@ -50,14 +50,20 @@ export const feedbackCommand = (classify: ClassifyFeedback) =>
       ctx.log.info('feedback given', { feedback: id, by: person.id, ticket: ticket?.id, class: classed.class });
       const said = surveyCopy.acknowledge(classed.class, ref);
       if (!needsFollowUp({ class: classed.class, rating })) return { text: said };
-      const followUp = await openFollowUp(ctx, person, place, {
-        feedbackId: id,
-        class: classed.class,
-        comment: command.text,
-        ...(rating === undefined ? {} : { rating }),
-        ...(ticket ? { ticket } : {}),
-        ...(ask ? { askId: ask.id } : {}),
-      });
+      const followUp = await openFollowUp(
+        ctx,
+        person,
+        place,
+        {
+          feedbackId: id,
+          class: classed.class,
+          comment: command.text,
+          ...(rating === undefined ? {} : { rating }),
+          ...(ticket ? { ticket } : {}),
+          ...(ask ? { askId: ask.id } : {}),
+        },
+        followUpQueue,
+      );
       return { text: `${said} ${surveyCopy.followUpOpened(followUp)}` };
     },
   });

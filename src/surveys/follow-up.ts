@@ -34,6 +34,8 @@ export async function openFollowUp(
   person: Person,
   place: PlaceRef,
   said: NeedsFollowUp,
+  /** QUEUE_FEEDBACK: where follow-ups are announced; unset, Tier 1's queue. */
+  queue?: string,
 ): Promise<string> {
   const existing = said.askId === undefined ? undefined : await followUpOfAsk(ctx.db, said.askId);
   if (existing !== undefined) {
@@ -46,6 +48,7 @@ export async function openFollowUp(
     description: surveyCopy.followUpDescription(said.comment, about, said.ticket?.subject),
     priority: said.class === 'escalation' ? 'P2' : 'P3',
     origin: place,
+    ...(queue ? { queue } : {}),
   });
   await setFollowUp(ctx.db, said.feedbackId, ticket.id);
   ctx.log.info('feedback followed up', { feedback: said.feedbackId, ticket: ticket.id, class: said.class });

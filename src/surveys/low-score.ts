@@ -3,7 +3,7 @@ import type { PlaceRef } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import { insertFeedback, type SurveyAsk } from '../store/survey-asks.ts';
 import { findTicket } from '../store/tickets.ts';
-import type { ClassifyFeedback } from './feedback-classing.ts';
+import type { FeedbackHandling } from './feedback-classing.ts';
 import { openFollowUp } from './follow-up.ts';
 
 /**
@@ -12,7 +12,7 @@ import { openFollowUp } from './follow-up.ts';
  */
 export async function followUpLowScore(
   ctx: DeskContext,
-  classify: ClassifyFeedback,
+  { classify, followUpQueue }: FeedbackHandling,
   person: Person,
   place: PlaceRef,
   ask: SurveyAsk,
@@ -31,11 +31,17 @@ export async function followUpLowScore(
     classifiedBy: classed.by,
     createdAt: ctx.clock.now(),
   });
-  return openFollowUp(ctx, person, place, {
-    feedbackId,
-    class: classed.class,
-    rating: score,
-    askId: ask.id,
-    ...(ticket ? { ticket } : {}),
-  });
+  return openFollowUp(
+    ctx,
+    person,
+    place,
+    {
+      feedbackId,
+      class: classed.class,
+      rating: score,
+      askId: ask.id,
+      ...(ticket ? { ticket } : {}),
+    },
+    followUpQueue,
+  );
 }

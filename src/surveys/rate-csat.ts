@@ -4,7 +4,7 @@ import { surveyCopy } from '../messages/survey-copy.ts';
 import { toTicketRef } from '../model/ticket.ts';
 import { findAsk, recordScore } from '../store/survey-asks.ts';
 import { csatWire } from './csat-wire.ts';
-import type { ClassifyFeedback } from './feedback-classing.ts';
+import type { FeedbackHandling } from './feedback-classing.ts';
 import { followUpLowScore } from './low-score.ts';
 
 /** Scores at or below this are asked what went wrong. */
@@ -15,7 +15,7 @@ const lowScore = 2;
  * score twice counts once, a different one replaces it (both kept). The reply settles the rating, so each
  * platform shows what was chosen in place of the scores.
  */
-export const rateCsat = (classify: ClassifyFeedback) =>
+export const rateCsat = (handling: FeedbackHandling) =>
   defineAction({
     ...csatWire,
     async run(ctx, person, place, { askId, score }) {
@@ -38,7 +38,7 @@ export const rateCsat = (classify: ClassifyFeedback) =>
       // A score that newly fell to 1 or 2 is followed up by a person; a repeat or a change from 2 to 1 is not again.
       const newlyLow = written && score <= lowScore && (previous === undefined || previous > lowScore);
       if (!newlyLow) return settling({ text: score <= lowScore ? `${said} ${surveyCopy.lowScore(ref)}` : said });
-      const followUp = await followUpLowScore(ctx, classify, person, place, ask, score);
+      const followUp = await followUpLowScore(ctx, handling, person, place, ask, score);
       return settling({ text: `${said} ${surveyCopy.lowScore(ref)} ${surveyCopy.followUpOpened(followUp)}` });
     },
   });

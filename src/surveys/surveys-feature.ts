@@ -12,6 +12,8 @@ export interface SurveySettings {
   csatExpiresDays: number;
   /** The fatigue cap (PULSE_MIN_DAYS, PULSE_AFTER_CSAT_DAYS once pulse surveys are sent). */
   fatigue: FatigueRules;
+  /** QUEUE_FEEDBACK: where follow-ups of low scores and complaints are announced; unset, Tier 1's queue. */
+  followUpQueue?: string;
   /** Set: comments are classed by this model (the word lists when it fails). */
   openai?: OpenAiConfig;
 }
@@ -23,11 +25,14 @@ export const defaultSurveySettings: SurveySettings = {
 
 /** Asking people how it went (CSAT after a resolution) and keeping what they say (`feedback`). */
 export const surveysFeature = (settings: SurveySettings): Feature => {
-  const classify = feedbackClassing(settings.openai);
+  const handling = {
+    classify: feedbackClassing(settings.openai),
+    ...(settings.followUpQueue ? { followUpQueue: settings.followUpQueue } : {}),
+  };
   return {
     name: 'surveys',
-    commands: [feedbackCommand(classify), surveysCommand],
-    actions: [rateCsat(classify)],
+    commands: [feedbackCommand(handling), surveysCommand],
+    actions: [rateCsat(handling)],
     ticketChanged: [askForCsat(settings)],
   };
 };

@@ -31,8 +31,10 @@ export async function postQueueCard(
   ctx: DeskContext,
   ticket: Ticket,
   actor?: QueueActor,
+  /** Another place than the tier's queue (feedback follow-ups go to their own). */
+  place?: string,
 ): Promise<QueueTrouble | undefined> {
-  const queue = await queueFor(ctx, ticket.tier);
+  const queue = place ?? (await queueFor(ctx, ticket.tier));
   if (!queue) {
     ctx.log.warn('no queue configured for this tier; ticket not announced', { ticket: ticket.id, tier: ticket.tier });
     return undefined;

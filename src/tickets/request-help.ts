@@ -15,6 +15,8 @@ export interface HelpRequest {
   priority?: Priority;
   origin: PlaceRef;
   sourceInteractionId?: string;
+  /** Where its card goes when not the Tier 1 queue (`platform:address`). */
+  queue?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function requestHelp(
   });
   if (result.created) {
     ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });
-    const trouble = await postQueueCard(ctx, result.ticket, person);
+    const trouble = await postQueueCard(ctx, result.ticket, person, request.queue);
     if (trouble) return { ...result, trouble };
   }
   return result;

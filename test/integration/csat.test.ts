@@ -9,7 +9,12 @@ const day = 86_400_000;
 describe('CSAT after a resolution (local chat)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ ADMINS: 'local:ann', LOCAL_EMBEDDINGS: 'false', CSAT_EXPIRES_DAYS: '3' });
+    app = await startTestApp({
+      ADMINS: 'local:ann',
+      LOCAL_EMBEDDINGS: 'false',
+      CSAT_EXPIRES_DAYS: '3',
+      QUEUE_FEEDBACK: 'local:#it-leads',
+    });
   });
   afterAll(() => app.close());
 
@@ -104,6 +109,11 @@ describe('CSAT after a resolution (local chat)', () => {
     const opened = await app.store.db.select().from(tickets);
     const priorityOf = (id?: string) => opened.find((t) => t.id === Number(id))?.priority;
     expect([priorityOf(refs[0]), priorityOf(refs[1])]).toEqual(['P3', 'P2']);
+    // Announced in the feedback queue, for the leads, not in Tier 1's.
+    const leads = await app.get('/api/local/inbox?place=%23it-leads');
+    const cards = ((await leads.json()) as { messages: Message[] }).messages.map((m) => m.text).join('\n');
+    expect(cards).toContain(`T-${refs[0]} from finn: Follow up: a complaint`);
+    expect(cards).toContain(`T-${refs[1]} from finn: Follow up: an escalation`);
     expect(await say('finn', 'feedback thanks, the new laptop is great')).not.toMatch(/contact you/);
   });
 
