@@ -161,3 +161,6 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
       }),
   };
 }
+
+/** What a person reads of a call: the activity's summary (a card's) or its text. */
+export const connectorText = (c: ConnectorCall | undefined) => String(c?.activity.summary ?? c?.activity.text ?? '');

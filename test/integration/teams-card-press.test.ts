@@ -1,19 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectorCall } from '../fakes/bot-connector.ts';
+import { type ConnectorCall, connectorText as textOf } from '../fakes/bot-connector.ts';
 import {
   executeInvokeActivity,
+  teamsIdentity as identity,
   messageActivity,
   personalConversation,
   teamInstalledActivity,
-  teamsTenant,
-  userIdOf,
 } from '../fixtures/teams-activities.ts';
 import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
 
 const ann = { name: 'Ann' };
 const ben = { name: 'Ben' };
 const rita = { name: 'Rita' };
-const identity = (u: { name: string }) => `teams:${teamsTenant}:${userIdOf(u)}`;
 const queue = '19:77ab-tier1-queue@thread.tacv2';
 
 type Card = { body: { type: string; text?: string; facts?: { title: string; value: string }[]; actions?: Action[] }[] };
@@ -24,7 +22,6 @@ const buttonsOf = (card: Card | undefined) =>
   (card?.body ?? []).filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions ?? []);
 const factsOf = (card: Card | undefined) =>
   Object.fromEntries((card?.body ?? []).flatMap((e) => e.facts ?? []).map((f) => [f.title, f.value]));
-const textOf = (c: ConnectorCall | undefined) => String(c?.activity.summary ?? c?.activity.text ?? '');
 
 /** A pressed queue card keeps what it showed, and a press is answered before anything slow. */
 describe('Teams card presses', () => {

@@ -1,22 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectorCall } from '../fakes/bot-connector.ts';
+import { connectorText as textOf } from '../fakes/bot-connector.ts';
 import {
   channelMentionActivity,
+  teamsIdentity as identity,
   messageActivity,
   personalConversation,
-  teamsTenant,
-  userIdOf,
 } from '../fixtures/teams-activities.ts';
 import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
 
 const ann = { name: 'Ann' };
 const ben = { name: 'Ben' };
 const rita = { name: 'Rita' };
-const identity = (u: { name: string }) => `teams:${teamsTenant}:${userIdOf(u)}`;
 /** A channel of its own in a team, not the team's General channel (whose id is the team's). */
 const triage = '19:8f3a2c1e-triage@thread.tacv2';
-
-const textOf = (c: ConnectorCall | undefined) => String(c?.activity.summary ?? c?.activity.text ?? '');
 
 /** A queue in any channel: the lead finds its id with `queue here`, cards go there, threads under them work. */
 describe('Teams queues in a channel that is not General', () => {

@@ -3,6 +3,7 @@ import { findPerson } from '../../src/store/people.ts';
 import {
   accountOf,
   channelMentionActivity,
+  teamsIdentity as identity,
   mentionText,
   messageActivity,
   teamsTenant,
@@ -12,7 +13,6 @@ import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
 
 const ann = { name: 'Ann' };
 const lee = { name: 'Lee Chen' };
-const identity = (u: { name: string }) => `teams:${teamsTenant}:${userIdOf(u)}`;
 
 /** People are named on Teams by mentioning them: the desk takes the mention's person, never a typed name. */
 describe('Teams mentions of people', () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxError } from '../../src/outbox.ts';
-import type { ConnectorCall } from '../fakes/bot-connector.ts';
+import { connectorText as textOf } from '../fakes/bot-connector.ts';
 import {
+  teamsIdentity as identity,
   messageActivity,
   personalConversation,
   teamInstalledActivity,
@@ -13,9 +14,7 @@ import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
 const ann = { name: 'Ann' };
 const ben = { name: 'Ben' };
 const rita = { name: 'Rita' };
-const identity = (u: { name: string }) => `teams:${teamsTenant}:${userIdOf(u)}`;
 const queue = '19:5d1e-help-desk@thread.tacv2';
-const textOf = (c: ConnectorCall | undefined) => String(c?.activity.summary ?? c?.activity.text ?? '');
 
 /** What the Bot Connector refuses reaches the person who acted, the ticket's history and `queue list`. */
 describe('Teams proactive failures', () => {
