@@ -17,6 +17,9 @@ export interface Classified {
   by: 'rules' | 'openai';
 }
 
+/** A classed comment as the feedback record stores it. */
+export const classedColumns = (c: Classified) => ({ class: c.class, sentiment: c.sentiment, classifiedBy: c.by });
+
 const rank = (c: FeedbackClass) => feedbackClasses.indexOf(c);
 
 /** The graver of a class and a floor ("a rating of 1 is at least a complaint"). */

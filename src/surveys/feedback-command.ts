@@ -4,13 +4,11 @@ import { surveyCopy } from '../messages/survey-copy.ts';
 import { toTicketRef } from '../model/ticket.ts';
 import { insertFeedback, latestCsatAsk, standingScore } from '../store/survey-asks.ts';
 import { findTicket } from '../store/tickets.ts';
-import type { Classified } from './feedback-class.ts';
+import { classedColumns } from './feedback-class.ts';
 import type { FeedbackHandling } from './feedback-classing.ts';
 import { needsFollowUp, openFollowUp } from './follow-up.ts';
 
 type FeedbackCommand = { name: 'feedback'; ticketId?: number; text: string };
-
-const stored = (c: Classified) => ({ class: c.class, sentiment: c.sentiment, classifiedBy: c.by });
 
 /**
  * `feedback T-n <text>` about a ticket (a CSAT comment once it was asked, kept with the score standing then),
@@ -44,7 +42,7 @@ export const feedbackCommand = ({ classify, followUpQueue }: FeedbackHandling) =
         ...(ask ? { askId: ask.id } : {}),
         ...(rating === undefined ? {} : { rating }),
         comment: command.text,
-        ...stored(classed),
+        ...classedColumns(classed),
         createdAt: now,
       });
       ctx.log.info('feedback given', { feedback: id, by: person.id, ticket: ticket?.id, class: classed.class });

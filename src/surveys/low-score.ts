@@ -3,6 +3,7 @@ import type { PlaceRef } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import { insertFeedback, type SurveyAsk } from '../store/survey-asks.ts';
 import { findTicket } from '../store/tickets.ts';
+import { classedColumns } from './feedback-class.ts';
 import type { FeedbackHandling } from './feedback-classing.ts';
 import { openFollowUp } from './follow-up.ts';
 
@@ -26,9 +27,7 @@ export async function followUpLowScore(
     ticketId: ask.ticketId,
     askId: ask.id,
     rating: score,
-    class: classed.class,
-    sentiment: classed.sentiment,
-    classifiedBy: classed.by,
+    ...classedColumns(classed),
     createdAt: ctx.clock.now(),
   });
   return openFollowUp(

@@ -60,11 +60,13 @@ async function updateQueues(
   if (change.requeue) {
     // The old tier's card now says where the ticket went; the new tier gets a card of its own.
     await refreshQueueCard(ctx, ticket, before.queueMessage);
-    if (!(await queueFor(ctx, ticket.tier))) {
+    const queue = await queueFor(ctx, ticket.tier);
+    if (!queue) {
       ctx.log.warn('no queue for this tier; ticket not announced', { ticket: ticket.id, tier: ticket.tier });
       return { noQueue: ticket.tier };
     }
-    const trouble = await postQueueCard(ctx, ticket, { id: actor.id, role: actor.role });
+    // The queue just found: postQueueCard need not look it up again.
+    const trouble = await postQueueCard(ctx, ticket, { id: actor.id, role: actor.role }, queue);
     return trouble ? { trouble } : {};
   }
   await refreshQueueCard(ctx, ticket);

@@ -3,7 +3,6 @@ import type { Message } from '../messages/message.ts';
 import { type AssigneeNews, noticeCopy } from '../messages/notice-copy.ts';
 import { literal, stripMarkdown } from '../messages/plain-text.ts';
 import { type Ticket, toTicketRef } from '../model/ticket.ts';
-import { isTier } from '../model/tiers.ts';
 import { findPersonById } from '../store/people.ts';
 import { type Actor, type HistoryEvent, isTheDesk } from './ticket-change.ts';
 
@@ -19,7 +18,7 @@ function newsFor(event: HistoryEvent, before: Ticket, after: Ticket, held: boole
       return held ? { kind: 'given_away', to: event.to ?? 'someone else' } : { kind: 'assigned_to_you' };
     case 'escalated':
     case 'deescalated':
-      return isTier(after.tier) ? { kind: 'moved', tier: after.tier, reason: event.reason } : undefined;
+      return { kind: 'moved', tier: after.tier, reason: event.reason };
     case 'vendor':
       return { kind: 'vendor', vendor: after.vendorName ?? 'the vendor' };
     case 'priority':
