@@ -13,6 +13,14 @@ export type { Env };
 
 const place = z.string().regex(/^[a-z]+:.+$/, 'must look like platform:address, e.g. local:#it-tier1 or slack:C0123');
 const queue = z.union([z.literal('none'), place]);
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const confidence = z.coerce.number().min(0).max(1);
 const list = (item: z.ZodString) =>
   z
@@ -55,6 +63,14 @@ export const coreKeys = {
   SLA_POLICIES_FILE: z.string().min(1).optional(),
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).max(365).default(3),
   CSAT_EXPIRES_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  SURVEYS_DIR: z.string().min(1).default('./surveys'),
+  COE_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/London' })
+    .default('Europe/London'),
+  PULSE_MIN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  PULSE_AFTER_CSAT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
   STALE_AFTER_HOURS: z.coerce
     .number()
     .min(1)
@@ -100,7 +116,15 @@ export interface CoreConfig {
   thresholds: { answer: number; clarify: number };
   queues: Queues;
   timers: { autoCloseDays: number; staleAfterHours: number };
-  surveys: { csatExpiresDays: number; followUpQueue?: string };
+  surveys: {
+    csatExpiresDays: number;
+    followUpQueue?: string;
+    fatigue: { pulseMinDays: number; pulseAfterCsatDays: number };
+    surveysDir: string;
+    /** COE_TIME_ZONE: pulse schedules (and the digests) read the clock here. */
+    timeZone: string;
+    minGroupSize: number;
+  };
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -176,6 +200,10 @@ function coreConfig(c: Core): CoreConfig {
     timers: { autoCloseDays: c.AUTO_CLOSE_DAYS, staleAfterHours: c.STALE_AFTER_HOURS },
     surveys: {
       csatExpiresDays: c.CSAT_EXPIRES_DAYS,
+      fatigue: { pulseMinDays: c.PULSE_MIN_DAYS, pulseAfterCsatDays: c.PULSE_AFTER_CSAT_DAYS },
+      surveysDir: c.SURVEYS_DIR,
+      timeZone: c.COE_TIME_ZONE,
+      minGroupSize: c.MIN_GROUP_SIZE,
       ...(c.QUEUE_FEEDBACK ? { followUpQueue: c.QUEUE_FEEDBACK } : {}),
     },
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },

@@ -65,6 +65,35 @@ export async function recordScore(
   });
 }
 
+/**
+ * Records a pulse answer (a score, or a chosen word such as `yes`), on the same terms as a score: the answer
+ * already standing is not written again; a different one is added after it. Returns the one before.
+ */
+export async function recordAnswer(
+  db: Db,
+  answer: { askId: number; question: string; score?: number; text?: string; answeredAt: Date },
+): Promise<{ previous?: { score?: number; text?: string }; written: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: surveyAsks.id }).from(surveyAsks).where(eq(surveyAsks.id, answer.askId)).for('update');
+    const [latest] = await tx
+      .select({ score: surveyAnswers.score, text: surveyAnswers.text })
+      .from(surveyAnswers)
+      .where(and(eq(surveyAnswers.askId, answer.askId), eq(surveyAnswers.question, answer.question)))
+      .orderBy(desc(surveyAnswers.id))
+      .limit(1);
+    const previous = latest
+      ? {
+          ...(latest.score === null ? {} : { score: latest.score }),
+          ...(latest.text === null ? {} : { text: latest.text }),
+        }
+      : undefined;
+    if (latest && (latest.score ?? undefined) === answer.score && (latest.text ?? undefined) === answer.text)
+      return { previous: previous ?? {}, written: false };
+    await tx.insert(surveyAnswers).values(answer);
+    return { ...(previous ? { previous } : {}), written: true };
+  });
+}
+
 /** The score standing for an ask's question: the newest one given. */
 export async function standingScore(db: DbOrTx, askId: number, question: string): Promise<number | undefined> {
   const [latest] = await db

@@ -1,9 +1,49 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PlaceRef } from '../model/identity.ts';
+import type { PulseSurveySnapshot } from '../model/pulse-survey.ts';
 import { interactions, people, tickets } from './schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * One sending of a pulse survey: for a schedule's slot, or for a `survey send-now`. The (survey, slot) pair
+ * is unique, so two processes that both see a slot due start one run between them. Everyone the run asks
+ * gets an ask row first (`planned_at` once they all have), then the rows are sent a few at a time, so a
+ * restart carries on where it stopped and nobody is asked twice.
+ */
+export const pulseRuns = pgTable(
+  'pulse_runs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    surveyId: text('survey_id').notNull(),
+    /** The schedule's time this run is for, or the moment `send-now` was said. */
+    slot: at('slot').notNull(),
+    trigger: text('trigger', { enum: ['schedule', 'send_now'] }).notNull(),
+    requestedBy: integer('requested_by').references(() => people.id),
+    /** The survey as it stood when the run began: answers are read against what was asked. */
+    survey: jsonb('survey').$type<PulseSurveySnapshot>().notNull(),
+    startedAt: at('started_at').notNull(),
+    plannedAt: at('planned_at'),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [uniqueIndex('pulse_runs_one_per_slot').on(t.surveyId, t.slot)],
+);
+
+/** `survey pause` and `survey resume`, kept in order: the newest says whether a survey's schedule is paused. */
+export const pulseControls = pgTable(
+  'pulse_controls',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    surveyId: text('survey_id').notNull(),
+    action: text('action', { enum: ['pause', 'resume'] }).notNull(),
+    by: integer('by')
+      .notNull()
+      .references(() => people.id),
+    at: at('at').notNull(),
+  },
+  (t) => [index('pulse_controls_survey').on(t.surveyId, t.id)],
+);
 
 /**
  * Every time the desk asked someone how it went: a CSAT after a ticket's resolution (one per resolution, so a
@@ -29,10 +69,18 @@ export const surveyAsks = pgTable(
     expiresAt: at('expires_at').notNull(),
     /** Not sent, and why (`opted_out`, a fatigue rule): counted, never lost silently. */
     skipped: text('skipped'),
+    /** A pulse's run; each person is asked once per run. */
+    runId: integer('run_id').references(() => pulseRuns.id),
+    /** A pulse ask taken for sending (before it is sent: a crash mid-send loses one ask, never repeats it). */
+    sentAt: at('sent_at'),
+    /** The platform did not take it: why (`failed`, `not_connected`), counted with the skipped. */
+    notDelivered: text('not_delivered'),
   },
   (t) => [
     uniqueIndex('survey_asks_one_per_resolution').on(t.ticketId, t.ticketVersion).where(sql`${t.kind} = 'csat'`),
     index('survey_asks_person').on(t.personId, t.askedAt),
+    uniqueIndex('survey_asks_one_per_run').on(t.runId, t.personId).where(sql`${t.kind} = 'pulse'`),
+    check('survey_asks_pulse_has_run', sql`${t.kind} <> 'pulse' or ${t.runId} is not null`),
     check(
       'survey_asks_csat_has_ticket',
       sql`${t.kind} <> 'csat' or (${t.ticketId} is not null and ${t.ticketVersion} is not null)`,

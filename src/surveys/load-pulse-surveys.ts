@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
-import type { PulseSurvey } from './pulse-survey.ts';
+import type { PulseSurvey } from '../model/pulse-survey.ts';
 import { parsePulseSurvey } from './pulse-survey-file.ts';
 
 export interface LoadedPulseSurveys {
@@ -31,7 +31,12 @@ async function surveyFiles(dir: string, log: Logger): Promise<string[]> {
  * Reads every `*.yaml` / `*.yml` directly in `dir` (sub-folders are not live). A bad file, or a second file
  * with an id already taken, is skipped with one warning naming the file and the field; the rest still load.
  */
-export async function loadPulseSurveys(dir: string, log: Logger): Promise<LoadedPulseSurveys> {
+export async function loadPulseSurveys(
+  dir: string,
+  log: Logger,
+  /** Problems already warned about (`file: problem`): a folder read again each minute warns once per problem. */
+  warned?: Set<string>,
+): Promise<LoadedPulseSurveys> {
   const surveys: PulseSurvey[] = [];
   const skipped: LoadedPulseSurveys['skipped'] = [];
   const fileOf = new Map<string, string>();
@@ -46,6 +51,8 @@ export async function loadPulseSurveys(dir: string, log: Logger): Promise<Loaded
       ? `id "${parsed.survey.id}" is already used by ${fileOf.get(parsed.survey.id)}`
       : parsed.problem;
     skipped.push({ file, problem });
+    if (warned?.has(`${file}: ${problem}`)) continue;
+    warned?.add(`${file}: ${problem}`);
     log.warn('pulse survey skipped', { file, problem });
   }
   return { surveys, skipped };

@@ -5,8 +5,8 @@
  */
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { PulseAudience, PulseSurvey } from '../model/pulse-survey.ts';
 import { cronHint, cronProblem } from './pulse-schedule.ts';
-import type { PulseAudience, PulseSurvey } from './pulse-survey.ts';
 
 export type ParsedPulseSurvey = { ok: true; survey: PulseSurvey } | { ok: false; problem: string };
 

@@ -16,11 +16,20 @@ export interface SurveySettings {
   followUpQueue?: string;
   /** Set: comments are classed by this model (the word lists when it fails). */
   openai?: OpenAiConfig;
+  /** SURVEYS_DIR: the pulse survey files. */
+  surveysDir: string;
+  /** COE_TIME_ZONE: pulse schedules are read in it. */
+  timeZone: string;
+  /** MIN_GROUP_SIZE: results of fewer people are not broken down. */
+  minGroupSize: number;
 }
 
 export const defaultSurveySettings: SurveySettings = {
   csatExpiresDays: 14,
   fatigue: { pulseMinDays: 30, pulseAfterCsatDays: 7 },
+  surveysDir: './surveys',
+  timeZone: 'Europe/London',
+  minGroupSize: 5,
 };
 
 /** Asking people how it went (CSAT after a resolution) and keeping what they say (`feedback`). */

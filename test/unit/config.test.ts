@@ -26,7 +26,13 @@ describe('loadConfig', () => {
       },
       admins: [],
       timers: { autoCloseDays: 3, staleAfterHours: 24 },
-      surveys: { csatExpiresDays: 14 },
+      surveys: {
+        csatExpiresDays: 14,
+        fatigue: { pulseMinDays: 30, pulseAfterCsatDays: 7 },
+        surveysDir: './surveys',
+        timeZone: 'Europe/London',
+        minGroupSize: 5,
+      },
       jobs: { enabled: true, slaSweepCron: '* * * * *' },
       logLevel: 'info',
     });

@@ -1,5 +1,12 @@
-/** A pulse survey as an admin defines it in a YAML file in SURVEYS_DIR (format: pulse-survey-file.ts). */
-export interface PulseSurvey {
+/** A pulse survey as an admin defines it in a YAML file in SURVEYS_DIR (format: surveys/pulse-survey-file.ts). */
+export interface PulseSurvey extends PulseSurveySnapshot {
+  audience: PulseAudience;
+  /** A 5-field cron in COE_TIME_ZONE; absent for a survey sent on demand (`survey send-now`). */
+  schedule?: string;
+}
+
+/** What a run keeps of its survey: what was asked, and whether answers are shown with names. */
+export interface PulseSurveySnapshot {
   /** kebab-case, unique across the folder. */
   id: string;
   title: string;
@@ -7,9 +14,6 @@ export interface PulseSurvey {
   anonymous: boolean;
   /** One to three, asked in this order. */
   questions: PulseQuestion[];
-  audience: PulseAudience;
-  /** A 5-field cron in COE_TIME_ZONE; absent for a survey sent on demand (`survey send-now`). */
-  schedule?: string;
 }
 
 export type PulseQuestionKind = 'scale' | 'yes_no' | 'text';
