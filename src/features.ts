@@ -1,5 +1,6 @@
 import type { Feature } from './commands/feature.ts';
 import { knowledgeFeature } from './knowledge/knowledge-feature.ts';
+import type { Logger } from './log.ts';
 import { outboxRetryFeature } from './outbox-retry/outbox-retry-feature.ts';
 import { slaMonitorFeature } from './sla-monitor/sla-monitor-feature.ts';
 import type { SweepTimers } from './sla-monitor/sweep.ts';
@@ -15,6 +16,8 @@ export function deskFeatures(settings: {
   slaSweepCron: string;
   timers: SweepTimers;
   surveys?: SurveySettings;
+  /** Features warn here about their own files (a survey that cannot be used). */
+  log: Logger;
 }): Feature[] {
   return [
     knowledgeFeature,
@@ -22,6 +25,6 @@ export function deskFeatures(settings: {
     staffFeature,
     slaMonitorFeature({ cron: settings.slaSweepCron, timers: settings.timers }),
     outboxRetryFeature,
-    surveysFeature(settings.surveys ?? defaultSurveySettings),
+    surveysFeature(settings.surveys ?? defaultSurveySettings, settings.log),
   ];
 }

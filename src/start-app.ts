@@ -99,6 +99,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     deskFeatures({
       slaSweepCron: config.jobs.slaSweepCron,
       timers: config.timers,
+      log,
       surveys: {
         ...defaultSurveySettings,
         ...config.surveys,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { PlaceRef } from '../model/identity.ts';
-import type { PulseSurveySnapshot } from '../model/pulse-survey.ts';
+import type { PulseSurvey } from '../model/pulse-survey.ts';
 import type { Db, DbOrTx } from './db.ts';
 import { pulseControls, pulseRuns, surveyAsks } from './survey-schema.ts';
 
@@ -18,7 +18,7 @@ export async function startPulseRun(
     slot: Date;
     trigger: 'schedule' | 'send_now';
     requestedBy?: number;
-    survey: PulseSurveySnapshot;
+    survey: PulseSurvey;
     startedAt: Date;
   },
 ): Promise<PulseRun | undefined> {
@@ -124,4 +124,23 @@ export async function pausedPulseSurveys(db: DbOrTx): Promise<Set<string>> {
     .from(pulseControls)
     .orderBy(pulseControls.surveyId, desc(pulseControls.id));
   return new Set(rows.filter((r) => r.action === 'pause').map((r) => r.surveyId));
+}
+
+/** The newest pulse sent to a person that is still open, if any: what `survey answer` answers. */
+export async function openPulseAskOf(db: DbOrTx, personId: number, now: Date): Promise<PulseAsk | undefined> {
+  const [row] = await db
+    .select()
+    .from(surveyAsks)
+    .where(
+      and(
+        eq(surveyAsks.kind, 'pulse'),
+        eq(surveyAsks.personId, personId),
+        isNotNull(surveyAsks.sentAt),
+        isNull(surveyAsks.notDelivered),
+        gt(surveyAsks.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(surveyAsks.id))
+    .limit(1);
+  return row;
 }

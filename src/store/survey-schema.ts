@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PlaceRef } from '../model/identity.ts';
-import type { PulseSurveySnapshot } from '../model/pulse-survey.ts';
+import type { PulseSurvey } from '../model/pulse-survey.ts';
 import { interactions, people, tickets } from './schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -22,7 +22,7 @@ export const pulseRuns = pgTable(
     trigger: text('trigger', { enum: ['schedule', 'send_now'] }).notNull(),
     requestedBy: integer('requested_by').references(() => people.id),
     /** The survey as it stood when the run began: answers are read against what was asked. */
-    survey: jsonb('survey').$type<PulseSurveySnapshot>().notNull(),
+    survey: jsonb('survey').$type<PulseSurvey>().notNull(),
     startedAt: at('started_at').notNull(),
     plannedAt: at('planned_at'),
     finishedAt: at('finished_at'),

@@ -37,3 +37,10 @@ export function nextPulseRun(cron: string, timeZone: string, after: Date): Date 
   }
   return cronParser.parseExpression(cron, { tz: timeZone, currentDate: after }).next().toDate();
 }
+
+/** The newest run at or before `now`, DST-correct in `timeZone` (a slot due this minute counts). */
+export function latestPulseRun(cron: string, timeZone: string, now: Date): Date {
+  nextPulseRun(cron, timeZone, now);
+  const after = new Date(now.getTime() + 1);
+  return cronParser.parseExpression(cron, { tz: timeZone, currentDate: after }).prev().toDate();
+}

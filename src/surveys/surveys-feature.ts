@@ -1,9 +1,15 @@
 import type { Feature } from '../commands/feature.ts';
 import type { OpenAiConfig } from '../knowledge/openai-client.ts';
+import type { Logger } from '../log.ts';
+import { answerPulse } from './answer-pulse.ts';
 import { askForCsat } from './ask-csat.ts';
 import type { FatigueRules } from './fatigue.ts';
 import { feedbackClassing } from './feedback-classing.ts';
 import { feedbackCommand } from './feedback-command.ts';
+import { createPulseCatalog } from './pulse-catalog.ts';
+import { pulseJob } from './pulse-job.ts';
+import { createPulseSender } from './pulse-sender.ts';
+import type { PulseSettings } from './pulse-settings.ts';
 import { rateCsat } from './rate-csat.ts';
 import { surveysCommand } from './surveys-command.ts';
 
@@ -32,8 +38,19 @@ export const defaultSurveySettings: SurveySettings = {
   minGroupSize: 5,
 };
 
-/** Asking people how it went (CSAT after a resolution) and keeping what they say (`feedback`). */
-export const surveysFeature = (settings: SurveySettings): Feature => {
+/**
+ * Asking people how it went (CSAT after a resolution, pulse surveys now and then) and keeping what they say
+ * (`feedback`, answers). `log` is the desk's: it warns about a survey file that cannot be used.
+ */
+export const surveysFeature = (settings: SurveySettings, log: Logger): Feature => {
+  const pulse: PulseSettings = {
+    catalog: createPulseCatalog(settings.surveysDir, log),
+    timeZone: settings.timeZone,
+    fatigue: settings.fatigue,
+    expiresDays: settings.csatExpiresDays,
+    minGroupSize: settings.minGroupSize,
+  };
+  const sender = createPulseSender(pulse);
   const handling = {
     classify: feedbackClassing(settings.openai),
     ...(settings.followUpQueue ? { followUpQueue: settings.followUpQueue } : {}),
@@ -41,7 +58,8 @@ export const surveysFeature = (settings: SurveySettings): Feature => {
   return {
     name: 'surveys',
     commands: [feedbackCommand(handling), surveysCommand],
-    actions: [rateCsat(handling)],
+    actions: [rateCsat(handling), answerPulse],
     ticketChanged: [askForCsat(settings)],
+    jobs: [pulseJob(pulse, sender)],
   };
 };
