@@ -24,6 +24,8 @@ export interface DriverOptions {
   queues?: readonly QueueName[];
   /** People who are admins from ADMINS; `ann` unless a journey says otherwise. */
   admins?: readonly string[];
+  /** More settings, the same on every platform (SURVEYS_DIR for a journey with pulse surveys). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -47,6 +49,8 @@ export interface ChatDriver {
   at(when: Date): void;
   /** Runs one SLA sweep now and waits until everything it sent has been delivered. */
   sweep(): Promise<SweepReport>;
+  /** Runs a scheduled job once now (`pulse-surveys`) and waits until everything it sent has been delivered. */
+  runJob(name: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -27,6 +27,7 @@ export async function createLocalDriver(
     (await startTestApp({
       ADMINS: (options.admins ?? ['ann']).map((a) => `local:${a}`).join(','),
       ...Object.fromEntries(queues.map((q) => [envKey(q), `local:${localQueues[q]}`])),
+      ...options.env,
     }));
   const call = async (path: string, body: unknown) => {
     const res = await running.post(path, body);
@@ -55,6 +56,10 @@ export async function createLocalDriver(
       const report = await running.sweep();
       await running.idle();
       return report;
+    },
+    async runJob(name) {
+      await running.runJob(name);
+      await running.idle();
     },
     close: () => running.close(),
   };

@@ -61,6 +61,7 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
   const slack = await startSlackTestApp({
     ADMINS: (options.admins ?? ['ann']).map((a) => `slack:${fakeTeam.id}:${slackUser(a)}`).join(','),
     ...Object.fromEntries(queues.map((q) => [envKey(q), `slack:${slackQueues[q]}`])),
+    ...options.env,
   });
   let sequence = 0;
   let read = 0;
@@ -164,6 +165,10 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
       const report = await slack.app.sweep();
       await slack.app.idle();
       return report;
+    },
+    async runJob(name) {
+      await slack.app.runJob(name);
+      await slack.app.idle();
     },
     close: () => slack.close(),
   };

@@ -56,6 +56,7 @@ export async function createTeamsDriver(
       ...(teamsOptions.credentials ? {} : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
       ADMINS: (options.admins ?? ['ann']).map((a) => `teams:${teamsTenant}:${userIdOf({ name: a })}`).join(','),
       ...Object.fromEntries(queues.map((q) => [envKey(q), `teams:${teamsQueues[q].channel}`])),
+      ...options.env,
     },
     teamsOptions,
   );
@@ -144,6 +145,10 @@ export async function createTeamsDriver(
       const report = await teams.app.sweep();
       await teams.app.idle();
       return report;
+    },
+    async runJob(name) {
+      await teams.app.runJob(name);
+      await teams.app.idle();
     },
     close: () => teams.close(),
   };
