@@ -35,7 +35,7 @@ function questionResult(q: PulseQuestion, n: number, answers: StandingAnswer[], 
  * pooled as "other"; when the pool is still too small nothing is broken down, since its numbers would follow
  * from the whole run's minus the groups shown. One group alone says nothing the whole run does not.
  */
-function byPlatform(
+export function byPlatform(
   questions: PulseQuestion[],
   answers: StandingAnswer[],
   min: number,
