@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localChat, pulsesIn, surveyFolder, surveyYaml } from '../support/pulse-chat.ts';
 import { startTestApp, type TestApp, testStart } from '../support/test-app.ts';
@@ -153,6 +155,10 @@ describe('the fatigue cap on pulse surveys (local chat)', () => {
 
   it('skips whoever had a pulse or a CSAT lately or said surveys off, and counts each with its reason', async () => {
     const { app, say, inbox } = chat;
+    app.clock.set(new Date(testStart.getTime() - 11 * day));
+    expect(await say('lena', 'survey send-now team-pulse')).toContain(
+      'Nobody is in the audience of Team pulse (people who asked the desk in the last 30 days), so nothing was sent.',
+    );
     // mo had a pulse ten days ago: the anonymous survey, sent when only mo had asked lately.
     app.clock.set(new Date(testStart.getTime() - 10 * day));
     await say('mo', 'how do I map a network drive?');
@@ -184,5 +190,21 @@ describe('the fatigue cap on pulse surveys (local chat)', () => {
     expect(results).toContain(
       '3 not asked: 1 asked how a ticket went less than 7 days ago; 1 said surveys off; 1 asked another survey less than 30 days ago.',
     );
+  });
+});
+
+describe('pulse surveys before any are set up (local chat)', () => {
+  it('tells an admin where to put a survey file', async () => {
+    const app = await startTestApp({ ADMINS: 'local:ann', SURVEYS_DIR: join(tmpdir(), 'tierdesk-no-such-folder') });
+    try {
+      const list = await localChat(app).say('ann', 'survey list');
+      expect(list).toContain('No pulse surveys. Put a survey file (*.yaml) in');
+      expect(list).toContain(
+        'tierdesk-no-such-folder (SURVEYS_DIR); the README\'s "Surveys and feedback" has a sample',
+      );
+      expect(await localChat(app).say('ann', 'survey send-now any')).toContain('No surveys are set up');
+    } finally {
+      await app.close();
+    }
   });
 });
