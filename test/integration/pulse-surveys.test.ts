@@ -1,6 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { surveyAsks } from '../../src/store/schema.ts';
 import { localChat, pulsesIn, surveyFolder, surveyYaml } from '../support/pulse-chat.ts';
 import { startTestApp, type TestApp, testStart } from '../support/test-app.ts';
 
@@ -185,6 +187,11 @@ describe('the fatigue cap on pulse surveys (local chat)', () => {
       ['mo', 'nia', 'oli', 'pat'].map(async (p) => pulsesIn(await inbox(p), 'Team pulse').length),
     );
     expect(got).toEqual([0, 0, 0, 1]);
+    // oli was never sent it: a button made up for the ask kept back records nothing.
+    const [kept] = await app.store.db.select().from(surveyAsks).where(eq(surveyAsks.skipped, 'opted_out'));
+    expect(await chat.press('oli', { actionId: 'pulse_answer', value: `${kept?.id}:0:5` })).toMatch(
+      /couldn't find that survey/,
+    );
     const results = await say('lena', 'survey results team-pulse');
     expect(results).toContain('0% answered: 0 of 1 person asked.');
     expect(results).toContain(
