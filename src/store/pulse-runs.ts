@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { PlaceRef } from '../model/identity.ts';
 import type { PulseSurvey } from '../model/pulse-survey.ts';
 import type { Db, DbOrTx } from './db.ts';
@@ -124,6 +124,17 @@ export async function pausedPulseSurveys(db: DbOrTx): Promise<Set<string>> {
     .from(pulseControls)
     .orderBy(pulseControls.surveyId, desc(pulseControls.id));
   return new Set(rows.filter((r) => r.action === 'pause').map((r) => r.surveyId));
+}
+
+/** Whether a survey stood paused at `at`: the newest pause or resume said by then was a pause. */
+export async function pulsePausedAt(db: DbOrTx, surveyId: string, at: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ action: pulseControls.action })
+    .from(pulseControls)
+    .where(and(eq(pulseControls.surveyId, surveyId), lte(pulseControls.at, at)))
+    .orderBy(desc(pulseControls.at), desc(pulseControls.id))
+    .limit(1);
+  return row?.action === 'pause';
 }
 
 /** The newest pulse sent to a person that is still open, if any: what `survey answer` answers. */

@@ -18,6 +18,8 @@ export async function answerable(
 ): Promise<{ ok: true; question: PulseQuestion } | { ok: false; reply: Message }> {
   if (ask?.kind !== 'pulse' || ask.runId === null) return { ok: false, reply: { text: surveyCopy.gone } };
   if (ask.personId !== person.id) return { ok: false, reply: { text: surveyCopy.notYours } };
+  // An ask the fatigue cap (or `surveys off`) kept back was never sent: a button made up for it answers nothing.
+  if (ask.skipped !== null || ask.sentAt === null) return { ok: false, reply: { text: surveyCopy.gone } };
   if (ctx.clock.now() >= ask.expiresAt) {
     ctx.log.info('survey answer refused: closed', { ask: ask.id, by: person.id });
     return { ok: false, reply: { text: surveyCopy.closed } };

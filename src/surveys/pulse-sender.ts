@@ -5,6 +5,7 @@ import {
   finishIfSent,
   markNotDelivered,
   type PulseRun,
+  pausedPulseSurveys,
   takeAsksToSend,
   unfinishedPulseRuns,
 } from '../store/pulse-runs.ts';
@@ -36,6 +37,10 @@ export function createPulseSender(settings: PulseSettings) {
   };
 
   const sendRun = async (ctx: DeskContext, run: PulseRun, until: number) => {
+    // `survey pause` holds a run being sent where it is, checked before each batch: the asks not taken yet
+    // wait, and `survey resume` carries on with them.
+    const paused = async () => (await pausedPulseSurveys(ctx.db)).has(run.surveyId);
+    if (await paused()) return;
     const planned = run.plannedAt ? run : (await planRun(ctx, settings, run)).run;
     while (Date.now() < until) {
       const asks = await takeAsksToSend(ctx.db, planned.id, batchSize, ctx.clock.now());
@@ -52,8 +57,10 @@ export function createPulseSender(settings: PulseSettings) {
           survey: planned.surveyId,
           ask: ask.id,
         });
-        if (!sent.ok) await markNotDelivered(ctx.db, ask.id, sent.problem ?? sent.reason);
+        // One kept in the outbox may still arrive (the retry job sends it): it counts as sent, and stays answerable.
+        if (!sent.ok && !sent.queued) await markNotDelivered(ctx.db, ask.id, sent.problem ?? sent.reason);
       }
+      if (await paused()) return;
     }
     if (await finishIfSent(ctx.db, planned.id, ctx.clock.now()))
       ctx.log.info('pulse survey sent', { survey: planned.surveyId, run: planned.id });

@@ -11,6 +11,7 @@ import { pulseJob } from './pulse-job.ts';
 import { createPulseSender } from './pulse-sender.ts';
 import type { PulseSettings } from './pulse-settings.ts';
 import { rateCsat } from './rate-csat.ts';
+import { surveyCommand } from './survey-command.ts';
 import { surveysCommand } from './surveys-command.ts';
 
 export interface SurveySettings {
@@ -57,7 +58,7 @@ export const surveysFeature = (settings: SurveySettings, log: Logger): Feature =
   };
   return {
     name: 'surveys',
-    commands: [feedbackCommand(handling), surveysCommand],
+    commands: [feedbackCommand(handling), surveysCommand, surveyCommand({ pulse, sender, handling })],
     actions: [rateCsat(handling), answerPulse],
     ticketChanged: [askForCsat(settings)],
     jobs: [pulseJob(pulse, sender)],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { examplePulseSurveyYaml } from '../../../src/surveys/example-pulse-survey.ts';
 import { parsePulseSurvey } from '../../../src/surveys/pulse-survey-file.ts';
@@ -59,6 +60,11 @@ describe('parsePulseSurvey: good files', () => {
   it('reads the example shipped for admins', () => {
     const parsed = parsePulseSurvey(examplePulseSurveyYaml);
     expect(parsed.ok && parsed.survey).toMatchObject({ id: 'quarterly-pulse', anonymous: true });
+  });
+
+  it('is the sample the README shows, word for word', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`\`\`\`yaml\n${examplePulseSurveyYaml}\`\`\``);
   });
 });
 
