@@ -8,7 +8,10 @@ export async function setSurveysOff(db: DbOrTx, personId: number, since: Date | 
   await db.update(people).set({ surveysOffAt: since }).where(eq(people.id, personId));
 }
 
-/** What the fatigue cap needs to know of a person: opted out, and when each kind of survey last reached them. */
+/**
+ * What the fatigue cap needs to know of a person: opted out, and when each kind of survey last reached them
+ * (one that was skipped or that the platform refused did not reach them, so it spends none of their budget).
+ */
 export async function surveyHistoryOf(
   db: DbOrTx,
   personId: number,
@@ -18,7 +21,14 @@ export async function surveyHistoryOf(
     const [row] = await db
       .select({ at: surveyAsks.askedAt })
       .from(surveyAsks)
-      .where(and(eq(surveyAsks.personId, personId), eq(surveyAsks.kind, kind), isNull(surveyAsks.skipped)))
+      .where(
+        and(
+          eq(surveyAsks.personId, personId),
+          eq(surveyAsks.kind, kind),
+          isNull(surveyAsks.skipped),
+          isNull(surveyAsks.notDelivered),
+        ),
+      )
       .orderBy(desc(surveyAsks.askedAt))
       .limit(1);
     return row?.at;
