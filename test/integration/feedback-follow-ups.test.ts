@@ -92,4 +92,36 @@ describe('follow-ups of feedback (local chat)', () => {
     expect(lines.findIndex((l) => l.startsWith(`${waiting} `))).toBeGreaterThan(1);
     expect(await inbox('place=%23it-tier1')).toContain(`${followUp} from dora: Follow up: a complaint`);
   });
+
+  it('shows leads the undertones and concerns that opened no ticket, and refuses requesters and agents politely', async () => {
+    app.clock.set(minutes(90));
+    const resolved = await openTicket('erin', 'Laptop will not charge');
+    await say('ann', `claim ${resolved}`);
+    await say('ann', `resolve ${resolved} New charger`);
+    expect(await say('erin', `feedback ${resolved} thanks, but it took a week`)).not.toMatch(/contact you/);
+    expect(await say('finn', 'feedback I am worried my files will be lost again')).not.toMatch(/contact you/);
+    // Feedback that merely starts with the word is still feedback.
+    expect(await say('finn', 'feedback recent changes to the portal are great')).toMatch(/Thank you/);
+
+    const listed = await say('lena', 'feedback recent');
+    expect(listed).toMatch(/Latest feedback/);
+    const section = (heading: string) => listed.slice(listed.indexOf(`\n${heading}\n`));
+    expect(section('Undertones')).toContain(`erin · survey on ${resolved} · "thanks, but it took a week"`);
+    expect(section('Concerns')).toContain(
+      'finn · feedback on the service · "I am worried my files will be lost again"',
+    );
+    // Complaints are listed too, with the follow-up opened for them; gravest first.
+    expect(listed.indexOf('\nComplaints\n')).toBeLessThan(listed.indexOf('\nConcerns\n'));
+    expect(section('Complaints')).toMatch(
+      /alice · survey on T-\d+ · "the VPN has been broken.*" · followed up in T-\d+/,
+    );
+    expect(listed).toContain('Appreciation');
+
+    const concerns = await say('ann', 'feedback recent concerns');
+    expect(concerns).toContain('I am worried my files will be lost again');
+    expect(concerns).not.toContain('it took a week');
+
+    for (const user of ['erin', 'tess'])
+      expect(await say(user, 'feedback recent')).toMatch(/only help desk leads and admins can read the feedback/);
+  });
 });
