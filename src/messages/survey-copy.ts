@@ -1,7 +1,7 @@
 import { literal } from './plain-text.ts';
 
 /** The classes a comment can fall in (surveys/feedback-class.ts), as the sentences need them. */
-type FeedbackKind = 'appreciation' | 'undertone' | 'concern' | 'complaint' | 'escalation';
+export type FeedbackKind = 'appreciation' | 'undertone' | 'concern' | 'complaint' | 'escalation';
 
 /** How a score reads back to the person who gave it. */
 const scoreWords: Record<number, string> = { 1: 'very poor', 2: 'poor', 3: 'okay', 4: 'good', 5: 'excellent' };
@@ -48,6 +48,9 @@ export const surveyCopy = {
         return `We are sorry. What you wrote${about} is recorded as an escalation for the help desk leads, who handle it first.`;
     }
   },
+  /** `feedback recent` asked by someone who is not a lead or an admin. */
+  recentRefused:
+    'Sorry, only help desk leads and admins can read the feedback people gave. To give yours, type `feedback <what you want to tell us>`.',
   feedbackNoTicket: (ref: string) =>
     `I couldn't find ${ref} among your tickets; your comment was not saved. Type \`mine\` to list them.`,
 };

@@ -1,6 +1,7 @@
 import { type Ticket, toTicketRef } from '../model/ticket.ts';
 import type { Tier } from '../model/tiers.ts';
 import { cutText } from './cut-text.ts';
+import { type FollowUpNote, type FollowUpOf, followUpFields, followUpLine, followUpMark } from './follow-up-view.ts';
 import type { Button, Message } from './message.ts';
 import { literal, stripMarkdown } from './plain-text.ts';
 import { statusMessageKey } from './status-key.ts';
@@ -66,7 +67,13 @@ const cardSubjectChars = 100;
 /** The card a tier's queue sees, kept up to date as the ticket changes. */
 export function toQueueCardMessage(
   t: Ticket,
-  who: { requester: string; assignee?: string; handoff?: { from: string; reason: string } },
+  who: {
+    requester: string;
+    assignee?: string;
+    handoff?: { from: string; reason: string };
+    /** Set when the ticket follows up feedback: on what, and who should pick it up. */
+    followUp?: FollowUpNote;
+  },
   /** Claim and the prompts for changes that need words, while the ticket is open. */
   buttons: Button[],
 ): Message {
@@ -77,6 +84,7 @@ export function toQueueCardMessage(
   // The first line is read at a glance in a busy queue: a long subject is cut there, and is whole below.
   const head = `**${ref}** from ${requester}: ${literal(cutText(t.subject, cardSubjectChars))}`;
   const fields = [
+    ...(who.followUp ? followUpFields(who.followUp) : []),
     ...ticketFields(t),
     { label: 'Assignee', value: assignee ?? 'nobody yet' },
     ...(t.vendorName ? [{ label: 'Vendor', value: `${t.vendorName} (${t.vendorRef ?? 'no ref'})` }] : []),
@@ -101,8 +109,11 @@ export function toQueueCardMessage(
       text: `\`assign ${ref} @person\` · \`escalate ${ref} <reason>\` · \`wait ${ref} <question>\` · \`resolve ${ref} <resolution>\` · \`note ${ref} <text>\``,
     });
   }
+  const followUp = who.followUp ? ` — ${followUpLine(who.followUp)}` : '';
   return {
-    text: stripMarkdown(`${head} (${statusLabel[t.status]}, ${tierLabel[t.tier]}, ${assignee ?? 'unassigned'})`),
+    text: stripMarkdown(
+      `${head} (${statusLabel[t.status]}, ${tierLabel[t.tier]}, ${assignee ?? 'unassigned'})${followUp}`,
+    ),
     blocks,
   };
 }
@@ -134,9 +145,13 @@ export function toRequesterNoticeMessage(
 }
 
 /** A ticket as the help desk sees it: who holds it, where it is, the SLA clock. */
-export function toStaffTicketMessage(t: Ticket, who: { requester: string; assignee?: string }): Message {
+export function toStaffTicketMessage(
+  t: Ticket,
+  who: { requester: string; assignee?: string; followUp?: FollowUpNote },
+): Message {
   const ref = toTicketRef(t.id);
   const fields = [
+    ...(who.followUp ? followUpFields(who.followUp) : []),
     ...ticketFields(t),
     { label: 'Requester', value: literal(who.requester) },
     { label: 'Assignee', value: who.assignee === undefined ? 'nobody yet' : literal(who.assignee) },
@@ -181,12 +196,20 @@ export function toHomeMessage(list: Ticket[]): Message {
   };
 }
 
-/** The help desk's part of the home page: what they hold, and what waits unclaimed in their queue. */
-export function toStaffWorkMessage(work: { assigned: Ticket[]; unclaimed: Ticket[] }): Message {
-  const line = (t: Ticket) =>
-    `- **${toTicketRef(t.id)}** ${literal(t.subject)} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}`;
-  const assigned = work.assigned.length ? work.assigned.map(line).join('\n') : 'Nothing assigned to you.';
-  const unclaimed = work.unclaimed.length ? work.unclaimed.map(line).join('\n') : 'The queue is empty.';
+/**
+ * The help desk's part of the home page: what they hold, and what waits unclaimed in their queue, in the
+ * queue's order (follow-ups of feedback marked, as they come first after P1).
+ */
+export function toStaffWorkMessage(work: {
+  assigned: Ticket[];
+  unclaimed: { ticket: Ticket; followUp?: FollowUpOf }[];
+}): Message {
+  const line = (t: Ticket, followUp?: FollowUpOf) =>
+    `- **${toTicketRef(t.id)}** ${literal(t.subject)} — ${statusLabel[t.status]} · ${tierLabel[t.tier]} · ${t.priority}${followUp ? ` · ${followUpMark(followUp)}` : ''}`;
+  const assigned = work.assigned.length ? work.assigned.map((t) => line(t)).join('\n') : 'Nothing assigned to you.';
+  const unclaimed = work.unclaimed.length
+    ? work.unclaimed.map((w) => line(w.ticket, w.followUp)).join('\n')
+    : 'The queue is empty.';
   return {
     text: stripMarkdown(`Assigned to me\n${assigned}\nMy queue (unclaimed)\n${unclaimed}`),
     blocks: [

@@ -40,7 +40,7 @@ function parseQueue(args: string): QueueCommand | undefined {
 export const queueCommand = defineCommand<QueueCommand>({
   name: 'queue',
   usage:
-    "`queue [tier]` — what waits unclaimed, most urgent first, with Claim; `queue set tier1|tier2|tier3|vendor <platform:place>`, `queue here [tier]` (in the channel), `queue list` — where each tier's queue is (admins and leads set them)",
+    "`queue [tier]` — what waits unclaimed, P1 and follow-ups of feedback first, with Claim; `queue set tier1|tier2|tier3|vendor <platform:place>`, `queue here [tier]` (in the channel), `queue list` — where each tier's queue is (admins and leads set them)",
   audience: 'staff',
   audienceOf: (command) =>
     command.action === 'set' || (command.action === 'here' && command.tier) ? 'overseers' : 'staff',

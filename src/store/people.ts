@@ -75,9 +75,12 @@ export async function listStaff(db: DbOrTx): Promise<Person[]> {
     .orderBy(asc(people.role), asc(people.displayName));
 }
 
-/** The leads, whom the SLA monitor pages when a ticket at the top tier breaches. */
+/**
+ * The leads, by name: whom the SLA monitor pages when a ticket at the top tier breaches, and who pick up
+ * follow-ups of feedback.
+ */
 export async function listLeads(db: DbOrTx): Promise<Person[]> {
-  return db.select().from(people).where(eq(people.role, 'lead'));
+  return db.select().from(people).where(eq(people.role, 'lead')).orderBy(asc(people.displayName));
 }
 
 /** The admins, whom the desk tells about what only they can fix (a queue channel the bot is not in). */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PlaceRef } from '../model/identity.ts';
 import type { Db, DbOrTx } from './db.ts';
 import { feedback, surveyAnswers, surveyAsks } from './survey-schema.ts';
@@ -126,4 +126,15 @@ export async function followUpOfAsk(db: DbOrTx, askId: number): Promise<number |
     .where(and(eq(feedback.askId, askId), isNotNull(feedback.followUpTicketId)))
     .limit(1);
   return row?.ticketId ?? undefined;
+}
+
+/** The feedback a ticket was opened to follow up, if it was: the ticket that feedback is about (or none). */
+export async function followUpOrigin(db: DbOrTx, ticketId: number): Promise<{ about: number | null } | undefined> {
+  const [row] = await db
+    .select({ about: feedback.ticketId })
+    .from(feedback)
+    .where(eq(feedback.followUpTicketId, ticketId))
+    .orderBy(asc(feedback.id))
+    .limit(1);
+  return row;
 }

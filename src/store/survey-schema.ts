@@ -137,5 +137,12 @@ export const feedback = pgTable(
     followUpTicketId: integer('follow_up_ticket_id').references(() => tickets.id),
     createdAt: at('created_at').notNull(),
   },
-  (t) => [index('feedback_created').on(t.createdAt), index('feedback_ticket').on(t.ticketId)],
+  (t) => [
+    index('feedback_created').on(t.createdAt),
+    index('feedback_ticket').on(t.ticketId),
+    // Each waiting ticket is looked up here: a follow-up of feedback is listed first in its queue.
+    index('feedback_follow_up').on(t.followUpTicketId),
+    // The latest of each class, for `feedback recent`.
+    index('feedback_class_created').on(t.class, t.createdAt),
+  ],
 );

@@ -4,6 +4,7 @@ import type { Person } from '../model/person.ts';
 import { openStatuses, type Ticket } from '../model/ticket.ts';
 import type { DbOrTx } from './db.ts';
 import { findPersonById } from './people.ts';
+import { listWaiting, type WaitingRow } from './queue-waiting.ts';
 import { tickets } from './schema.ts';
 
 /** A requester's tickets, newest first; archived ones are hidden, never gone. */
@@ -52,12 +53,15 @@ export async function findWaitingTicketInThread(
   return row;
 }
 
-/** A help-desk member's work: open tickets assigned to them, and unclaimed ones in their tier (all tiers for leads). */
+/**
+ * A help-desk member's work: open tickets assigned to them, and what waits unclaimed in their tier (every
+ * tier for leads), in the order the queue lists it (takeNextOrder).
+ */
 export async function listStaffWork(
   db: DbOrTx,
   staff: Pick<Person, 'id' | 'role' | 'tier'>,
   limit: number,
-): Promise<{ assigned: Ticket[]; unclaimed: Ticket[] }> {
+): Promise<{ assigned: Ticket[]; unclaimed: WaitingRow[] }> {
   const open = inArray(tickets.status, [...openStatuses]);
   const assigned = await db
     .select()
@@ -65,14 +69,9 @@ export async function listStaffWork(
     .where(and(open, eq(tickets.assigneeId, staff.id), isNull(tickets.archivedAt)))
     .orderBy(desc(tickets.createdAt))
     .limit(limit);
-  const tierFilter = staff.role === 'agent' && staff.tier ? [eq(tickets.tier, staff.tier)] : [];
-  const unclaimed = await db
-    .select()
-    .from(tickets)
-    .where(and(open, isNull(tickets.assigneeId), isNull(tickets.archivedAt), ...tierFilter))
-    .orderBy(tickets.createdAt)
-    .limit(limit);
-  return { assigned, unclaimed };
+  const tier = staff.role === 'agent' && staff.tier ? staff.tier : undefined;
+  const { waiting } = await listWaiting(db, tier, limit);
+  return { assigned, unclaimed: waiting };
 }
 
 /** The ticket whose queue card was posted as `cardId` on `platform` (the root of a queue thread), if any. */

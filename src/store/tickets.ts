@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PlaceRef, Posted } from '../model/identity.ts';
 import type { Priority } from '../model/priorities.ts';
 import type { Ticket } from '../model/ticket.ts';
+import type { Tier } from '../model/tiers.ts';
 import type { DbOrTx, Tx } from './db.ts';
 import { tickets } from './schema.ts';
 import { appendTicketEvent, type NewTicketEvent } from './ticket-events.ts';
@@ -15,6 +16,8 @@ export interface NewTicket {
   subject: string;
   description: string;
   priority?: Priority;
+  /** Where it opens; unset, Tier 1 (a follow-up of feedback opens at the tier that resolved the original). */
+  tier?: Tier;
   origin: PlaceRef;
   /** The question that led here; a second "talk to a human" on it returns the same ticket. */
   sourceInteractionId?: string;
@@ -35,6 +38,7 @@ export async function insertTicket(db: DbOrTx, input: NewTicket): Promise<{ tick
         subject: input.subject,
         description: input.description,
         priority: input.priority ?? 'P3',
+        ...(input.tier ? { tier: input.tier } : {}),
         origin: input.origin,
         sourceInteractionId: input.sourceInteractionId,
         responseDueAt: input.responseDueAt,

@@ -10,7 +10,7 @@ export type ClassifyFeedback = (ctx: DeskContext, comment: string, rating?: numb
 /** How one desk handles what people say: how it classes it, and where follow-ups are announced. */
 export interface FeedbackHandling {
   classify: ClassifyFeedback;
-  /** QUEUE_FEEDBACK; unset, Tier 1's queue. */
+  /** QUEUE_FEEDBACK; unset, the queue of the tier the follow-up opens at. */
   followUpQueue?: string;
 }
 

@@ -19,7 +19,7 @@ export interface SurveySettings {
   csatExpiresDays: number;
   /** The fatigue cap (PULSE_MIN_DAYS, PULSE_AFTER_CSAT_DAYS once pulse surveys are sent). */
   fatigue: FatigueRules;
-  /** QUEUE_FEEDBACK: where follow-ups of low scores and complaints are announced; unset, Tier 1's queue. */
+  /** QUEUE_FEEDBACK: where follow-ups of low scores and complaints are announced; unset, the queue of the tier each opens at. */
   followUpQueue?: string;
   /** Set: comments are classed by this model (the word lists when it fails). */
   openai?: OpenAiConfig;

@@ -8,7 +8,7 @@ import type { Tier } from '../model/tiers.ts';
 import { listTicketHistory } from '../store/ticket-events.ts';
 import { findTicket } from '../store/tickets.ts';
 import { ticketArgs } from './ticket-args.ts';
-import { formatDuration, timePerTier } from './time-per-tier.ts';
+import { formatDuration, openingTier, tierHops, timePerTier } from './time-per-tier.ts';
 
 /** Every change to a ticket, with the time it spent with each tier; requesters see their own, without notes. */
 export const historyCommand = defineCommand<{ name: 'history'; ticketId: number }>({
@@ -26,11 +26,9 @@ export const historyCommand = defineCommand<{ name: 'history'; ticketId: number 
     const rows = await listTicketHistory(ctx.db, ticketId);
     // Internal notes are for the help desk only.
     const visible = rows.filter((r) => staff || r.kind !== 'note');
-    const hops = rows
-      .filter((r) => ['escalated', 'deescalated', 'vendor'].includes(r.kind) && r.to)
-      .map((r) => ({ at: r.at, to: r.to as Tier }));
     const end = ticket.resolvedAt ?? ctx.clock.now();
-    const spent = Object.entries(timePerTier(ticket.createdAt, hops, end)).map(
+    const start = openingTier(rows, ticket.tier);
+    const spent = Object.entries(timePerTier(ticket.createdAt, tierHops(rows), end, start)).map(
       ([tier, ms]) => `${tierNames[tier as Tier]} ${formatDuration(ms)}`,
     );
     return toHistoryMessage(

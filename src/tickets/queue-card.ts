@@ -8,6 +8,7 @@ import { botNotInPlace } from '../outbox.ts';
 import { lastHandoff } from '../store/ticket-events.ts';
 import { ticketPeopleNames } from '../store/ticket-lists.ts';
 import { findTicket, setQueueMessage } from '../store/tickets.ts';
+import { followUpNote } from './follow-up-note.ts';
 import { queueCardButtons } from './queue-card-buttons.ts';
 import { type QueueActor, type QueueTrouble, tellAdmins } from './queue-trouble.ts';
 import { queueFor } from './queues.ts';
@@ -16,7 +17,10 @@ async function cardFor(ctx: DeskContext, ticket: Ticket) {
   const who = await ticketPeopleNames(ctx.db, ticket);
   // The next tier sees why the ticket came to them: the reason given when it was escalated.
   const handoff = await lastHandoff(ctx.db, ticket.id);
-  return toQueueCardMessage(ticket, { ...who, ...(handoff ? { handoff } : {}) }, queueCardButtons(ticket));
+  // A follow-up of feedback says so, and whose it is to pick up, wherever its card is read.
+  const followUp = await followUpNote(ctx, ticket.id);
+  const about = { ...who, ...(handoff ? { handoff } : {}), ...(followUp ? { followUp } : {}) };
+  return toQueueCardMessage(ticket, about, queueCardButtons(ticket));
 }
 
 /** A card remembers which ticket it shows, in which tier's queue, as of which version of the ticket. */

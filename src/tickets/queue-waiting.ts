@@ -6,7 +6,8 @@ import { ticketCopy } from '../messages/ticket-copy.ts';
 import type { Person } from '../model/person.ts';
 import { toTicketRef } from '../model/ticket.ts';
 import { type Tier, tiers } from '../model/tiers.ts';
-import { listWaitingInTier } from '../store/queue-waiting.ts';
+import { listWaiting } from '../store/queue-waiting.ts';
+import { toFollowUpOf } from './follow-up-note.ts';
 import { claimWire } from './queue-card-buttons.ts';
 
 /** One tier's list has room for ten; all four together keep within a chat message's 50 blocks. */
@@ -14,18 +15,20 @@ const oneTier = 10;
 const eachOfAll = 5;
 
 async function waitingIn(ctx: DeskContext, tier: Tier, limit: number): Promise<Message> {
-  const { tickets, total } = await listWaitingInTier(ctx.db, tier, limit);
-  const shown = tickets.map((ticket) => ({
+  const { waiting, total } = await listWaiting(ctx.db, tier, limit);
+  const shown = waiting.map(({ ticket, followUp }) => ({
     ticket,
     claim: actionButton(claimWire, `${ticketCopy.promptLabels.claim} ${toTicketRef(ticket.id)}`, {
       ticketId: ticket.id,
     }),
+    ...(followUp ? { followUp: toFollowUpOf(followUp) } : {}),
   }));
   return toWaitingTicketsMessage(tier, { shown, total }, ctx.clock.now());
 }
 
 /**
- * `queue [tier]`: what waits unclaimed, with Claim. Without a tier, an agent sees their own tier's queue and
+ * `queue [tier]`: what waits unclaimed, with Claim, in the order to take it (P1, follow-ups of feedback, the
+ * rest: store/queue-waiting.ts). Without a tier, an agent sees their own tier's queue and
  * a lead or admin (who work every tier) sees every queue.
  */
 export async function waitingTickets(ctx: DeskContext, person: Person, tier?: Tier): Promise<Message> {

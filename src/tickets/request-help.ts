@@ -4,6 +4,7 @@ import type { PlaceRef } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import type { Priority } from '../model/priorities.ts';
 import { maxSubjectLength, type Ticket } from '../model/ticket.ts';
+import type { Tier } from '../model/tiers.ts';
 import { slaClock } from '../sla/ticket-clock.ts';
 import { insertTicket } from '../store/tickets.ts';
 import { postQueueCard } from './queue-card.ts';
@@ -13,14 +14,18 @@ export interface HelpRequest {
   subject: string;
   description: string;
   priority?: Priority;
+  /** The tier it opens at; unset, Tier 1. */
+  tier?: Tier;
   origin: PlaceRef;
   sourceInteractionId?: string;
-  /** Where its card goes when not the Tier 1 queue (`platform:address`). */
+  /** Where its card goes when not its tier's queue (`platform:address`). */
   queue?: string;
+  /** Runs once the ticket exists, before its card is posted (a follow-up links its feedback, for the card). */
+  beforeAnnounce?: (ticket: Ticket) => Promise<void>;
 }
 
 /**
- * Opens a ticket for a person and announces it to the Tier 1 queue. `trouble` says the queue could not be
+ * Opens a ticket for a person and announces it to its tier's queue (Tier 1's, unless `tier` says otherwise). `trouble` says the queue could not be
  * posted in because the bot is not there: the person's reply should say so (`withQueueTrouble`).
  */
 export async function requestHelp(
@@ -34,6 +39,7 @@ export async function requestHelp(
     subject: cutText(request.subject.replace(/\s+/g, ' ').trim(), maxSubjectLength),
     description: request.description,
     ...(request.priority ? { priority: request.priority } : {}),
+    ...(request.tier ? { tier: request.tier } : {}),
     origin: request.origin,
     ...(request.sourceInteractionId ? { sourceInteractionId: request.sourceInteractionId } : {}),
     at,
@@ -41,6 +47,7 @@ export async function requestHelp(
   });
   if (result.created) {
     ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });
+    await request.beforeAnnounce?.(result.ticket);
     const trouble = await postQueueCard(ctx, result.ticket, person, request.queue);
     if (trouble) return { ...result, trouble };
   }

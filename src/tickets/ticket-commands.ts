@@ -11,6 +11,7 @@ import { isStaff } from '../model/roles.ts';
 import { toTicketRef } from '../model/ticket.ts';
 import { listRequesterTickets, ticketPeopleNames } from '../store/ticket-lists.ts';
 import { findTicket } from '../store/tickets.ts';
+import { followUpNote } from './follow-up-note.ts';
 import { newTicketForm } from './new-ticket-form.ts';
 import { withQueueTrouble } from './queue-trouble.ts';
 import { requestHelp } from './request-help.ts';
@@ -59,7 +60,11 @@ export const statusCommand = defineCommand<{ name: 'status'; ticketId?: number }
       return { text: ticketCopy.ticketNotFound(toTicketRef(ticketId)) };
     }
     if (!staff) return toTicketStatusMessage(ticket);
-    return toStaffTicketMessage(ticket, await ticketPeopleNames(ctx.db, ticket));
+    const followUp = await followUpNote(ctx, ticket.id);
+    return toStaffTicketMessage(ticket, {
+      ...(await ticketPeopleNames(ctx.db, ticket)),
+      ...(followUp ? { followUp } : {}),
+    });
   },
 });
 

@@ -399,11 +399,23 @@ describe('Slack adapter over HTTP', () => {
         responseUrl: slack.api.responseUrl('q'),
       }),
     );
+    // A complaint about the service opens a follow-up: it waits first (after any P1), marked as such.
+    await slack.command(
+      slashCommandForm({
+        user: 'U0ERIN',
+        text: 'feedback the printers have been broken for weeks, not acceptable',
+        triggerId: 'trig-q2',
+        responseUrl: slack.api.responseUrl('q2'),
+      }),
+    );
     await slack.event(appHomeOpenedEnvelope({ user: 'U0ADMIN', eventId: 'EvHome2' }));
     const view = JSON.stringify(slack.api.callsTo('views.publish').at(-1)?.args.view);
     expect(view).toContain('Assigned to me');
     expect(view).toContain('My queue (unclaimed)');
     expect(view).toMatch(/T-\d+\*? Docking station dead/);
+    const queued = view.slice(view.indexOf('My queue (unclaimed)'));
+    expect(queued.indexOf('Follow-up of feedback on the service')).toBeGreaterThan(0);
+    expect(queued.indexOf('Follow up: a complaint')).toBeLessThan(queued.indexOf('Docking station dead'));
   });
 
   it('posts once for an event retried three times, or re-sent under a new event id', async () => {
