@@ -1,7 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.ts';
 import { people } from './schema.ts';
-import { feedback } from './survey-schema.ts';
+import { feedback, pulseRuns, surveyAsks } from './survey-schema.ts';
 
 type FeedbackRow = typeof feedback.$inferSelect;
 export type StoredFeedbackClass = NonNullable<FeedbackRow['class']>;
@@ -16,6 +16,8 @@ export interface FeedbackEntry {
   createdAt: Date;
   /** The display name of whoever gave it. */
   name: string;
+  /** Said in answer to a pulse survey that promised not to show names. */
+  anonymous: boolean;
 }
 
 /** The newest feedback of one class, newest first. */
@@ -33,9 +35,12 @@ export async function listRecentFeedback(
       followUpTicketId: feedback.followUpTicketId,
       createdAt: feedback.createdAt,
       name: people.displayName,
+      anonymous: sql<boolean>`coalesce((${pulseRuns.survey}->>'anonymous')::boolean, false)`,
     })
     .from(feedback)
     .innerJoin(people, eq(people.id, feedback.personId))
+    .leftJoin(surveyAsks, eq(surveyAsks.id, feedback.askId))
+    .leftJoin(pulseRuns, eq(pulseRuns.id, surveyAsks.runId))
     .where(eq(feedback.class, feedbackClass))
     .orderBy(desc(feedback.createdAt), desc(feedback.id))
     .limit(limit);

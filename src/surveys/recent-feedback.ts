@@ -15,8 +15,8 @@ function toLine(f: FeedbackEntry): FeedbackLine {
   return {
     source: f.source,
     at: f.createdAt,
-    // Whether a pulse survey was anonymous is not kept with its answers: its names stay hidden until it is.
-    ...(f.source === 'pulse' ? {} : { name: f.name }),
+    // An anonymous pulse survey promised its answers go without names: its comments keep that promise here too.
+    ...(f.anonymous ? {} : { name: f.name }),
     ...(f.comment ? { comment: f.comment } : {}),
     ...(f.rating === null ? {} : { rating: f.rating }),
     ...(f.ticketId === null ? {} : { about: toTicketRef(f.ticketId) }),

@@ -65,6 +65,8 @@ describe('pulse surveys sent now, answered and read back (local chat)', () => {
     expect(results).toContain('"The new laptop process is great" — ed');
     // Everyone answered on the local chat: one platform is not broken down.
     expect(results).not.toContain('By platform');
+    // A named survey's comments carry their names in the leads' list of recent feedback too.
+    expect(await chat.say('lena', 'feedback recent appreciation')).toMatch(/\*?\*?ed\*?\*?.*laptop process is great/);
   });
 
   it('refuses the leads’ forms to requesters, and a forged answer politely', async () => {
@@ -145,6 +147,10 @@ describe('an anonymous pulse survey (local chat)', () => {
       '- "Zippy answers"',
     ]);
     expect(results).not.toMatch(/gwen|hugo|iris|jack|kim/);
+    // The leads' list of recent feedback keeps the same promise.
+    const recent = await chat.say('lena', 'feedback recent');
+    expect(recent).toMatch(/Zippy answers|All good|walk-in desk/);
+    expect(recent).not.toMatch(/gwen|hugo|iris|jack|kim/i);
   });
 });
 
