@@ -22,6 +22,8 @@ function reasonInWords(reason: string, days: PulseFatigueDays): string {
       return `asked another survey less than ${plural(days.pulseMinDays, 'day')} ago`;
     case 'csat_too_recent':
       return `asked how a ticket went less than ${plural(days.pulseAfterCsatDays, 'day')} ago`;
+    case 'closed_before_sent':
+      return 'not reached before the survey closed (it was paused)';
     default:
       return reason;
   }

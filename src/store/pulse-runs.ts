@@ -74,6 +74,26 @@ export async function takeAsksToSend(db: Db, runId: number, limit: number, at: D
   });
 }
 
+/**
+ * A run's asks not sent by the time they close (a run held by `survey pause` past its answer window) are
+ * kept as skipped, `closed_before_sent`: a survey nobody can answer is not sent, and they are still counted.
+ */
+export async function skipClosedUnsent(db: DbOrTx, runId: number, now: Date): Promise<number> {
+  const rows = await db
+    .update(surveyAsks)
+    .set({ skipped: 'closed_before_sent' })
+    .where(
+      and(
+        eq(surveyAsks.runId, runId),
+        isNull(surveyAsks.skipped),
+        isNull(surveyAsks.sentAt),
+        lte(surveyAsks.expiresAt, now),
+      ),
+    )
+    .returning({ id: surveyAsks.id });
+  return rows.length;
+}
+
 /** An ask the platform did not take: counted as not delivered, with why. */
 export async function markNotDelivered(db: DbOrTx, askId: number, why: string): Promise<void> {
   await db.update(surveyAsks).set({ notDelivered: why }).where(eq(surveyAsks.id, askId));

@@ -6,6 +6,7 @@ import {
   markNotDelivered,
   type PulseRun,
   pausedPulseSurveys,
+  skipClosedUnsent,
   takeAsksToSend,
   unfinishedPulseRuns,
 } from '../store/pulse-runs.ts';
@@ -42,6 +43,9 @@ export function createPulseSender(settings: PulseSettings) {
     const paused = async () => (await pausedPulseSurveys(ctx.db)).has(run.surveyId);
     if (await paused()) return;
     const planned = run.plannedAt ? run : (await planRun(ctx, settings, run)).run;
+    const closed = await skipClosedUnsent(ctx.db, planned.id, ctx.clock.now());
+    if (closed > 0)
+      ctx.log.info('pulse asks closed before sent', { survey: planned.surveyId, run: planned.id, closed });
     while (Date.now() < until) {
       const asks = await takeAsksToSend(ctx.db, planned.id, batchSize, ctx.clock.now());
       if (asks.length === 0) break;

@@ -1,5 +1,7 @@
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPulseRun } from '../../src/store/pulse-runs.ts';
+import { controlPulse, planPulseRun, startPulseRun } from '../../src/store/pulse-runs.ts';
+import { people as peopleTable, surveyAsks } from '../../src/store/schema.ts';
 import { parsePulseSurvey } from '../../src/surveys/pulse-survey-file.ts';
 import { localChat, pulsesIn, surveyFolder, surveyYaml } from '../support/pulse-chat.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -107,5 +109,46 @@ describe('a scheduled pulse survey, on two desks over one store (local chat)', (
     await ann.say('ann', 'survey resume held-pulse');
     await tick();
     expect(await received('Held pulse')).toEqual([1, 1, 1, 1]);
+  });
+
+  it('sends nothing of a run held past its closing: those not reached are counted, not asked', async () => {
+    const parsed = parsePulseSurvey(surveyYaml({ id: 'late-pulse', title: 'Late pulse' }));
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const now = a.clock.now();
+    const run = await startPulseRun(a.store.db, {
+      surveyId: 'late-pulse',
+      slot: now,
+      trigger: 'send_now',
+      survey: parsed.survey,
+      startedAt: now,
+    });
+    if (!run) throw new Error('run not started');
+    const ids = await a.store.db
+      .select({ id: peopleTable.id })
+      .from(peopleTable)
+      .where(inArray(peopleTable.userId, people));
+    const place = { platform: 'local', workspace: 'local', channel: 'dm' };
+    await planPulseRun(
+      a.store.db,
+      run.id,
+      ids.map((p) => ({ personId: p.id, place })),
+      {
+        askedAt: now,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      },
+    );
+    await controlPulse(a.store.db, { surveyId: 'late-pulse', action: 'pause', by: ids[0]?.id ?? 0, at: now });
+    await tick();
+    setClocks(new Date(now.getTime() + 2 * 86_400_000).toISOString().slice(0, -1));
+    await controlPulse(a.store.db, { surveyId: 'late-pulse', action: 'resume', by: ids[0]?.id ?? 0, at: now });
+    await tick();
+    expect(await received('Late pulse')).toEqual([0, 0, 0, 0]);
+    const asks = await a.store.db.select().from(surveyAsks).where(eq(surveyAsks.runId, run.id));
+    expect(asks.map((x) => x.skipped)).toEqual([
+      'closed_before_sent',
+      'closed_before_sent',
+      'closed_before_sent',
+      'closed_before_sent',
+    ]);
   });
 });
