@@ -64,7 +64,8 @@ export async function measureTicketCounts(db: DbOrTx, period: Period): Promise<T
     db,
     sql`select x.tier, x.priority, count(*)::int as n, count(*) filter (where x.fcr)::int as fcr from (
         select ${tierAsOf(sql`e.id < r.id`)} as tier, ${priorityAsOf(sql`e.id < r.id`)} as priority,
-          (${tierAsOf(sql`e.id < r.id`)} = 'tier1' and ${openingTier} = 'tier1' and not exists (
+          -- Never moved between tiers before, so resolved in the tier it was opened in.
+          (${openingTier} = 'tier1' and not exists (
             select 1 from ticket_events b where b.ticket_id = t.id and b.id < r.id
               and (b.kind in ${tierMoves} or b.kind = 'reopened'))) as fcr
         from (select distinct on (ticket_id) ticket_id, id from ticket_events
