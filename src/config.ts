@@ -68,6 +68,12 @@ export const coreKeys = {
     .string()
     .refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/London' })
     .default('Europe/London'),
+  DASHBOARD_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters, e.g. from `openssl rand -hex 32`')
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
   PULSE_MIN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   PULSE_AFTER_CSAT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
@@ -121,10 +127,12 @@ export interface CoreConfig {
     followUpQueue?: string;
     fatigue: { pulseMinDays: number; pulseAfterCsatDays: number };
     surveysDir: string;
-    /** COE_TIME_ZONE: pulse schedules (and the digests) read the clock here. */
-    timeZone: string;
     minGroupSize: number;
   };
+  /** COE_TIME_ZONE: the CoE's own clock, which pulse schedules and the metrics' days are read in. */
+  coeTimeZone: string;
+  /** DASHBOARD_TOKEN: the bearer token leads and admins use for the metrics API; unset, it refuses everyone. */
+  dashboardToken?: string;
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -202,10 +210,11 @@ function coreConfig(c: Core): CoreConfig {
       csatExpiresDays: c.CSAT_EXPIRES_DAYS,
       fatigue: { pulseMinDays: c.PULSE_MIN_DAYS, pulseAfterCsatDays: c.PULSE_AFTER_CSAT_DAYS },
       surveysDir: c.SURVEYS_DIR,
-      timeZone: c.COE_TIME_ZONE,
       minGroupSize: c.MIN_GROUP_SIZE,
       ...(c.QUEUE_FEEDBACK ? { followUpQueue: c.QUEUE_FEEDBACK } : {}),
     },
+    coeTimeZone: c.COE_TIME_ZONE,
+    ...(c.DASHBOARD_TOKEN ? { dashboardToken: c.DASHBOARD_TOKEN } : {}),
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY

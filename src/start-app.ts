@@ -8,6 +8,7 @@ import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
+import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
 import { articlePageRoute } from './knowledge/article-page/article-route.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
@@ -103,6 +104,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       surveys: {
         ...defaultSurveySettings,
         ...config.surveys,
+        timeZone: config.coeTimeZone,
         ...(config.openai ? { openai: config.openai } : {}),
       },
     }),
@@ -150,7 +152,12 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     named.set(platform.name, m);
   }
   const server = createHttpServer(
-    [healthRoute(named), articlePageRoute(knowledge.kb), ...mounted.flatMap((m) => m.routes)],
+    [
+      healthRoute(named),
+      articlePageRoute(knowledge.kb),
+      metricsSummaryRoute({ db: store.db, sla: ctx.sla, timeZone: config.coeTimeZone, token: config.dashboardToken }),
+      ...mounted.flatMap((m) => m.routes),
+    ],
     log,
   );
   await new Promise<void>((resolve, reject) => {

@@ -72,7 +72,8 @@ const table: Record<string, string[]> = {
     'store/',
   ],
   'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
-  'http/': ['errors.ts', 'log.ts (types)'],
+  // The JSON routes of the CoE's reports: they read digests/ and serialise its neutral report.
+  'http/': ['errors.ts', 'log.ts (types)', 'digests/', 'sla/ (types)', 'store/ (types)'],
   'jobs/': ['log.ts (types)'],
   'sla/': ['model/', 'errors.ts'],
   'commands/': ['model/', 'messages/', 'words.ts', 'errors.ts', 'inbound.ts (types)', 'desk-context.ts (types)'],
@@ -92,6 +93,7 @@ const table: Record<string, string[]> = {
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],
   'outbox-retry/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
+  'digests/': ['model/', 'messages/', 'store/', 'sla/'],
   'surveys/': [
     'model/',
     'messages/',

@@ -12,19 +12,26 @@ export interface Route {
 const servesPath = (route: Route, path: string) =>
   route.path.endsWith('/*') ? path.startsWith(route.path.slice(0, -1)) : route.path === path;
 
-/** A status code and a message safe to show the caller. */
+/** A status code and a message safe to show the caller, with any headers the status needs (WWW-Authenticate). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
     // Answered before the body arrived (too large, unsigned): closing is what stops Node reading the rest.
@@ -78,7 +85,7 @@ export function createHttpServer(routes: readonly Route[], log: Logger): Server 
           status: err.status,
           problem: err.message,
         });
-        return sendJson(res, err.status, { error: err.message });
+        return sendJson(res, err.status, { error: err.message }, err.headers);
       }
       const reference = newErrorReference();
       log.error('http request failed', { reference, method: req.method, path: url.pathname, err });

@@ -30,9 +30,9 @@ describe('loadConfig', () => {
         csatExpiresDays: 14,
         fatigue: { pulseMinDays: 30, pulseAfterCsatDays: 7 },
         surveysDir: './surveys',
-        timeZone: 'Europe/London',
         minGroupSize: 5,
       },
+      coeTimeZone: 'Europe/London',
       jobs: { enabled: true, slaSweepCron: '* * * * *' },
       logLevel: 'info',
     });
@@ -130,6 +130,19 @@ describe('loadConfig', () => {
     expect(loadConfig({}).publicUrl).toBeUndefined();
     expect(() => loadConfig({ PUBLIC_URL: 'desk.example.com' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ PUBLIC_URL: 'https://desk.example.com/?x=1' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('reads the CoE time zone and the dashboard token, refusing a short or spaced token and keeping it out of logs', () => {
+    const token = 'lead-token-0123456789abcdef';
+    const config = loadConfig({ COE_TIME_ZONE: 'America/New_York', DASHBOARD_TOKEN: token });
+    expect(config).toMatchObject({ coeTimeZone: 'America/New_York', dashboardToken: token });
+    expect(loadConfig({}).dashboardToken).toBeUndefined();
+    expect(() => loadConfig({ DASHBOARD_TOKEN: 'short-token' })).toThrow(/DASHBOARD_TOKEN: must be at least 24/);
+    expect(() => loadConfig({ DASHBOARD_TOKEN: `${token} more` })).toThrow(/DASHBOARD_TOKEN/);
+    expect(() => loadConfig({ COE_TIME_ZONE: 'Mars/Olympus' })).toThrow(/COE_TIME_ZONE/);
+    const log = createMemoryLogger();
+    log.info('config', { config });
+    expect(JSON.stringify(log.lines)).not.toContain(token);
   });
 
   it('treats blank values as unset', () => {

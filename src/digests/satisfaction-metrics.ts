@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../store/db.ts';
+import type { Period } from './period.ts';
+import { count, instant, measured, queryRows, shareOf, tally } from './query-rows.ts';
+import { openAt } from './ticket-as-of-sql.ts';
+
+export interface Csat {
+  /** CSAT asks made in the period: sent, and not sent (the person opted out, or a fatigue rule). */
+  sent: number;
+  skipped: number;
+  /** Asks with a standing score (the newest one given counts, whenever it was given). */
+  responses: number;
+  /** Standing scores of 4 or 5, their share of the responses, and the average score. */
+  satisfied: number;
+  csat: number | null;
+  average: number | null;
+  responseRate: number | null;
+  /** How many gave each score, 1 to 5. */
+  scores: [number, number, number, number, number];
+}
+
+export interface Satisfaction {
+  csat: Csat;
+  /** Everything said about the service in the period (comments, free feedback, 👍 and 👎), by its class. */
+  feedback: { total: number; byClass: Record<string, number> };
+  /** Follow-up tickets of low scores and complaints: opened in the period, still open at its end, and of
+   * those open for more than `followUpGraceDays`. */
+  followUps: { opened: number; open: number; openOverGrace: number };
+}
+
+/** A follow-up still open after this long is one the leads let slip. */
+export const followUpGraceDays = 7;
+
+const csatRow = z.object({
+  sent: count,
+  skipped: count,
+  responses: count,
+  average: measured,
+  s1: count,
+  s2: count,
+  s3: count,
+  s4: count,
+  s5: count,
+});
+const classRow = z.object({ key: z.string(), n: count });
+const followUpRow = z.object({ opened: count, open: count, late: count });
+
+export async function measureSatisfaction(db: DbOrTx, period: Period): Promise<Satisfaction> {
+  const [from, to] = [instant(period.from), instant(period.to)];
+  const [c] = await queryRows(
+    db,
+    sql`with asks as (
+        select a.id, a.skipped, a.not_delivered from survey_asks a
+        where a.kind = 'csat' and a.asked_at >= ${from} and a.asked_at < ${to}),
+      standing as (
+        select distinct on (s.ask_id) s.ask_id, s.score from survey_answers s
+        where s.question = 'rating' and s.score is not null and s.ask_id in (select id from asks)
+        order by s.ask_id, s.id desc)
+      select count(*) filter (where a.skipped is null and a.not_delivered is null)::int as sent,
+        count(*) filter (where a.skipped is not null)::int as skipped,
+        count(s.score)::int as responses, avg(s.score)::float8 as average,
+        ${sql.join(
+          [1, 2, 3, 4, 5].map((n) => sql`count(*) filter (where s.score = ${n}::int)::int as ${sql.raw(`s${n}`)}`),
+          sql`, `,
+        )}
+      from asks a left join standing s on s.ask_id = a.id`,
+    csatRow,
+  );
+  if (!c) throw new Error('the CSAT query returned no row');
+  const classes = await queryRows(
+    db,
+    sql`select coalesce(f.class, 'unclassed') as key, count(*)::int as n from feedback f
+      where f.created_at >= ${from} and f.created_at < ${to} group by 1 order by 1`,
+    classRow,
+  );
+  const [f] = await queryRows(
+    db,
+    sql`select count(*) filter (where t.created_at >= ${from})::int as opened,
+        count(*) filter (where ${openAt(period.to)})::int as open,
+        count(*) filter (where ${openAt(period.to)} and t.created_at < ${to}::timestamptz - ${followUpGraceDays}::int * interval '1 day')::int as late
+      from tickets t where t.created_at < ${to}
+        and t.id in (select f.follow_up_ticket_id from feedback f where f.follow_up_ticket_id is not null)`,
+    followUpRow,
+  );
+  if (!f) throw new Error('the follow-ups query returned no row');
+  const satisfied = c.s4 + c.s5;
+  const byClass = tally(classes);
+  return {
+    csat: {
+      sent: c.sent,
+      skipped: c.skipped,
+      responses: c.responses,
+      satisfied,
+      csat: shareOf(satisfied, c.responses),
+      average: c.average,
+      responseRate: shareOf(c.responses, c.sent),
+      scores: [c.s1, c.s2, c.s3, c.s4, c.s5],
+    },
+    feedback: { total: classes.reduce((n, r) => n + r.n, 0), byClass: byClass as Record<string, number> },
+    followUps: { opened: f.opened, open: f.open, openOverGrace: f.late },
+  };
+}
