@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Inbound } from '../../src/inbound.ts';
+import { maxFormIdLength } from '../../src/messages/form.ts';
 import { localUserId, type PersonRef, type PlaceRef } from '../../src/model/identity.ts';
 
 const typedName = z
@@ -25,7 +26,7 @@ export const actionBody = z
 export const formBody = z
   .object({
     user: typedName,
-    form: z.string().min(1).max(100),
+    form: z.string().min(1).max(maxFormIdLength),
     values: z.record(z.string().max(100), z.string().max(10_000)),
     id: deliveryId,
   })

@@ -8,6 +8,8 @@ export const slackLimits = {
   buttonLabel: 75,
   buttonValue: 2000,
   actionId: 255,
+  /** A view's callback_id, as a modal's is sent back with its submission. */
+  callbackId: 255,
   elementsPerActions: 25,
   contextText: 3000,
   /** chat.postMessage truncates `text` past 40,000 characters; stay well inside for notifications. */

@@ -5,11 +5,20 @@ import { cutText } from '../../src/messages/cut-text.ts';
 import type { Form, FormField, FormValues } from '../../src/messages/form.ts';
 import { slackLimits } from './limits.ts';
 
-/** A form's modal comes back under this callback id, and its shortcut (manifest) and open button use these. */
+/**
+ * A form's modal comes back under this callback id, and its shortcut (manifest) and open button use these.
+ * The form id is whole in each, key and all (`csat_comment:12`): the modal needs no private_metadata, and a
+ * form opened from a button comes back about the same thing. Only forms without a key have shortcuts.
+ */
 export const formCallbackId = (formId: string) => `tierdesk_${formId}`;
 export const formShortcutId = (formId: string) => `tierdesk_${formId}_shortcut`;
 export const formOpenActionId = (formId: string) => `tierdesk_open_${formId}`;
-export const formOfCallbackId = (id: string) => /^tierdesk_([a-z_]+?)(?:_shortcut)?$/.exec(id)?.[1];
+const callbackId = /^tierdesk_(?:([a-z_]+?)_shortcut|([a-z_]+(?::[\w.:-]+)?))$/;
+/** The form id in a modal's callback id or a shortcut's; the desk reads the key, if any, as outside input. */
+export const formOfCallbackId = (id: string) => {
+  const match = id.length <= slackLimits.callbackId ? callbackId.exec(id) : null;
+  return match?.[1] ?? match?.[2];
+};
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 

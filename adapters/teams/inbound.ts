@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxFormIdLength } from '../../src/messages/form.ts';
 import type { PersonRef, PlaceRef } from '../../src/model/identity.ts';
 
 /** The parts of a Bot Framework activity the desk uses, checked once at the edge. */
@@ -32,7 +33,7 @@ export const actionData = z.object({
 });
 /** A form's submit: the form's id under our key, and each input's value beside it, by field name. */
 const formData = z
-  .object({ tierdesk: z.object({ form: z.string().max(100) }) })
+  .object({ tierdesk: z.object({ form: z.string().max(maxFormIdLength) }) })
   .catchall(z.unknown())
   .transform(({ tierdesk, ...inputs }) => ({
     formId: tierdesk.form,

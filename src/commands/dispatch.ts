@@ -137,7 +137,15 @@ async function submitForm(
   values: FormValues,
 ): Promise<Message> {
   const spec = registry.form(formId);
-  if (!spec) return { text: copy.unknownAction };
+  if (!spec) {
+    // No such form, or a key that does not read (`csat_comment:abc`): outside input, refused like a forged button.
+    ctx.log.warn('bad input', {
+      platform: person.platform,
+      kind: 'form',
+      problem: `unknown form "${formId.slice(0, 100)}"`,
+    });
+    return { text: copy.unknownAction };
+  }
   const read = spec.read(values);
   if (read.ok) return spec.run(ctx, person, place, read.values);
   // Shown again with what was wrong, where the platform shows forms in messages (Teams, the web page).

@@ -59,13 +59,29 @@ export interface ActionSpec<V extends object = object> extends ActionWire<V> {
   run(ctx: DeskContext, person: Person, place: PlaceRef, value: V): Promise<Message | Message[]>;
 }
 
-/** A form a feature shows (see messages/form.ts) and what a valid submission does. */
-export interface FormSpec<V = unknown> {
+/**
+ * What a form shown about one thing (a survey ask) carries after its spec id: built by `encode`, read back by
+ * `value` (outside input: a forged or stale key is refused by the spec's `run`, as a forged button is).
+ */
+export interface FormKey<K> {
+  value: z.ZodType<K, string>;
+  encode(key: K): string;
+}
+
+/** A form without a key is built with no argument (`newTicketForm.form()`). */
+type KeyArgument<K> = [K] extends [undefined] ? [key?: K] : [key: K];
+
+/**
+ * A form a feature shows (see messages/form.ts) and what a valid submission does. A form about one thing has
+ * a `key`: it is shown as `<id>:<key>` (commands/form-id.ts), and `form`, `read` and `run` get the key read.
+ */
+export interface FormSpec<V = unknown, K = unknown> {
   id: string;
-  form(): Form;
+  key?: FormKey<K>;
+  form(...key: KeyArgument<K>): Form;
   /** Checks a submission field by field; the same rules on every platform. */
-  read(values: FormValues): { ok: true; values: V } | { ok: false; errors: FieldErrors };
-  run(ctx: DeskContext, person: Person, place: PlaceRef, values: V): Promise<Message>;
+  read(values: FormValues, key: K): { ok: true; values: V } | { ok: false; errors: FieldErrors };
+  run(ctx: DeskContext, person: Person, place: PlaceRef, values: V, key: K): Promise<Message>;
 }
 
 /**
@@ -127,4 +143,4 @@ export interface Feature {
 export const defineCommand = <C extends Command>(spec: CommandSpec<C>): CommandSpec<C> => spec;
 export const defineAction = <V extends object>(spec: ActionSpec<V>): ActionSpec<V> => spec;
 export const defineWire = <V extends object>(wire: ActionWire<V>): ActionWire<V> => wire;
-export const defineForm = <V>(spec: FormSpec<V>): FormSpec<V> => spec;
+export const defineForm = <V, K = undefined>(spec: FormSpec<V, K>): FormSpec<V, K> => spec;

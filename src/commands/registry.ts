@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import type { DeskContext } from '../desk-context.ts';
 import { InputError } from '../errors.ts';
+import type { FieldErrors, Form, FormValues } from '../messages/form.ts';
+import type { Message } from '../messages/message.ts';
+import type { PlaceRef } from '../model/identity.ts';
+import type { Person } from '../model/person.ts';
 import { audienceRank } from './audience.ts';
 import type {
   ActionSpec,
@@ -11,7 +16,15 @@ import type {
   ThreadHook,
   TicketListener,
 } from './feature.ts';
+import { isFormSpecId, splitFormId } from './form-id.ts';
 import { helpCommand } from './help-command.ts';
+
+/** A form as shown under one id (`new_ticket`, `csat_comment:12`): its spec with the key already read. */
+export interface ShownForm {
+  form(): Form;
+  read(values: FormValues): { ok: true; values: unknown } | { ok: false; errors: FieldErrors };
+  run(ctx: DeskContext, person: Person, place: PlaceRef, values: unknown): Promise<Message>;
+}
 
 /** Everything the features registered, looked up by name; built once at start-up. */
 export interface Registry {
@@ -19,7 +32,8 @@ export interface Registry {
   readonly commands: readonly CommandSpec[];
   command(name: string): CommandSpec | undefined;
   action(id: string): ActionSpec | undefined;
-  form(id: string): FormSpec | undefined;
+  /** A form by the id it was shown under; undefined when no spec has it or its key does not read. */
+  form(id: string): ShownForm | undefined;
   /** A clicked button's id and value, checked: the spec and what its value says. Throws InputError. */
   readAction(actionId: string, value: string): { spec: ActionSpec; value: object };
   readonly threads: readonly ThreadHook[];
@@ -52,7 +66,7 @@ export function createRegistry(features: readonly Feature[]): Registry {
     commands: list,
     command: (name) => commands.get(name),
     action: (id) => actions.get(id),
-    form: (id) => forms.get(id),
+    form: (id) => shownForm(forms, id),
     readAction(actionId, value) {
       const spec = actions.get(actionId);
       if (!spec) throw new InputError(`unknown action "${actionId.slice(0, 60)}"`);
@@ -87,5 +101,23 @@ export function createRegistry(features: readonly Feature[]): Registry {
     (f) => f.id,
     'form',
   );
+  for (const id of forms.keys()) {
+    if (!isFormSpecId(id)) throw new Error(`form id "${id}" must be lower case letters and underscores`);
+  }
   return registry;
+}
+
+/** A form spec and its key, read from the id it was shown under: a form with a key needs one, and one that reads. */
+function shownForm(forms: Map<string, FormSpec>, id: string): ShownForm | undefined {
+  const split = splitFormId(id);
+  const spec = split ? forms.get(split.spec) : undefined;
+  if (!spec || !split || (spec.key === undefined) !== (split.key === undefined)) return undefined;
+  const read = spec.key ? spec.key.value.safeParse(split.key) : { success: true as const, data: undefined };
+  if (!read.success) return undefined;
+  const key = read.data;
+  return {
+    form: () => spec.form(key),
+    read: (values) => spec.read(values, key),
+    run: (ctx, person, place, values) => spec.run(ctx, person, place, values, key),
+  };
 }

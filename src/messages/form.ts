@@ -4,7 +4,10 @@
  * Adaptive Card with `Input.*`, a web form) and sends the values back with the form's id.
  */
 export interface Form {
-  /** The form's id as its feature registered it; a submission comes back with it. */
+  /**
+   * The form's id as shown: its spec's id, and for a form about one thing (a survey ask) that thing's key
+   * after a colon (`csat_comment:12`, see commands/form-id.ts). A submission comes back with it whole.
+   */
   id: string;
   title: string;
   /** The button that sends it. */
@@ -38,3 +41,6 @@ export type FormField =
 /** What came back from a form, field by field: outside input, read by the form's own spec. */
 export type FormValues = Readonly<Record<string, string | undefined>>;
 export type FieldErrors = Readonly<Record<string, string>>;
+
+/** The longest form id (spec id and key): it fits Slack's callback and action ids and Teams' submit data. */
+export const maxFormIdLength = 100;
