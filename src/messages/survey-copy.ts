@@ -11,6 +11,8 @@ export const surveyCopy = {
   csatQuestion: (ref: string) => `**How did we do on ${ref}?** 1 is very poor, 5 is excellent.`,
   csatIntro: (ref: string, subject: string) => `${ref} (${literal(subject)}) is resolved.`,
   csatCommentHint: (ref: string) => `Anything to add? Type \`feedback ${ref} <what you want to tell us>\`.`,
+  commentKeptAlready: (ref?: string) =>
+    `We have that comment${ref ? ` about ${ref}` : ''} already; it is kept once. Thank you.`,
   thanks: (ref: string, score: number) => `Thanks: you rated ${ref} ${score} of 5 (${scoreWords[score] ?? score}).`,
   changed: (ref: string, from: number, to: number) =>
     `Changed: your rating of ${ref} is now ${to} of 5 (${scoreWords[to] ?? to}), it was ${from}.`,

@@ -113,6 +113,39 @@ export async function insertFeedback(db: DbOrTx, row: NewFeedback): Promise<numb
   return saved.id;
 }
 
+export type StoredComment = { id: number; class: NewFeedback['class']; written: boolean };
+
+/** The same words from the same person on the same survey, if they were kept already. */
+export async function sameComment(
+  db: DbOrTx,
+  row: { askId: number; personId: number; comment: string },
+): Promise<StoredComment | undefined> {
+  const [same] = await db
+    .select({ id: feedback.id, class: feedback.class })
+    .from(feedback)
+    .where(and(eq(feedback.askId, row.askId), eq(feedback.personId, row.personId), eq(feedback.comment, row.comment)))
+    .orderBy(feedback.id)
+    .limit(1);
+  return same ? { ...same, written: false } : undefined;
+}
+
+/**
+ * Keeps a comment on a survey once: the same words from the same person on the same ask (a retried submit,
+ * a Teams invoke sent again, a second device) are the comment already kept. The ask's row is locked
+ * meanwhile, so two at once are decided one after the other.
+ */
+export async function insertCommentOnce(
+  db: Db,
+  row: NewFeedback & { askId: number; comment: string },
+): Promise<StoredComment> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: surveyAsks.id }).from(surveyAsks).where(eq(surveyAsks.id, row.askId)).for('update');
+    const same = await sameComment(tx, row);
+    if (same) return same;
+    return { id: await insertFeedback(tx, row), class: row.class, written: true };
+  });
+}
+
 /** Links feedback to the ticket opened to follow it up. */
 export async function setFollowUp(db: DbOrTx, feedbackId: number, ticketId: number): Promise<void> {
   await db.update(feedback).set({ followUpTicketId: ticketId }).where(eq(feedback.id, feedbackId));

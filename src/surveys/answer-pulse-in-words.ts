@@ -1,15 +1,13 @@
 import type { DeskContext } from '../desk-context.ts';
 import type { Message } from '../messages/message.ts';
 import { pulseCopy } from '../messages/pulse-copy.ts';
-import { surveyCopy } from '../messages/survey-copy.ts';
 import type { PlaceRef } from '../model/identity.ts';
 import type { Person } from '../model/person.ts';
 import { openPulseAskOf } from '../store/pulse-runs.ts';
-import { insertFeedback, recordAnswer } from '../store/survey-asks.ts';
+import { recordAnswer } from '../store/survey-asks.ts';
 import { answerable } from './answer-pulse.ts';
-import { classedColumns } from './feedback-class.ts';
 import type { FeedbackHandling } from './feedback-classing.ts';
-import { needsFollowUp, openFollowUp } from './follow-up.ts';
+import { giveFeedback } from './give-feedback.ts';
 
 /**
  * `survey answer <n> <text>`: a free-text answer to question n of the newest open pulse sent to this person.
@@ -29,24 +27,5 @@ export async function answerPulseInWords(
   if (!check.ok) return check.reply;
   if (check.question.kind !== 'text') return { text: pulseCopy.notText(answer.question) };
   await recordAnswer(ctx.db, { askId: ask.id, question: check.question.id, text: answer.text, answeredAt: now });
-  const classed = await handling.classify(ctx, answer.text, undefined);
-  const id = await insertFeedback(ctx.db, {
-    personId: person.id,
-    source: 'pulse',
-    askId: ask.id,
-    comment: answer.text,
-    ...classedColumns(classed),
-    createdAt: now,
-  });
-  ctx.log.info('feedback given', { feedback: id, by: person.id, source: 'pulse', class: classed.class });
-  const said = surveyCopy.acknowledge(classed.class);
-  if (!needsFollowUp({ class: classed.class })) return { text: said };
-  const ref = await openFollowUp(
-    ctx,
-    person,
-    place,
-    { feedbackId: id, class: classed.class, comment: answer.text, askId: ask.id },
-    handling.followUpQueue,
-  );
-  return { text: `${said} ${surveyCopy.followUpOpened(ref)}` };
+  return giveFeedback(ctx, handling, person, place, answer.text, { ask });
 }

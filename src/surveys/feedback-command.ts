@@ -2,11 +2,11 @@ import { looksLikeTicketRef, ticketAndRest } from '../commands/arguments.ts';
 import { defineCommand } from '../commands/feature.ts';
 import { surveyCopy } from '../messages/survey-copy.ts';
 import { toTicketRef } from '../model/ticket.ts';
-import { insertFeedback, latestCsatAsk, standingScore } from '../store/survey-asks.ts';
+import { latestCsatAsk } from '../store/survey-asks.ts';
 import { findTicket } from '../store/tickets.ts';
-import { classedColumns, type FeedbackClass, feedbackClasses } from './feedback-class.ts';
+import { type FeedbackClass, feedbackClasses } from './feedback-class.ts';
 import type { FeedbackHandling } from './feedback-classing.ts';
-import { needsFollowUp, openFollowUp } from './follow-up.ts';
+import { giveFeedback } from './give-feedback.ts';
 import { recentFeedback } from './recent-feedback.ts';
 
 type FeedbackCommand =
@@ -28,7 +28,7 @@ function parseRecent(args: string): FeedbackCommand | undefined {
  * or `feedback <text>` about the service. Each is classed and acknowledged in words that fit its class.
  * `feedback recent [class]` lists what was said lately, for leads and admins.
  */
-export const feedbackCommand = ({ classify, followUpQueue }: FeedbackHandling) =>
+export const feedbackCommand = (handling: FeedbackHandling) =>
   defineCommand<FeedbackCommand>({
     name: 'feedback',
     usage:
@@ -48,41 +48,13 @@ export const feedbackCommand = ({ classify, followUpQueue }: FeedbackHandling) =
     },
     async run(ctx, person, place, command) {
       if (command.action === 'recent') return recentFeedback(ctx, command.class);
-      const now = ctx.clock.now();
-      const ticket = command.ticketId === undefined ? undefined : await findTicket(ctx.db, command.ticketId);
-      const ref = command.ticketId === undefined ? undefined : toTicketRef(command.ticketId);
+      if (command.ticketId === undefined) return giveFeedback(ctx, handling, person, place, command.text, {});
+      const ticket = await findTicket(ctx.db, command.ticketId);
       // Someone else's ticket is not named: it is as if it did not exist.
-      if (ref && (!ticket || ticket.requesterId !== person.id)) return { text: surveyCopy.feedbackNoTicket(ref) };
-      const ask = ticket ? await latestCsatAsk(ctx.db, ticket.id) : undefined;
-      const rating = ask ? await standingScore(ctx.db, ask.id, 'rating') : undefined;
-      const classed = await classify(ctx, command.text, rating);
-      const id = await insertFeedback(ctx.db, {
-        personId: person.id,
-        source: ask ? 'csat' : 'free',
-        ...(ticket ? { ticketId: ticket.id } : {}),
-        ...(ask ? { askId: ask.id } : {}),
-        ...(rating === undefined ? {} : { rating }),
-        comment: command.text,
-        ...classedColumns(classed),
-        createdAt: now,
-      });
-      ctx.log.info('feedback given', { feedback: id, by: person.id, ticket: ticket?.id, class: classed.class });
-      const said = surveyCopy.acknowledge(classed.class, ref);
-      if (!needsFollowUp({ class: classed.class, rating })) return { text: said };
-      const followUp = await openFollowUp(
-        ctx,
-        person,
-        place,
-        {
-          feedbackId: id,
-          class: classed.class,
-          comment: command.text,
-          ...(rating === undefined ? {} : { rating }),
-          ...(ticket ? { ticket } : {}),
-          ...(ask ? { askId: ask.id } : {}),
-        },
-        followUpQueue,
-      );
-      return { text: `${said} ${surveyCopy.followUpOpened(followUp)}` };
+      if (!ticket || ticket.requesterId !== person.id) {
+        return { text: surveyCopy.feedbackNoTicket(toTicketRef(command.ticketId)) };
+      }
+      const ask = await latestCsatAsk(ctx.db, ticket.id);
+      return giveFeedback(ctx, handling, person, place, command.text, { ticket, ...(ask ? { ask } : {}) });
     },
   });

@@ -80,6 +80,10 @@ describe('CSAT after a resolution (local chat)', () => {
     const { ref, id, scores } = await resolvedFor('dora', 'Laptop fan loud');
     await press('dora', scores[1] ?? { actionId: '', value: '' });
     expect(await say('dora', `feedback ${ref} took three days`)).toContain(`about ${ref}`);
+    // The same words again (sent twice, a second device) are the comment already kept, with its follow-up.
+    expect(await say('dora', `feedback ${ref} took three days`)).toMatch(
+      new RegExp(`We have that comment about ${ref} already.*contact you about it: T-\\d+`),
+    );
     expect(await say('dora', 'feedback thank you, the new portal is much faster')).toMatch(/Thank you, that is kind/);
     expect(await say('erin', `feedback ${ref} not mine`)).toMatch(/couldn't find/);
     const rows = await app.store.db.select().from(feedback);
