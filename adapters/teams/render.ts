@@ -25,21 +25,26 @@ export interface ActionData {
 /** Adaptive Card markdown has no inline code; keep the words, drop the backticks. */
 const toCardMarkdown = (markdown: string) => cutText(markdown.replace(/`([^`]+)`/g, '$1'), limits.textBlockChars);
 
-function action(b: Button): CardElement {
+function action(b: Button, besideInputs: boolean): CardElement {
   const data: ActionData = { tierdesk: { action: b.actionId, value: b.value } };
   const style = b.style === 'primary' ? 'positive' : b.style === 'danger' ? 'destructive' : undefined;
+  // On a card with a form (the CSAT's comment box), a button must neither send the form's inputs nor be
+  // refused by the client because a required one is empty: a score is pressed before anything is typed.
+  const inputs = besideInputs ? { associatedInputs: 'none' } : {};
   return {
     type: 'Action.Execute',
     title: b.label,
     verb: b.actionId,
     data,
     ...(style ? { style } : {}),
+    ...inputs,
     // Clients without Universal Actions send the same data as a plain submit.
-    fallback: { type: 'Action.Submit', title: b.label, data },
+    fallback: { type: 'Action.Submit', title: b.label, data, ...inputs },
   };
 }
 
-function renderBlock(block: Block): CardElement[] {
+function renderBlock(block: Block, besideInputs: boolean): CardElement[] {
+  const toAction = (b: Button) => action(b, besideInputs);
   switch (block.kind) {
     case 'text':
       return [{ type: 'TextBlock', text: toCardMarkdown(block.text), wrap: true }];
@@ -50,7 +55,7 @@ function renderBlock(block: Block): CardElement[] {
     case 'actions': {
       const sets: CardElement[] = [];
       for (let i = 0; i < block.buttons.length; i += limits.actionsPerSet) {
-        sets.push({ type: 'ActionSet', actions: block.buttons.slice(i, i + limits.actionsPerSet).map(action) });
+        sets.push({ type: 'ActionSet', actions: block.buttons.slice(i, i + limits.actionsPerSet).map(toAction) });
       }
       return sets;
     }
@@ -58,7 +63,7 @@ function renderBlock(block: Block): CardElement[] {
       // Adaptive Cards 1.5 has no rating input Teams renders everywhere: the scores are one row of actions.
       return [
         { type: 'TextBlock', text: toCardMarkdown(block.label), wrap: true, weight: 'Bolder' },
-        { type: 'ActionSet', actions: block.buttons.map(action) },
+        { type: 'ActionSet', actions: block.buttons.map(toAction) },
       ];
     case 'context':
       return [{ type: 'TextBlock', text: toCardMarkdown(block.text), wrap: true, isSubtle: true, size: 'Small' }];
@@ -77,7 +82,9 @@ const readsBetterWide = (message: Message) => (message.blocks ?? []).some((b) =>
 
 /** Pure: the neutral message as an Adaptive Card 1.5, within Teams' limits, with a text fallback. */
 export function toAdaptiveCard(message: Message): AdaptiveCard {
-  const body = (message.blocks ?? [{ kind: 'text', text: message.text }]).flatMap(renderBlock);
+  const blocks = message.blocks ?? [{ kind: 'text', text: message.text }];
+  const hasInputs = blocks.some((b) => b.kind === 'form');
+  const body = blocks.flatMap((b) => renderBlock(b, hasInputs));
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

@@ -10,7 +10,17 @@ const scoreWords: Record<number, string> = { 1: 'very poor', 2: 'poor', 3: 'okay
 export const surveyCopy = {
   csatQuestion: (ref: string) => `**How did we do on ${ref}?** 1 is very poor, 5 is excellent.`,
   csatIntro: (ref: string, subject: string) => `${ref} (${literal(subject)}) is resolved.`,
-  csatCommentHint: (ref: string) => `Anything to add? Type \`feedback ${ref} <what you want to tell us>\`.`,
+  csatCommentHint: (ref: string) =>
+    `Anything to add? Add a comment, or type \`feedback ${ref} <what you want to tell us>\`.`,
+  /** The CSAT's comment form: one box, the same on every platform that shows forms. */
+  commentForm: {
+    title: 'Add a comment',
+    label: 'Your comment',
+    hint: 'What went well, or what should we do better?',
+    submit: 'Send comment',
+    empty: 'Please write your comment first.',
+    tooLong: (max: number) => `Please keep your comment under ${max.toLocaleString('en')} characters.`,
+  },
   commentKeptAlready: (ref?: string) =>
     `We have that comment${ref ? ` about ${ref}` : ''} already; it is kept once. Thank you.`,
   thanks: (ref: string, score: number) => `Thanks: you rated ${ref} ${score} of 5 (${scoreWords[score] ?? score}).`,
@@ -18,7 +28,7 @@ export const surveyCopy = {
     `Changed: your rating of ${ref} is now ${to} of 5 (${scoreWords[to] ?? to}), it was ${from}.`,
   sameAgain: (ref: string, score: number) => `You rated ${ref} ${score} of 5 already; that stands.`,
   lowScore: (ref: string) =>
-    `Sorry it fell short. To tell us what went wrong, type \`feedback ${ref} <what happened>\`.`,
+    `Sorry it fell short. To tell us what went wrong, add a comment to the survey, or type \`feedback ${ref} <what happened>\`.`,
   surveysOff: "Done: you won't be asked how it went any more. Type `surveys on` to be asked again.",
   surveysOn: "Done: you'll be asked how it went after a ticket is resolved, and now and then about the service.",
   closed: 'Sorry, this survey has closed, so your answer was not recorded. Thank you all the same.',

@@ -2,6 +2,7 @@ import type { TicketListener } from '../commands/feature.ts';
 import { toCsatMessage } from '../messages/csat-view.ts';
 import { insertCsatAsk } from '../store/survey-asks.ts';
 import { surveyHistoryOf } from '../store/survey-preferences.ts';
+import { toCsatCommentForm } from './csat-comment-form.ts';
 import { csatWire } from './csat-wire.ts';
 import { type FatigueRules, mayAsk } from './fatigue.ts';
 
@@ -30,9 +31,7 @@ export const askForCsat =
       ...(allowed.ok ? {} : { skipped: allowed.reason }),
     });
     if (!ask || !allowed.ok) return;
-    const message = toCsatMessage(ticket, (score) => ({
-      actionId: csatWire.id,
-      value: csatWire.encode({ askId: ask.id, score }),
-    }));
+    const score = (n: number) => ({ actionId: csatWire.id, value: csatWire.encode({ askId: ask.id, score: n }) });
+    const message = toCsatMessage(ticket, score, toCsatCommentForm(ask.id));
     await ctx.delivery.toPlace(ticket.origin, message, 'csat survey', { ticket: ticket.id, ask: ask.id });
   };

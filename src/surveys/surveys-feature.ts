@@ -3,6 +3,7 @@ import type { OpenAiConfig } from '../knowledge/openai-client.ts';
 import type { Logger } from '../log.ts';
 import { answerPulse } from './answer-pulse.ts';
 import { askForCsat } from './ask-csat.ts';
+import { csatCommentForm } from './csat-comment-form.ts';
 import type { FatigueRules } from './fatigue.ts';
 import { feedbackClassing } from './feedback-classing.ts';
 import { feedbackCommand } from './feedback-command.ts';
@@ -60,6 +61,7 @@ export const surveysFeature = (settings: SurveySettings, log: Logger): Feature =
     name: 'surveys',
     commands: [feedbackCommand(handling), surveysCommand, surveyCommand({ pulse, sender, handling })],
     actions: [rateCsat(handling), answerPulse],
+    forms: [csatCommentForm(handling)],
     ticketChanged: [askForCsat(settings)],
     jobs: [pulseJob(pulse, sender)],
   };

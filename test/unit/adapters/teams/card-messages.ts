@@ -1,8 +1,10 @@
 import { toAnswerMessage, toClarifyMessage } from '../../../../src/knowledge/answers/answer-view.ts';
+import { toCsatMessage } from '../../../../src/messages/csat-view.ts';
 import { type Message, ratingBlock } from '../../../../src/messages/message.ts';
 import { toQueueCardMessage, toTicketOpenedMessage } from '../../../../src/messages/ticket-view.ts';
 import type { Article } from '../../../../src/model/article.ts';
 import type { Ticket } from '../../../../src/model/ticket.ts';
+import { toCsatCommentForm } from '../../../../src/surveys/csat-comment-form.ts';
 import { newTicketForm } from '../../../../src/tickets/new-ticket-form.ts';
 import { queueCardButtons } from '../../../../src/tickets/queue-card-buttons.ts';
 
@@ -84,6 +86,11 @@ export const representativeMessages: Record<string, Message> = {
     text: 'How did we do on T-7?',
     blocks: [ratingBlock('**How did we do on T-7?**', (score) => ({ actionId: 'csat', value: `7:${score}` }))],
   },
+  'a CSAT survey (scores, a comment box, context)': toCsatMessage(
+    ticket,
+    (score) => ({ actionId: 'csat_rating', value: `7:${score}` }),
+    toCsatCommentForm(7),
+  ),
   'context and divider': {
     text: 'Two sections',
     blocks: [{ kind: 'text', text: 'First' }, { kind: 'divider' }, { kind: 'context', text: 'Second, small' }],
