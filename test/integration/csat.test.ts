@@ -104,6 +104,41 @@ describe('CSAT after a resolution (local chat)', () => {
     expect(rows.some((r) => r.comment === 'not mine')).toBe(false);
   });
 
+  it("keeps a comment sent from the survey's form as feedback T-n keeps it, and refuses forged or closed ones", async () => {
+    app.clock.set(testStart);
+    const { ref, id, scores } = await resolvedFor('kai', 'Webcam upside down');
+    await press('kai', scores[2] ?? { actionId: '', value: '' });
+    const [ask] = await app.store.db.select().from(surveyAsks).where(eq(surveyAsks.ticketId, id));
+    const submit = async (user: string, form: string, comment: string) =>
+      (await send('/api/local/forms', { user, form, values: { comment } })).map((m) => m.text).join('\n');
+    const form = `csat_comment:${ask?.id}`;
+    expect(await submit('kai', form, 'the fix works, thanks a lot')).toMatch(
+      `Thank you, that is kind of you: your words about ${ref}`,
+    );
+    expect(await submit('kai', form, 'the fix works, thanks a lot')).toMatch(
+      `We have that comment about ${ref} already`,
+    );
+    // Outside input: no such ask, someone else's, not a survey number; then the survey closes.
+    expect(await submit('kai', 'csat_comment:999999', 'hello')).toMatch(/couldn't find that survey/);
+    expect(await submit('lena', form, 'hello')).toMatch(/isn't yours/);
+    expect(await submit('kai', 'csat_comment:abc', 'hello')).toMatch(/didn't recognise/);
+    app.clock.set(new Date(testStart.getTime() + 3 * day + 1000));
+    expect(await submit('kai', form, 'one more thing')).toMatch(/this survey has closed/);
+    const rows = (await app.store.db.select().from(feedback)).filter((r) => r.ticketId === id || r.askId === ask?.id);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        source: 'csat',
+        ticketId: id,
+        askId: ask?.id,
+        rating: 3,
+        comment: 'the fix works, thanks a lot',
+        class: 'appreciation',
+        classifiedBy: 'rules',
+        followUpTicketId: null,
+      }),
+    ]);
+  });
+
   it('follows up a complaint about the service at P3 and an escalation at P2, each as a ticket of its own', async () => {
     app.clock.set(testStart);
     const complaint = await say('finn', 'feedback the wifi on floor 2 has been broken for weeks, not acceptable');

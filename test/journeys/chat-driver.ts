@@ -1,10 +1,21 @@
 import { it } from 'vitest';
 import type { TestApp } from '../support/test-app.ts';
 
-/** What a person sees of one bot message, on any platform: its text and the buttons they can press. */
+/**
+ * A form a person was shown: in the message (Teams' card inputs, the web page's form) or behind a button
+ * that opens it (Slack). `fields` are the field names, where the platform shows them in the message.
+ */
+export interface SeenForm {
+  id: string;
+  label: string;
+  fields: string[];
+}
+
+/** What a person sees of one bot message, on any platform: its text, the buttons they can press, its forms. */
 export interface Seen {
   text: string;
   buttons: { label: string; actionId: string; value: string }[];
+  forms: SeenForm[];
 }
 
 /** A tier's queue, by name; each driver maps it to a place on its own platform (a channel, a team). */
@@ -41,6 +52,18 @@ export interface ChatDriver {
   /** Presses a button the user was shown. Returns the direct replies. */
   click(user: string, button: Seen['buttons'][number]): Promise<Seen[]>;
   /**
+   * Fills in a form the user was shown and sends it the platform's own way: the web page's form post; on
+   * Slack its button, the modal that opens (views.open) and the modal's view_submission; on Teams the card's
+   * submit with its inputs. `deliveryId` sends the same delivery again. Returns the direct replies; a form
+   * refused field by field comes back as one whose text is the errors.
+   */
+  submitForm(
+    user: string,
+    form: SeenForm,
+    values: Record<string, string>,
+    options?: { deliveryId?: string },
+  ): Promise<Seen[]>;
+  /**
    * What the bot sent on its own (outside a direct reply: queue cards and their edits, ticket notices, SLA
    * alerts, DMs) to a person or to a queue since last asked, oldest first; each message is returned once.
    */
@@ -61,6 +84,12 @@ export function findButton(seen: Seen[], label: RegExp): Seen['buttons'][number]
   const button = seen.flatMap((s) => s.buttons).find((b) => label.test(b.label));
   if (!button) throw new Error(`no button matching ${label} in ${JSON.stringify(seen)}`);
   return button;
+}
+
+export function findForm(seen: Seen[], label: RegExp): SeenForm {
+  const form = seen.flatMap((s) => s.forms).find((f) => label.test(f.label));
+  if (!form) throw new Error(`no form matching ${label} in ${JSON.stringify(seen)}`);
+  return form;
 }
 
 export const allText = (seen: Seen[]) => seen.map((s) => s.text).join('\n');

@@ -5,6 +5,9 @@ import { startTestApp, type TestApp } from './test-app.ts';
 const toSeen = (m: Message): Seen => ({
   text: m.text,
   buttons: buttonsOf(m),
+  forms: (m.blocks ?? []).flatMap((b) =>
+    b.kind === 'form' ? [{ id: b.form.id, label: b.form.title, fields: b.form.fields.map((f) => f.name) }] : [],
+  ),
 });
 
 /** The local channels the journeys' queues live in. */
@@ -40,6 +43,9 @@ export async function createLocalDriver(
     app: running,
     say: (user, text, options = {}) => call('/api/local/messages', { user, text, id: options.deliveryId }),
     click: (user, button) => call('/api/local/actions', { user, action: button.actionId, value: button.value }),
+    // As the web page posts a form: its id and each field's value by name.
+    submitForm: (user, form, values, options = {}) =>
+      call('/api/local/forms', { user, form: form.id, values, id: options.deliveryId }),
     async inbox(of) {
       // Tier 1 always has a queue on the local chat (QUEUE_TIER1's default); others only when configured.
       if ('place' in of && of.place !== 'tier1' && !queues.includes(of.place)) {

@@ -1,7 +1,8 @@
+import { formOpenActionId } from '../../adapters/slack/modal.ts';
 import { fromSlackActionId } from '../../adapters/slack/render.ts';
 import { fakeTeam, type SlackCall } from '../fakes/slack-api.ts';
-import { blockActionsPayload, messageImEnvelope } from '../fixtures/slack-payloads.ts';
-import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen } from '../journeys/chat-driver.ts';
+import { blockActionsPayload, filledViewSubmission, messageImEnvelope } from '../fixtures/slack-payloads.ts';
+import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen, SeenForm } from '../journeys/chat-driver.ts';
 import { startSlackTestApp } from './slack-app.ts';
 
 /** A message as it stands in Slack: where it is, and what it shows (the last post or edit of it). */
@@ -13,6 +14,9 @@ interface SlackMessage {
   blocks: unknown[];
 }
 type SlackButton = Seen['buttons'][number] & { slackActionId: string; message: SlackMessage };
+/** A form in a Slack message is a button that opens it as a modal. */
+type SlackForm = SeenForm & { opener: SlackButton };
+type OpenedView = Parameters<typeof filledViewSubmission>[0]['view'];
 /**
  * How a call made while the desk handled a request relates to it: a direct reply, Slack's mark on the
  * pressed message (part of the click, not a message), or something sent on the desk's own account.
@@ -34,10 +38,12 @@ const slackQueues: Record<QueueName, string> = {
 };
 const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
 
-/** What a person sees of a message: its fallback text (as Slack escapes it) and its buttons. */
+const formOpener = formOpenActionId('');
+
+/** What a person sees of a message: its fallback text (as Slack escapes it), its buttons and its forms' buttons. */
 function toSeen(message: SlackMessage): Seen {
   const blocks = message.blocks as { type: string; elements?: Record<string, unknown>[] }[];
-  const buttons: SlackButton[] = blocks
+  const all: SlackButton[] = blocks
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements ?? [])
     .map((e) => ({
@@ -47,7 +53,11 @@ function toSeen(message: SlackMessage): Seen {
       slackActionId: String(e.action_id),
       message,
     }));
-  return { text: message.text, buttons };
+  const opens = (b: SlackButton) => b.slackActionId.startsWith(formOpener);
+  const forms: SlackForm[] = all
+    .filter(opens)
+    .map((b) => ({ id: b.slackActionId.slice(formOpener.length), label: b.label, fields: [], opener: b }));
+  return { text: message.text, buttons: all.filter((b) => !opens(b)), forms };
 }
 
 /**
@@ -94,6 +104,23 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
     read = slack.api.calls.length;
     return replies;
   };
+  /** The modals a form's button opened, by delivery: the same delivery sends the same submission again. */
+  const submissions = new Map<string, unknown>();
+  const press = (user: string, button: SlackButton) => {
+    const { message, slackActionId, value, label } = button;
+    return blockActionsPayload({
+      user: slackUser(user),
+      channel: message.channel,
+      messageTs: message.ts,
+      threadTs: message.threadTs,
+      blocks: message.blocks,
+      text: message.text,
+      actionId: slackActionId,
+      value,
+      label,
+      responseUrl: slack.api.responseUrl(`action-${++sequence}`),
+    });
+  };
   const send = async (run: () => Promise<{ status: number }>, classify: Classify) => {
     readCalls();
     const res = await run();
@@ -127,19 +154,8 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
       );
     },
     click(user, button) {
-      const { message, slackActionId, value, label } = button as SlackButton;
-      const payload = blockActionsPayload({
-        user: slackUser(user),
-        channel: message.channel,
-        messageTs: message.ts,
-        threadTs: message.threadTs,
-        blocks: message.blocks,
-        text: message.text,
-        actionId: slackActionId,
-        value,
-        label,
-        responseUrl: slack.api.responseUrl(`action-${++sequence}`),
-      });
+      const { message } = button as SlackButton;
+      const payload = press(user, button as SlackButton);
       const thread = message.threadTs ?? message.ts;
       return send(
         () => slack.interaction(payload),
@@ -152,6 +168,39 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
             last?.type === 'context' && (last.elements?.[0]?.text ?? '').startsWith(`<@${slackUser(user)}> chose:`);
           return here && m.ts === message.ts && chose ? 'mark' : 'proactive';
         },
+      );
+    },
+    async submitForm(user, form, values, options = {}) {
+      const id = options.deliveryId ?? `auto-${++sequence}`;
+      let submission = submissions.get(id);
+      if (!submission) {
+        // Pressing the form's button opens its modal: the desk answers with views.open on the press's trigger.
+        const pressed = press(user, (form as SlackForm).opener);
+        await send(
+          () => slack.interaction(pressed),
+          () => 'proactive',
+        );
+        const opened = slack.api.callsTo('views.open').find((c) => c.args.trigger_id === pressed.trigger_id);
+        if (!opened) throw new Error(`pressing ${form.label} opened no modal`);
+        const view = opened.args.view as OpenedView;
+        submission = filledViewSubmission({ user: slackUser(user), viewId: `V${id}`, view, values });
+        submissions.set(id, submission);
+      }
+      readCalls();
+      const ack = await slack.interaction(submission);
+      if (ack.status !== 200) throw new Error(`Slack view_submission answered ${ack.status}`);
+      // Errors are Slack's answer in the modal itself: the modal stays open, showing each under its field.
+      const refused = ack.body ? ack.json<{ response_action?: string; errors?: Record<string, string> }>() : {};
+      if (refused.response_action === 'errors') {
+        return [{ text: Object.values(refused.errors ?? {}).join(' '), buttons: [], forms: [form] }];
+      }
+      // What a form opens is answered in the person's direct conversation with the bot.
+      return readCalls((m, call) =>
+        call.method === 'chat.postMessage' &&
+        !m.threadTs &&
+        (m.channel === slackUser(user) || m.channel === dmChannel(user))
+          ? 'reply'
+          : 'proactive',
       );
     },
     async inbox(of) {

@@ -7,21 +7,31 @@ import {
   teamsTenant,
   userIdOf,
 } from '../fixtures/teams-activities.ts';
-import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen } from '../journeys/chat-driver.ts';
+import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen, SeenForm } from '../journeys/chat-driver.ts';
 import { startTeamsTestApp, type TeamsTestAppOptions } from './teams-app.ts';
 
-type Card = {
-  body?: { type: string; actions?: { title: string; data: { tierdesk: { action: string; value: string } } }[] }[];
-};
+type CardAction = { title: string; data: { tierdesk: { action?: string; value?: string; form?: string } } };
+type CardElement = { type: string; id?: string; isRequired?: boolean; errorMessage?: string; actions?: CardAction[] };
+type Card = { body?: CardElement[] };
 type TeamsButton = Seen['buttons'][number] & { cardActivityId: string };
+type TeamsForm = SeenForm & { cardActivityId: string; inputs: CardElement[] };
 
-/** What a person sees of a card: its summary text and its buttons. */
+/** What a person sees of a card: its summary text, its buttons, and its forms (the inputs and their submit). */
 function seenOfCard(card: Card | undefined, summary: string, cardActivityId: string): Seen {
-  const buttons: TeamsButton[] = (card?.body ?? [])
-    .filter((e) => e.type === 'ActionSet')
-    .flatMap((e) => e.actions ?? [])
-    .map((a) => ({ label: a.title, actionId: a.data.tierdesk.action, value: a.data.tierdesk.value, cardActivityId }));
-  return { text: summary, buttons };
+  const body = card?.body ?? [];
+  const actions = body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions ?? []);
+  const buttons: TeamsButton[] = actions.flatMap(({ title, data: { tierdesk } }) =>
+    tierdesk.action === undefined
+      ? []
+      : [{ label: title, actionId: tierdesk.action, value: tierdesk.value ?? '', cardActivityId }],
+  );
+  const inputs = body.filter((e) => e.type.startsWith('Input.'));
+  const forms: TeamsForm[] = actions.flatMap(({ title, data: { tierdesk } }) =>
+    tierdesk.form === undefined
+      ? []
+      : [{ id: tierdesk.form, label: title, fields: inputs.map((i) => i.id ?? ''), cardActivityId, inputs }],
+  );
+  return { text: summary, buttons, forms };
 }
 
 const cardOf = (call: ConnectorCall) =>
@@ -131,6 +141,30 @@ export async function createTeamsDriver(
       // The refreshed card replaces the pressed one; later replies arrive as new messages.
       return [
         seenOfCard(invoke.value, String(invoke.value?.fallbackText ?? ''), b.cardActivityId),
+        ...readCalls(personalConversation({ name: user })),
+      ];
+    },
+    async submitForm(user, form, values, options = {}) {
+      const f = form as TeamsForm;
+      // The client refuses to send a required input left empty, showing its errorMessage under it.
+      const empty = f.inputs.filter((i) => i.isRequired && !values[i.id ?? '']);
+      if (empty.length > 0)
+        return [{ text: empty.map((i) => i.errorMessage ?? '').join(' '), buttons: [], forms: [form] }];
+      const res = await send(
+        executeInvokeActivity({
+          user: { name: user },
+          id: `invoke-${options.deliveryId ?? ++sequence}`,
+          serviceUrl: teams.connector.serviceUrl,
+          replyToId: f.cardActivityId,
+          verb: f.id,
+          // Teams puts each input's value in the submit's data, beside the action's own.
+          data: { tierdesk: { form: f.id }, ...values },
+        }),
+      );
+      const invoke = res.body as { statusCode: number; value?: Card & { fallbackText?: string } };
+      // The form's result takes the pressed card's place; later replies arrive as new messages.
+      return [
+        seenOfCard(invoke.value, String(invoke.value?.fallbackText ?? ''), f.cardActivityId),
         ...readCalls(personalConversation({ name: user })),
       ];
     },
