@@ -1,7 +1,8 @@
 import { formOpenActionId } from '../../adapters/slack/modal.ts';
 import { fromSlackActionId } from '../../adapters/slack/render.ts';
 import { fakeTeam, type SlackCall } from '../fakes/slack-api.ts';
-import { blockActionsPayload, filledViewSubmission, messageImEnvelope } from '../fixtures/slack-payloads.ts';
+import { blockActionsPayload, messageImEnvelope } from '../fixtures/slack-payloads.ts';
+import { filledViewSubmission } from '../fixtures/slack-view-submission.ts';
 import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen, SeenForm } from '../journeys/chat-driver.ts';
 import { startSlackTestApp } from './slack-app.ts';
 
