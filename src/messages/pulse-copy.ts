@@ -38,6 +38,13 @@ export const pulseCopy = {
   scaleHint: '1 is very poor, 5 is excellent.',
   yes: 'Yes',
   no: 'No',
+  answerForm: {
+    title: (n: number) => `Answer question ${n}`,
+    label: 'Your answer',
+    submit: 'Send answer',
+    empty: 'Please write your answer first.',
+    tooLong: (max: number) => `Please keep your answer under ${max.toLocaleString('en')} characters.`,
+  },
   textHint: (n: number) => `Type \`survey answer ${n} <your answer>\`.`,
   /** Read back after a press, naming the question by its number. */
   answered: (n: number, answer: string) => `Thanks: your answer to question ${n} is ${answer}.`,

@@ -1,4 +1,5 @@
 import type { PulseSurveySnapshot } from '../model/pulse-survey.ts';
+import type { Form } from './form.ts';
 import { type Block, type Button, type Message, ratingBlock } from './message.ts';
 import { stripMarkdown } from './plain-text.ts';
 import { pulseCopy } from './pulse-copy.ts';
@@ -7,7 +8,12 @@ import { pulseCopy } from './pulse-copy.ts';
 export type PulseButton = (index: number, answer: string) => Omit<Button, 'label'>;
 
 /** A pulse survey as one message: each question numbered, with its scores, yes and no, or how to answer in words. */
-export function toPulseMessage(survey: PulseSurveySnapshot, button: PulseButton): Message {
+export function toPulseMessage(
+  survey: PulseSurveySnapshot,
+  button: PulseButton,
+  /** The box a written question is answered in (question 0-based), where the platform shows forms. */
+  answerForm?: (index: number) => Form,
+): Message {
   const blocks: Block[] = [{ kind: 'text', text: pulseCopy.intro(survey.title) }];
   const lines = [stripMarkdown(pulseCopy.intro(survey.title))];
   survey.questions.forEach((q, i) => {
@@ -26,7 +32,9 @@ export function toPulseMessage(survey: PulseSurveySnapshot, button: PulseButton)
       });
       lines.push(label);
     } else {
-      blocks.push({ kind: 'text', text: `**${label}**` }, { kind: 'context', text: pulseCopy.textHint(i + 1) });
+      blocks.push({ kind: 'text', text: `**${label}**` });
+      if (answerForm) blocks.push({ kind: 'form', form: answerForm(i) });
+      blocks.push({ kind: 'context', text: pulseCopy.textHint(i + 1) });
       lines.push(`${label} ${stripMarkdown(pulseCopy.textHint(i + 1))}`);
     }
   });

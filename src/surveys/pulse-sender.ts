@@ -10,6 +10,7 @@ import {
   takeAsksToSend,
   unfinishedPulseRuns,
 } from '../store/pulse-runs.ts';
+import { toPulseAnswerForm } from './pulse-answer-form.ts';
 import { planRun } from './pulse-plan.ts';
 import type { PulseSettings } from './pulse-settings.ts';
 import { pulseWire } from './pulse-wire.ts';
@@ -53,10 +54,14 @@ export function createPulseSender(settings: PulseSettings) {
         const person = await findPersonById(ctx.db, ask.personId);
         if (!person) continue;
         await paced(person.platform);
-        const message = toPulseMessage(planned.survey, (question, answer) => ({
-          actionId: pulseWire.id,
-          value: pulseWire.encode({ askId: ask.id, question, answer }),
-        }));
+        const message = toPulseMessage(
+          planned.survey,
+          (question, answer) => ({
+            actionId: pulseWire.id,
+            value: pulseWire.encode({ askId: ask.id, question, answer }),
+          }),
+          (question) => toPulseAnswerForm({ askId: ask.id, question }),
+        );
         const sent = await ctx.delivery.toPerson(person, message, 'pulse survey', {
           survey: planned.surveyId,
           ask: ask.id,

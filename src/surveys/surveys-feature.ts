@@ -7,6 +7,7 @@ import { csatCommentForm } from './csat-comment-form.ts';
 import type { FatigueRules } from './fatigue.ts';
 import { feedbackClassing } from './feedback-classing.ts';
 import { feedbackCommand } from './feedback-command.ts';
+import { pulseAnswerForm } from './pulse-answer-form.ts';
 import { createPulseCatalog } from './pulse-catalog.ts';
 import { pulseJob } from './pulse-job.ts';
 import { createPulseSender } from './pulse-sender.ts';
@@ -61,7 +62,7 @@ export const surveysFeature = (settings: SurveySettings, log: Logger): Feature =
     name: 'surveys',
     commands: [feedbackCommand(handling), surveysCommand, surveyCommand({ pulse, sender, handling })],
     actions: [rateCsat(handling), answerPulse],
-    forms: [csatCommentForm(handling)],
+    forms: [csatCommentForm(handling), pulseAnswerForm(handling)],
     ticketChanged: [askForCsat(settings)],
     jobs: [pulseJob(pulse, sender)],
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { testStart } from '../support/test-app.ts';
-import { allText, type ChatDriver, findButton, journeysOn, type MakeDriver } from './chat-driver.ts';
+import { allText, type ChatDriver, findButton, findForm, journeysOn, type MakeDriver } from './chat-driver.ts';
 
 const day = 86_400_000;
 
@@ -62,14 +62,19 @@ export function pulseJourneys(name: string, makeDriver: MakeDriver) {
         expect(allText(await chat.click('alice', findButton(toAlice, /^Yes$/)))).toMatch(/question 2 is Yes/);
         expect(allText(await chat.click('alice', findButton(toAlice, /^Yes$/)))).toMatch(/already; that stands/);
         expect(allText(await chat.click('bob', findButton(toAlice, /^2$/)))).toMatch(/isn't yours/);
-        expect(allText(await chat.say('alice', 'survey answer 3 quicker replies on Fridays please'))).toMatch(
-          /thank|noted|recorded|passed on/i,
-        );
+        // The written question is answered in the platform's own form (a Slack modal, the Teams card's box).
+        const form = findForm(toAlice, /^(Answer question 3|Send answer)$/);
+        expect(allText(await chat.submitForm('alice', form, { answer_3: '  ' }))).toMatch(/write your answer first/);
+        expect(
+          allText(await chat.submitForm('alice', form, { answer_3: 'quicker replies on Fridays please' })),
+        ).toMatch(/thank|noted|recorded|passed on/i);
+        expect(allText(await chat.submitForm('bob', form, { answer_3: 'not mine to answer' }))).toMatch(/isn't yours/);
 
         // The lead sees who was asked and who was not, and why: nobody is skipped silently.
         const results = allText(await chat.say('ann', 'survey results monday-pulse'));
         expect(results).toMatch(/less than 7 days ago/);
         expect(results).toMatch(/surveys off/);
+        expect(results).toContain('quicker replies on Fridays please');
         expect(allText(await chat.say('alice', 'survey results monday-pulse'))).toMatch(/only admins and leads/);
 
         // The next minute's run sends nobody the same survey again.

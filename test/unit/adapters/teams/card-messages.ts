@@ -1,10 +1,12 @@
 import { toAnswerMessage, toClarifyMessage } from '../../../../src/knowledge/answers/answer-view.ts';
 import { toCsatMessage } from '../../../../src/messages/csat-view.ts';
 import { type Message, ratingBlock } from '../../../../src/messages/message.ts';
+import { toPulseMessage } from '../../../../src/messages/pulse-view.ts';
 import { toQueueCardMessage, toTicketOpenedMessage } from '../../../../src/messages/ticket-view.ts';
 import type { Article } from '../../../../src/model/article.ts';
 import type { Ticket } from '../../../../src/model/ticket.ts';
 import { toCsatCommentForm } from '../../../../src/surveys/csat-comment-form.ts';
+import { toPulseAnswerForm } from '../../../../src/surveys/pulse-answer-form.ts';
 import { newTicketForm } from '../../../../src/tickets/new-ticket-form.ts';
 import { queueCardButtons } from '../../../../src/tickets/queue-card-buttons.ts';
 
@@ -90,6 +92,20 @@ export const representativeMessages: Record<string, Message> = {
     ticket,
     (score) => ({ actionId: 'csat_rating', value: `7:${score}` }),
     toCsatCommentForm(7),
+  ),
+  'a pulse survey (a scale, yes and no, two written answers)': toPulseMessage(
+    {
+      id: 'team-pulse',
+      title: 'How is the help desk doing?',
+      anonymous: true,
+      questions: [
+        { id: 'overall', kind: 'scale', text: 'Overall, how satisfied are you?' },
+        { id: 'better', kind: 'text', text: 'What should we do better?' },
+        { id: 'more', kind: 'text', text: 'Anything else?' },
+      ],
+    },
+    (question, answer) => ({ actionId: 'pulse_answer', value: `7:${question}:${answer}` }),
+    (question) => toPulseAnswerForm({ askId: 7, question }),
   ),
   'context and divider': {
     text: 'Two sections',
