@@ -33,6 +33,14 @@ export async function createTestStore(): Promise<Store> {
 export const testStoreKind = serverUrl ? 'postgres' : 'pglite';
 
 async function createServerStore(url: string): Promise<Store> {
+  return (await createServerDatabase(url)).store;
+}
+
+/**
+ * A real database of its own on the test server, migrated, and its URL (for a desk process to open too);
+ * dropped when the store is closed.
+ */
+export async function createServerDatabase(url: string): Promise<{ url: string; store: Store }> {
   const name = `tierdesk_test_${randomBytes(5).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -42,12 +50,15 @@ async function createServerStore(url: string): Promise<Store> {
   const store = openPostgres(dbUrl.toString());
   await store.migrate();
   return {
-    ...store,
-    async close() {
-      await store.close();
-      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+    url: dbUrl.toString(),
+    store: {
+      ...store,
+      async close() {
+        await store.close();
+        const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+        await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+        await cleanup.end();
+      },
     },
   };
 }
