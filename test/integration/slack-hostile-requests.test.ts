@@ -7,8 +7,8 @@ import {
   globalShortcutPayload,
   messageImEnvelope,
   slashCommandForm,
-  viewSubmissionPayload,
 } from '../fixtures/slack-payloads.ts';
+import { viewSubmissionPayload } from '../fixtures/slack-view-submission.ts';
 import { rawExchange, statusOf } from '../support/raw-http.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { nowSeconds } from '../support/slack-signing.ts';

@@ -8,8 +8,8 @@ import {
   globalShortcutPayload,
   messageImEnvelope,
   slashCommandForm,
-  viewSubmissionPayload,
 } from '../fixtures/slack-payloads.ts';
+import { viewSubmissionPayload } from '../fixtures/slack-view-submission.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 
 const manifest = parse(readFileSync(new URL('../../adapters/slack/manifest.yaml', import.meta.url), 'utf8'));

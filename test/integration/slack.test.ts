@@ -10,8 +10,8 @@ import {
   globalShortcutPayload,
   messageImEnvelope,
   slashCommandForm,
-  viewSubmissionPayload,
 } from '../fixtures/slack-payloads.ts';
+import { viewSubmissionPayload } from '../fixtures/slack-view-submission.ts';
 import { deskJourneys } from '../journeys/desk-journeys.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { createSlackDriver } from '../support/slack-driver.ts';
