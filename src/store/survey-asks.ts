@@ -56,13 +56,8 @@ export async function recordScore(
   db: Db,
   answer: { askId: number; question: string; score: number; answeredAt: Date },
 ): Promise<{ previous?: number; written: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.select({ id: surveyAsks.id }).from(surveyAsks).where(eq(surveyAsks.id, answer.askId)).for('update');
-    const previous = await standingScore(tx, answer.askId, answer.question);
-    if (previous === answer.score) return { previous, written: false };
-    await tx.insert(surveyAnswers).values(answer);
-    return { ...(previous === undefined ? {} : { previous }), written: true };
-  });
+  const { previous, written } = await recordAnswer(db, answer);
+  return { ...(previous?.score === undefined ? {} : { previous: previous.score }), written };
 }
 
 /**
