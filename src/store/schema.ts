@@ -238,5 +238,6 @@ export const articleEmbeddings = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.model, t.contentHash] })],
 );
 
+export * from './digest-schema.ts';
 export * from './outbound-schema.ts';
 export * from './survey-schema.ts';
