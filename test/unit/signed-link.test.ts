@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLinkSigner } from '../../../src/http/signed-link.ts';
+import { createLinkSigner } from '../../src/signed-link.ts';
 
 const signer = createLinkSigner(Buffer.alloc(32, 7));
 const now = new Date('2026-11-30T09:00:00Z');
