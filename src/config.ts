@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { type Env, needs, nonEmpty } from './config-groups.ts';
 import type { Queues } from './desk-context.ts';
+import { defaultDigestCron, digestCronProblem } from './digests/digest-schedule.ts';
 import { ConfigError } from './errors.ts';
 import { defaultThresholds } from './knowledge/knowledge-base.ts';
 import type { OpenAiConfig } from './knowledge/openai-client.ts';
@@ -74,6 +75,14 @@ export const coreKeys = {
     .max(512)
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
     .optional(),
+  DIGEST_CRON: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = digestCronProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default(defaultDigestCron),
+  DIGEST_PLACES: list(place).default([]),
   PULSE_MIN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   PULSE_AFTER_CSAT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
@@ -133,6 +142,8 @@ export interface CoreConfig {
   coeTimeZone: string;
   /** DASHBOARD_TOKEN: the bearer token leads and admins use for the metrics API; unset, it refuses everyone. */
   dashboardToken?: string;
+  /** The weekly digest: when (cron in COE_TIME_ZONE) and where (`platform:address` places) it is posted. */
+  digest: { cron: string; places: string[] };
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -215,6 +226,7 @@ function coreConfig(c: Core): CoreConfig {
     },
     coeTimeZone: c.COE_TIME_ZONE,
     ...(c.DASHBOARD_TOKEN ? { dashboardToken: c.DASHBOARD_TOKEN } : {}),
+    digest: { cron: c.DIGEST_CRON, places: c.DIGEST_PLACES },
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY

@@ -1,4 +1,6 @@
 import type { Feature } from './commands/feature.ts';
+import { digestsFeature } from './digests/digest-feature.ts';
+import type { DigestSettings } from './digests/digest-settings.ts';
 import { knowledgeFeature } from './knowledge/knowledge-feature.ts';
 import type { Logger } from './log.ts';
 import { outboxRetryFeature } from './outbox-retry/outbox-retry-feature.ts';
@@ -16,6 +18,7 @@ export function deskFeatures(settings: {
   slaSweepCron: string;
   timers: SweepTimers;
   surveys?: SurveySettings;
+  digests: DigestSettings;
   /** Features warn here about their own files (a survey that cannot be used). */
   log: Logger;
 }): Feature[] {
@@ -26,5 +29,6 @@ export function deskFeatures(settings: {
     slaMonitorFeature({ cron: settings.slaSweepCron, timers: settings.timers }),
     outboxRetryFeature,
     surveysFeature(settings.surveys ?? defaultSurveySettings, settings.log),
+    digestsFeature(settings.digests),
   ];
 }

@@ -26,11 +26,24 @@ export interface ReferenceStore {
   find(key: string): Promise<Record<string, unknown> | undefined>;
 }
 
+/** A picture the desk serves itself (a chart), as bytes, for a platform that sends files rather than links. */
+export interface DeskImage {
+  bytes: Buffer;
+  filename: string;
+}
+
+/**
+ * Reads an image block's `url` (a signed link on the desk's own server) without going over the network:
+ * undefined when the link is not one of the desk's, is tampered with or has expired.
+ */
+export type ImageSource = (url: string) => Promise<DeskImage | undefined>;
+
 export interface PlatformServices {
   desk: Desk;
   log: Logger;
   /** This platform's own references, kept in the database. */
   references: ReferenceStore;
+  images: ImageSource;
 }
 
 export interface PlatformSettings<S> {

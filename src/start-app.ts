@@ -7,6 +7,7 @@ import { createDelivery } from './delivery.ts';
 import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
+import { createImageSource } from './http/desk-images.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
@@ -16,10 +17,12 @@ import { startKnowledge } from './knowledge/knowledge-services.ts';
 import type { Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import type { MountedPlatform, Platform, ReferenceStore } from './platform.ts';
+import { createLinkSigner, type LinkSigner } from './signed-link.ts';
 import { readSlaPolicies } from './sla/read-sla-policies.ts';
 import { type SweepReport, sweepTickets } from './sla-monitor/sweep.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import type { Db } from './store/db.ts';
+import { deskKey } from './store/desk-keys.ts';
 import type { Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
 import { defaultSurveySettings } from './surveys/surveys-feature.ts';
@@ -44,6 +47,8 @@ export interface App {
   outboxes: Outboxes;
   /** Resolves once every event already received has been handled. */
   idle(): Promise<void>;
+  /** Signs and checks the desk's own links (charts, the dashboard): the same key on every replica. */
+  links: LinkSigner;
   /** Scheduled work, when JOBS_ENABLED. */
   jobs?: Jobs;
   /** One SLA sweep, now, in this process: what the scheduled job runs. */
@@ -84,6 +89,9 @@ const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore =
 export async function startApp({ config, store, clock = systemClock, log, platforms }: AppDeps): Promise<App> {
   await store.migrate();
   await ensureAdmins(store.db, config.admins);
+  // Signs the links to the desk's charts and dashboard; every replica reads the same key.
+  const links = createLinkSigner(await deskKey(store.db, 'links'));
+  const images = createImageSource([], links, () => clock.now());
   const knowledge = await startKnowledge(
     {
       dir: config.knowledgeDir,
@@ -101,6 +109,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       slaSweepCron: config.jobs.slaSweepCron,
       timers: config.timers,
       log,
+      digests: { ...config.digest, timeZone: config.coeTimeZone, links },
       surveys: {
         ...defaultSurveySettings,
         ...config.surveys,
@@ -142,7 +151,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   const mounted: MountedPlatform[] = [];
   const named = new Map<string, MountedPlatform>();
   for (const platform of platforms) {
-    const services = { desk, log, references: referencesFor(store.db, platform.name, clock) };
+    const services = { desk, log, images, references: referencesFor(store.db, platform.name, clock) };
     // A platform with settings is on when they are set; one without is always on.
     const settings = config[platform.name];
     if (platform.settings && settings === undefined) continue;
@@ -199,6 +208,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     kb: knowledge.kb,
     adapters,
     outboxes,
+    links,
     idle,
     ...(jobs ? { jobs } : {}),
     sweep: () => sweepTickets(ctx, config.timers),

@@ -54,6 +54,7 @@ const table: Record<string, string[]> = {
   'messages/': ['model/'],
   'inbound.ts': ['model/', 'messages/ (types)'],
   'outbox.ts': ['model/', 'messages/ (types)'],
+  'signed-link.ts': [],
   'delivery.ts': [
     'model/',
     'messages/ (types)',
@@ -73,7 +74,15 @@ const table: Record<string, string[]> = {
   ],
   'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
   // The JSON routes of the CoE's reports: they read digests/ and serialise its neutral report.
-  'http/': ['errors.ts', 'log.ts (types)', 'digests/', 'sla/ (types)', 'store/ (types)'],
+  'http/': [
+    'errors.ts',
+    'log.ts (types)',
+    'digests/',
+    'sla/ (types)',
+    'store/ (types)',
+    'platform.ts (types)',
+    'signed-link.ts',
+  ],
   'jobs/': ['log.ts (types)'],
   'sla/': ['model/', 'errors.ts'],
   'commands/': ['model/', 'messages/', 'words.ts', 'errors.ts', 'inbound.ts (types)', 'desk-context.ts (types)'],
@@ -93,7 +102,8 @@ const table: Record<string, string[]> = {
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],
   'outbox-retry/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
-  'digests/': ['model/', 'messages/', 'store/', 'sla/'],
+  // The weekly digest is a feature too: its command and job, and the chart links it signs.
+  'digests/': ['model/', 'messages/', 'store/', 'sla/', 'commands/', 'desk-context.ts (types)', 'signed-link.ts'],
   'surveys/': [
     'model/',
     'messages/',
@@ -119,6 +129,7 @@ const table: Record<string, string[]> = {
   'desk.ts': ['commands/', 'desk-context.ts (types)', 'errors.ts', 'inbound.ts', 'messages/', 'model/', 'store/'],
   'features.ts': [
     'commands/ (types)',
+    'digests/',
     'log.ts (types)',
     'knowledge/',
     'tickets/',
@@ -135,6 +146,7 @@ const table: Record<string, string[]> = {
     'outbox.ts (types)',
   ],
   'config.ts': [
+    'digests/',
     'config-groups.ts',
     'errors.ts',
     'knowledge/',

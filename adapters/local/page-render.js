@@ -185,6 +185,18 @@ function renderBlock(block, on) {
     }
     case 'form':
       return renderForm(block.form, on);
+    case 'image': {
+      // The desk's own picture (a chart), as a link to it: only its own paths and web addresses are followed.
+      const url = String(block.url || '');
+      if (!/^(\/[^/]|https?:\/\/)/.test(url)) return null;
+      const a = el('a', 'blk image-link');
+      a.href = url;
+      a.target = '_blank';
+      a.rel = 'noopener';
+      a.textContent = `📈 ${String(block.title || 'Chart')}`;
+      if (block.alt) a.title = String(block.alt);
+      return a;
+    }
     default:
       return null;
   }

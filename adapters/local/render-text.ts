@@ -21,6 +21,8 @@ function toLines(block: Block): string[] {
       return ['—'];
     case 'rating':
       return [stripMarkdown(block.label)];
+    case 'image':
+      return [`${block.title}: ${block.url}`];
     // Buttons are listed after the text, numbered; forms are the web page's (their message says what to type).
     default:
       return [];

@@ -25,7 +25,7 @@ export { slackEventsPath };
 export const slackPlatform: Platform<SlackConfig> = {
   name: 'slack',
   settings: slackSettings,
-  mount(config, { desk, log }) {
+  mount(config, { desk, log, images }) {
     const logger = toBoltLogger(log);
     const clientOptions: webApi.WebClientOptions = {
       slackApiUrl: config.apiUrl,
@@ -64,7 +64,7 @@ export const slackPlatform: Platform<SlackConfig> = {
         deferInitialization,
       });
     }
-    const outbox = createSlackOutbox(app.client);
+    const outbox = createSlackOutbox(app.client, { images: { source: images, log } });
     const work = createWorkTracker(log);
     const slack: SlackContext = { desk, config, log, client: app.client, work, reply: replier(desk, outbox) };
     const names = createDisplayNames(app.client, log);

@@ -67,6 +67,9 @@ function renderBlock(block: Block, firstButton: number): SlackBlock[] {
       ];
     case 'divider':
       return [{ type: 'divider' }];
+    case 'image':
+      // Slack shows the desk's own pictures as files: the outbox uploads each into the message's thread.
+      return [];
     case 'form':
       // A message cannot hold a form: it offers a button that opens it as a modal.
       return [

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { webApi } from '@slack/bolt';
+import type { Logger } from '../../src/log.ts';
 import type { Posted } from '../../src/model/identity.ts';
 import type { Outbox } from '../../src/outbox.ts';
+import type { ImageSource } from '../../src/platform.ts';
 import { toBlockKit } from './render.ts';
+import { uploadImages } from './slack-images.ts';
 import { createSlackPoster, defaultPostPolicy, type PostRetryPolicy } from './slack-post.ts';
 
 type WebClient = webApi.WebClient;
@@ -17,6 +20,8 @@ export interface SlackOutboxOptions {
   /** How long one Web API call may take before it counts as timed out (and may have gone out). */
   timeoutMs?: number;
   retries?: Partial<PostRetryPolicy>;
+  /** Where a message's pictures come from, to upload them into its thread; none: pictures are left out. */
+  images?: { source: ImageSource; log: Logger };
 }
 
 /** The poster's failures reach the desk as OutboxErrors and its log; the client's own lines would only repeat them. */
@@ -46,7 +51,8 @@ function postingClient(client: WebClient, timeoutMs: number): WebClient {
 }
 
 export function createSlackOutbox(client: WebClient, options: SlackOutboxOptions = {}): Outbox {
-  const poster = createSlackPoster(postingClient(client, options.timeoutMs ?? 10_000), {
+  const posting = postingClient(client, options.timeoutMs ?? 10_000);
+  const poster = createSlackPoster(posting, {
     ...defaultPostPolicy,
     ...options.retries,
   });
@@ -60,6 +66,12 @@ export function createSlackOutbox(client: WebClient, options: SlackOutboxOptions
       unsure ?? false,
       key !== undefined,
     );
+    // A post an earlier attempt made already had its pictures sent after it: never upload them twice.
+    if (options.images && !('found' in at))
+      await uploadImages(posting, options.images.source, options.images.log, message, {
+        ...at,
+        ...(thread ? { thread } : {}),
+      });
     return { platform: 'slack', id: `${at.channel}/${at.ts}` } satisfies Posted;
   };
   return {

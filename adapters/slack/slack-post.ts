@@ -54,7 +54,11 @@ export function createSlackPoster(client: WebClient, policy: PostRetryPolicy = d
     return opened.channel?.id ?? channel;
   };
 
-  const find = async (target: SlackTarget, key: string): Promise<{ channel: string; ts: string } | undefined> => {
+  /** `found`: an earlier attempt's post, already there; what follows a fresh post (its files) followed that one. */
+  const find = async (
+    target: SlackTarget,
+    key: string,
+  ): Promise<{ channel: string; ts: string; found?: true } | undefined> => {
     const channel = await conversationOf(target.channel);
     let cursor: string | undefined;
     for (let page = 0; page < policy.lookupPages; page++) {
@@ -67,7 +71,7 @@ export function createSlackPoster(client: WebClient, policy: PostRetryPolicy = d
           m.metadata?.event_type === deliveryEventType &&
           (m.metadata.event_payload as Record<string, unknown> | undefined)?.key === key,
       );
-      if (found?.ts) return { channel, ts: found.ts };
+      if (found?.ts) return { channel, ts: found.ts, found: true };
       cursor = read.response_metadata?.next_cursor;
       if (!read.has_more || !cursor) return undefined;
     }

@@ -71,6 +71,19 @@ function renderBlock(block: Block, besideInputs: boolean): CardElement[] {
       return [{ type: 'Container', separator: true, items: [] }];
     case 'form':
       return toCardForm(block.form);
+    case 'image':
+      // Teams fetches a card's images itself, so only an absolute address (PUBLIC_URL) can show; the card
+      // stays small (28 KB) because the picture is not in it.
+      return /^https?:\/\//.test(block.url)
+        ? [{ type: 'Image', url: block.url, altText: block.alt, size: 'Stretch' }]
+        : [
+            {
+              type: 'TextBlock',
+              text: toCardMarkdown(`${block.title}: set PUBLIC_URL to show it here`),
+              wrap: true,
+              isSubtle: true,
+            },
+          ];
   }
 }
 

@@ -36,7 +36,13 @@ export type Block =
    */
   | { kind: 'rating'; label: string; buttons: Button[] }
   /** A form to fill in: a Slack modal (opened from a button), Adaptive Card inputs, a web form. */
-  | { kind: 'form'; form: Form };
+  | { kind: 'form'; form: Form }
+  /**
+   * A picture the desk serves itself (a chart), at `url`: absolute on PUBLIC_URL when set, else a path on the
+   * desk's own server, signed and expiring. Slack gets the file uploaded into the message's thread, Teams an
+   * Image in the card, the local chat a link. `alt` describes it for those who cannot see it.
+   */
+  | { kind: 'image'; url: string; alt: string; title: string };
 
 export interface Field {
   label: string;

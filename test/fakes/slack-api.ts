@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFileUploads, type SlackUploadedFile } from './slack-file-uploads.ts';
 
 export interface SlackCall {
   method: string;
@@ -49,6 +50,8 @@ export interface SlackApiFake {
   failNext(method: string, failure: SlackFailure, times?: number): void;
   /** What the bot's messages in a channel (or a DM: the user id or the D channel) look like now, oldest first. */
   messagesIn(channel: string): SlackStoredMessage[];
+  /** Files uploaded through files.getUploadURLExternal, with their bytes and where they were shared. */
+  uploads: SlackUploadedFile[];
   close(): Promise<void>;
 }
 
@@ -107,8 +110,17 @@ export async function startSlackApiFake(): Promise<SlackApiFake> {
     };
   };
 
+  let base = '';
+  const uploads = createFileUploads(() => base);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/upload/')) {
+      calls.push({ method: 'upload', args: { file: url.pathname.slice('/upload/'.length) } });
+      res.writeHead(await uploads.receive(req, url.pathname.slice('/upload/'.length)), {
+        'content-type': 'text/plain',
+      });
+      return void res.end('OK');
+    }
     const args = await readBody(req);
     const method = url.pathname.startsWith('/respond/') ? 'response_url' : url.pathname.replace(/^\/api\//, '');
     const call: SlackCall = { method, args };
@@ -206,12 +218,16 @@ export async function startSlackApiFake(): Promise<SlackApiFake> {
       }
       case 'response_url':
         return send(200, { ok: true });
+      case 'files.getUploadURLExternal':
+        return send(200, uploads.begin(args));
+      case 'files.completeUploadExternal':
+        return send(200, uploads.complete(args));
       default:
         return send(200, { ok: false, error: 'unknown_method' });
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${id}`,
@@ -224,6 +240,7 @@ export async function startSlackApiFake(): Promise<SlackApiFake> {
       failures.push({ ...failure, method, times });
     },
     messagesIn: (channel) => stored.filter((m) => m.channel === conversationOf(channel)),
+    uploads: uploads.files,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
         minGroupSize: 5,
       },
       coeTimeZone: 'Europe/London',
+      digest: { cron: '0 9 * * 1', places: [] },
       jobs: { enabled: true, slaSweepCron: '* * * * *' },
       logLevel: 'info',
     });

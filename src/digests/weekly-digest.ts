@@ -1,0 +1,41 @@
+import type { SlaPolicies } from '../sla/sla-policy.ts';
+import type { DbOrTx } from '../store/db.ts';
+import { biggestChanges, type RankedChange } from './biggest-changes.ts';
+import { type BreachWithoutCapa, breachesWithoutCapa, type LowScore, lowScores } from './digest-lists.ts';
+import { weekPeriod } from './iso-week.ts';
+import type { Period } from './period.ts';
+import { measureWithPrevious, type PeriodComparison } from './week-over-week.ts';
+
+/**
+ * Everything one week's digest says, as data: the figures with last week's beside them, what moved most,
+ * and the lists a lead acts on. Every view (the chat digest on each platform, the dashboard) renders this.
+ */
+export interface WeeklyDigest {
+  /** `2026-W48`. */
+  week: string;
+  period: Period;
+  comparison: PeriodComparison;
+  biggestChanges: RankedChange[];
+  breachesWithoutCapa: BreachWithoutCapa[];
+  lowScores: LowScore[];
+}
+
+export interface DigestSources {
+  db: DbOrTx;
+  sla: SlaPolicies;
+  /** COE_TIME_ZONE: a week is its seven local days there. */
+  timeZone: string;
+}
+
+export async function buildWeeklyDigest(sources: DigestSources, week: string): Promise<WeeklyDigest> {
+  const period = weekPeriod(week, sources.timeZone);
+  const comparison = await measureWithPrevious(sources.db, period, sources.sla);
+  return {
+    week,
+    period,
+    comparison,
+    biggestChanges: biggestChanges(comparison.changes),
+    breachesWithoutCapa: await breachesWithoutCapa(sources.db, period),
+    lowScores: await lowScores(sources.db, period),
+  };
+}
