@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { interactions, people, pulseRuns, surveyAsks } from '../../src/store/schema.ts';
+import { digestPosts, interactions, people, pulseRuns, surveyAsks } from '../../src/store/schema.ts';
 import { startDeskProcess, stopDeskProcess, waitFor } from '../support/desk-process.ts';
 import { createServerDatabase } from '../support/test-store.ts';
 
@@ -11,10 +11,11 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const names = ['amy', 'ben', 'cal', 'dot', 'eve', 'fay'];
 
 /**
- * Two real desk processes on one Postgres, each with its job runner, and a pulse due every minute: each
- * minute's slot starts one run between them, and everyone is asked once. PGlite has one process by design.
+ * Two real desk processes on one Postgres, each with its job runner, and a pulse and the weekly digest due
+ * every minute: each minute's slot starts one run between them, everyone is asked once, and last week's
+ * digest goes to the CoE's place once. PGlite has one process by design.
  */
-describe.skipIf(!serverUrl)('a pulse survey with two desk processes on one Postgres', () => {
+describe.skipIf(!serverUrl)('scheduled work with two desk processes on one Postgres', () => {
   it('sends each person the pulse once, whichever process takes the slot', async () => {
     const { url, store } = await createServerDatabase(serverUrl ?? '');
     const dir = mkdtempSync(join(tmpdir(), 'tierdesk-pulse-'));
@@ -43,7 +44,9 @@ describe.skipIf(!serverUrl)('a pulse survey with two desk processes on one Postg
       SURVEYS_DIR: dir,
       LOCAL_EMBEDDINGS: 'false',
       KNOWLEDGE_WATCH: 'false',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
+      DIGEST_CRON: '* * * * *',
+      DIGEST_PLACES: 'local:#coe',
     };
     const desks = [startDeskProcess(env), startDeskProcess(env)];
     try {
@@ -67,9 +70,16 @@ describe.skipIf(!serverUrl)('a pulse survey with two desk processes on one Postg
       // Each slot is one run: however many there are by now, no slot was started twice.
       const slots = (await store.db.select().from(pulseRuns)).map((r) => r.slot.toISOString());
       expect(new Set(slots).size).toBe(slots.length);
+
+      // A second minute's tick has run in both processes: the digest, claimed once, was posted once.
+      await waitFor(async () => (await store.db.select().from(pulseRuns)).length >= 2, 'a second minute', 150_000);
+      const posts = await store.db.select().from(digestPosts);
+      expect(posts.map((p) => [p.place, p.status])).toEqual([['local:#coe', 'posted']]);
+      const said = desks.map((d) => d.output().split('weekly digest posted').length - 1);
+      expect(said.reduce((a, b) => a + b)).toBe(1);
     } finally {
       for (const desk of desks) await stopDeskProcess(desk);
       await store.close();
     }
-  }, 200_000);
+  }, 330_000);
 });

@@ -28,6 +28,10 @@ const methodScopes: Record<string, string[]> = {
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
+  // The weekly digest's chart, uploaded into its thread: the external upload flow, and the bytes' POST.
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
+  upload: [],
 };
 const eventScopes: Record<string, string[]> = {
   app_home_opened: [],
@@ -40,7 +44,7 @@ const eventScopes: Record<string, string[]> = {
 describe('the Slack manifest against what the adapter really calls', () => {
   let slack: SlackTestApp;
   beforeAll(async () => {
-    slack = await startSlackTestApp();
+    slack = await startSlackTestApp({ DIGEST_PLACES: 'slack:C0COE' });
     // A day's worth of use: a DM question and a press on its answer, an @mention, /support, a form, App Home.
     await slack.event(
       messageImEnvelope({ user: 'U0ANN', text: 'how do I reset my password?', ts: '1.1', eventId: 'E1' }),
@@ -79,12 +83,23 @@ describe('the Slack manifest against what the adapter really calls', () => {
     await slack.interaction(
       viewSubmissionPayload({ user: 'U0ANN', viewId: 'V9', subject: 'Monitor flickers', description: '' }),
     );
+    // Monday morning: the weekly digest, with its chart as a file in the thread.
+    slack.app.clock.set(new Date('2026-11-30T09:00:00Z'));
+    await slack.app.runJob('weekly-digest');
   });
   afterAll(() => slack.close());
 
   it('asks for every scope the methods it called need, and only the scopes its methods and events need', () => {
     const called = [...new Set(slack.api.calls.map((c) => c.method))];
-    expect(called).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'views.open', 'views.publish']));
+    expect(called).toEqual(
+      expect.arrayContaining([
+        'chat.postMessage',
+        'chat.update',
+        'views.open',
+        'views.publish',
+        'files.completeUploadExternal',
+      ]),
+    );
     for (const method of called) expect(Object.keys(methodScopes), method).toContain(method);
     const events: string[] = manifest.settings.event_subscriptions.bot_events;
     const needed = new Set([

@@ -16,12 +16,20 @@ export interface Seen {
   text: string;
   buttons: { label: string; actionId: string; value: string }[];
   forms: SeenForm[];
+  /** The pictures that came with it (a chart), by their alt text: in the card, as a link, or as files in its thread. */
+  images?: string[];
 }
 
-/** A tier's queue, by name; each driver maps it to a place on its own platform (a channel, a team). */
-export type QueueName = 'tier1' | 'tier2' | 'tier3' | 'vendor';
+/**
+ * A tier's queue, or `coe`: the CoE's place the weekly digest is posted to (DIGEST_PLACES), by name; each
+ * driver maps it to a place on its own platform (a channel, a team).
+ */
+export type QueueName = 'tier1' | 'tier2' | 'tier3' | 'vendor' | 'coe';
 
-/** Whose inbox to read: a person's direct conversation with the bot, or a tier's queue. */
+/** The setting that puts a named place on the desk: QUEUE_TIER1 … for queues, DIGEST_PLACES for the CoE's. */
+export const placeKey = (place: QueueName) => (place === 'coe' ? 'DIGEST_PLACES' : `QUEUE_${place.toUpperCase()}`);
+
+/** Whose inbox to read: a person's direct conversation with the bot, or a named place. */
 export type InboxOf = { user: string } | { place: QueueName };
 
 export type SweepReport = Awaited<ReturnType<TestApp['sweep']>>;
@@ -29,7 +37,7 @@ export type SweepReport = Awaited<ReturnType<TestApp['sweep']>>;
 /** How a journey wants its desk set up; the same options mean the same desk on every platform. */
 export interface DriverOptions {
   /**
-   * Queues to configure (QUEUE_TIER1, QUEUE_TIER2, …) at this platform's own places. Without any, the desk
+   * Queues to configure (QUEUE_TIER1, QUEUE_TIER2, …, and `coe` for DIGEST_PLACES) at this platform's own places. Without any, the desk
    * runs on its defaults (the Tier 1 queue is the local `#it-tier1`).
    */
   queues?: readonly QueueName[];

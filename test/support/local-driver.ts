@@ -1,5 +1,5 @@
 import { buttonsOf, type Message } from '../../src/messages/message.ts';
-import type { ChatDriver, DriverOptions, QueueName, Seen } from '../journeys/chat-driver.ts';
+import { type ChatDriver, type DriverOptions, placeKey, type QueueName, type Seen } from '../journeys/chat-driver.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
 const toSeen = (m: Message): Seen => ({
@@ -8,6 +8,7 @@ const toSeen = (m: Message): Seen => ({
   forms: (m.blocks ?? []).flatMap((b) =>
     b.kind === 'form' ? [{ id: b.form.id, label: b.form.title, fields: b.form.fields.map((f) => f.name) }] : [],
   ),
+  images: (m.blocks ?? []).flatMap((b) => (b.kind === 'image' ? [b.alt] : [])),
 });
 
 /** The local channels the journeys' queues live in. */
@@ -16,8 +17,8 @@ const localQueues: Record<QueueName, string> = {
   tier2: '#it-tier2',
   tier3: '#it-tier3',
   vendor: '#it-vendor',
+  coe: '#coe',
 };
-const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
 
 /** The journeys' driver for the local chat: the same JSON API the web page uses, inboxes included. */
 export async function createLocalDriver(
@@ -29,7 +30,7 @@ export async function createLocalDriver(
     app ??
     (await startTestApp({
       ADMINS: (options.admins ?? ['ann']).map((a) => `local:${a}`).join(','),
-      ...Object.fromEntries(queues.map((q) => [envKey(q), `local:${localQueues[q]}`])),
+      ...Object.fromEntries(queues.map((q) => [placeKey(q), `local:${localQueues[q]}`])),
       ...options.env,
     }));
   const call = async (path: string, body: unknown) => {

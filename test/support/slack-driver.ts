@@ -1,9 +1,18 @@
 import { formOpenActionId } from '../../adapters/slack/modal.ts';
 import { fromSlackActionId } from '../../adapters/slack/render.ts';
 import { fakeTeam, type SlackCall } from '../fakes/slack-api.ts';
+import type { SlackUploadedFile } from '../fakes/slack-file-uploads.ts';
 import { blockActionsPayload, messageImEnvelope } from '../fixtures/slack-payloads.ts';
 import { filledViewSubmission } from '../fixtures/slack-view-submission.ts';
-import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen, SeenForm } from '../journeys/chat-driver.ts';
+import {
+  type ChatDriver,
+  type DriverOptions,
+  type InboxOf,
+  placeKey,
+  type QueueName,
+  type Seen,
+  type SeenForm,
+} from '../journeys/chat-driver.ts';
 import { startSlackTestApp } from './slack-app.ts';
 
 /** A message as it stands in Slack: where it is, and what it shows (the last post or edit of it). */
@@ -36,13 +45,13 @@ const slackQueues: Record<QueueName, string> = {
   tier2: 'C0TIER2',
   tier3: 'C0TIER3',
   vendor: 'C0VENDOR',
+  coe: 'C0COE',
 };
-const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
 
 const formOpener = formOpenActionId('');
 
 /** What a person sees of a message: its fallback text (as Slack escapes it), its buttons and its forms' buttons. */
-function toSeen(message: SlackMessage): Seen {
+function toSeen(message: SlackMessage, uploads: readonly SlackUploadedFile[] = []): Seen {
   const blocks = message.blocks as { type: string; elements?: Record<string, unknown>[] }[];
   const all: SlackButton[] = blocks
     .filter((b) => b.type === 'actions')
@@ -58,7 +67,11 @@ function toSeen(message: SlackMessage): Seen {
   const forms: SlackForm[] = all
     .filter(opens)
     .map((b) => ({ id: b.slackActionId.slice(formOpener.length), label: b.label, fields: [], opener: b }));
-  return { text: message.text, buttons: all.filter((b) => !opens(b)), forms };
+  // Pictures come as files shared into the message's thread.
+  const images = uploads
+    .filter((u) => (u.channel === message.channel || u.channel === `D${message.channel}`) && u.threadTs === message.ts)
+    .map((u) => u.altText ?? '');
+  return { text: message.text, buttons: all.filter((b) => !opens(b)), forms, images };
 }
 
 /**
@@ -71,7 +84,7 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
   const queues = options.queues ?? [];
   const slack = await startSlackTestApp({
     ADMINS: (options.admins ?? ['ann']).map((a) => `slack:${fakeTeam.id}:${slackUser(a)}`).join(','),
-    ...Object.fromEntries(queues.map((q) => [envKey(q), `slack:${slackQueues[q]}`])),
+    ...Object.fromEntries(queues.map((q) => [placeKey(q), `slack:${slackQueues[q]}`])),
     ...options.env,
   });
   let sequence = 0;
@@ -99,7 +112,7 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
       const message = toMessage(call);
       if (!message) continue;
       const relation = classify(message, call);
-      if (relation === 'reply') replies.push(toSeen(message));
+      if (relation === 'reply') replies.push(toSeen(message, slack.api.uploads));
       else if (relation === 'proactive') unread.push(message);
     }
     read = slack.api.calls.length;
@@ -208,7 +221,7 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
       readCalls();
       const mine = unread.filter((m) => isFor(of, m));
       for (const m of mine) unread.splice(unread.indexOf(m), 1);
-      return mine.map(toSeen);
+      return mine.map((m) => toSeen(m, slack.api.uploads));
     },
     at: (when) => slack.app.clock.set(when),
     async sweep() {

@@ -7,11 +7,26 @@ import {
   teamsTenant,
   userIdOf,
 } from '../fixtures/teams-activities.ts';
-import type { ChatDriver, DriverOptions, InboxOf, QueueName, Seen, SeenForm } from '../journeys/chat-driver.ts';
+import {
+  type ChatDriver,
+  type DriverOptions,
+  type InboxOf,
+  placeKey,
+  type QueueName,
+  type Seen,
+  type SeenForm,
+} from '../journeys/chat-driver.ts';
 import { startTeamsTestApp, type TeamsTestAppOptions } from './teams-app.ts';
 
 type CardAction = { title: string; data: { tierdesk: { action?: string; value?: string; form?: string } } };
-type CardElement = { type: string; id?: string; isRequired?: boolean; errorMessage?: string; actions?: CardAction[] };
+type CardElement = {
+  type: string;
+  id?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+  actions?: CardAction[];
+  altText?: string;
+};
 type Card = { body?: CardElement[] };
 type TeamsButton = Seen['buttons'][number] & { cardActivityId: string };
 type TeamsForm = SeenForm & { cardActivityId: string; inputs: CardElement[] };
@@ -31,7 +46,8 @@ function seenOfCard(card: Card | undefined, summary: string, cardActivityId: str
       ? []
       : [{ id: tierdesk.form, label: title, fields: inputs.map((i) => i.id ?? ''), cardActivityId, inputs }],
   );
-  return { text: summary, buttons, forms };
+  const images = body.filter((e) => e.type === 'Image').map((e) => e.altText ?? '');
+  return { text: summary, buttons, forms, images };
 }
 
 const cardOf = (call: ConnectorCall) =>
@@ -45,8 +61,8 @@ const teamsQueues: Record<QueueName, { channel: string; team: string }> = {
   tier2: { channel: '19:it-tier2@thread.tacv2', team: 'IT Tier 2' },
   tier3: { channel: '19:it-tier3@thread.tacv2', team: 'IT Tier 3' },
   vendor: { channel: '19:it-vendors@thread.tacv2', team: 'IT Vendors' },
+  coe: { channel: '19:coe-leads@thread.tacv2', team: 'Support CoE' },
 };
-const envKey = (queue: QueueName) => `QUEUE_${queue.toUpperCase()}`;
 
 /**
  * The journeys' driver for Teams: activities posted to /api/messages, replies read off the fake connector.
@@ -65,7 +81,7 @@ export async function createTeamsDriver(
     {
       ...(teamsOptions.credentials ? {} : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
       ADMINS: (options.admins ?? ['ann']).map((a) => `teams:${teamsTenant}:${userIdOf({ name: a })}`).join(','),
-      ...Object.fromEntries(queues.map((q) => [envKey(q), `teams:${teamsQueues[q].channel}`])),
+      ...Object.fromEntries(queues.map((q) => [placeKey(q), `teams:${teamsQueues[q].channel}`])),
       ...options.env,
     },
     teamsOptions,
