@@ -7,6 +7,7 @@ import { createDelivery } from './delivery.ts';
 import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
+import { trendChartRoute } from './http/chart-route.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
@@ -16,10 +17,12 @@ import { startKnowledge } from './knowledge/knowledge-services.ts';
 import type { Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import type { MountedPlatform, Platform, ReferenceStore } from './platform.ts';
+import { createLinkSigner, type LinkSigner } from './signed-link.ts';
 import { readSlaPolicies } from './sla/read-sla-policies.ts';
 import { type SweepReport, sweepTickets } from './sla-monitor/sweep.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import type { Db } from './store/db.ts';
+import { deskKey } from './store/desk-keys.ts';
 import type { Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
 import { defaultSurveySettings } from './surveys/surveys-feature.ts';
@@ -38,6 +41,8 @@ export interface App {
   server: Server;
   desk: Desk;
   kb: KnowledgeBase;
+  /** Signs and checks the desk's expiring links (chart images, dashboard logins) with its own key. */
+  links: LinkSigner;
   /** Which front doors are open, e.g. `local chat`, `Slack (HTTP, /slack/events)`. */
   adapters: string[];
   /** Each connected platform's outbox. */
@@ -84,6 +89,8 @@ const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore =
 export async function startApp({ config, store, clock = systemClock, log, platforms }: AppDeps): Promise<App> {
   await store.migrate();
   await ensureAdmins(store.db, config.admins);
+  // One key per database: every replica signs and accepts the same links.
+  const links = createLinkSigner(await deskKey(store.db, 'links'));
   const knowledge = await startKnowledge(
     {
       dir: config.knowledgeDir,
@@ -156,6 +163,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       healthRoute(named),
       articlePageRoute(knowledge.kb),
       metricsSummaryRoute({ db: store.db, sla: ctx.sla, timeZone: config.coeTimeZone, token: config.dashboardToken }),
+      trendChartRoute({ db: store.db, links, timeZone: config.coeTimeZone, now: () => clock.now() }),
       ...mounted.flatMap((m) => m.routes),
     ],
     log,
@@ -197,6 +205,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     server,
     desk,
     kb: knowledge.kb,
+    links,
     adapters,
     outboxes,
     idle,

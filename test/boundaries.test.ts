@@ -73,7 +73,9 @@ const table: Record<string, string[]> = {
   ],
   'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
   // The JSON routes of the CoE's reports: they read digests/ and serialise its neutral report.
-  'http/': ['errors.ts', 'log.ts (types)', 'digests/', 'sla/ (types)', 'store/ (types)'],
+  'http/': ['errors.ts', 'log.ts (types)', 'digests/', 'sla/ (types)', 'store/ (types)', 'signed-link.ts (types)'],
+  // Signs and checks expiring links: plain crypto, no part of the desk.
+  'signed-link.ts': [],
   'jobs/': ['log.ts (types)'],
   'sla/': ['model/', 'errors.ts'],
   'commands/': ['model/', 'messages/', 'words.ts', 'errors.ts', 'inbound.ts (types)', 'desk-context.ts (types)'],
