@@ -7,6 +7,7 @@ import { createDelivery } from './delivery.ts';
 import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
+import { trendChartImage, trendChartRoute } from './http/chart-route.ts';
 import { createImageSource } from './http/desk-images.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
@@ -41,14 +42,14 @@ export interface App {
   server: Server;
   desk: Desk;
   kb: KnowledgeBase;
+  /** Signs and checks the desk's expiring links (chart images, dashboard logins) with its own key. */
+  links: LinkSigner;
   /** Which front doors are open, e.g. `local chat`, `Slack (HTTP, /slack/events)`. */
   adapters: string[];
   /** Each connected platform's outbox. */
   outboxes: Outboxes;
   /** Resolves once every event already received has been handled. */
   idle(): Promise<void>;
-  /** Signs and checks the desk's own links (charts, the dashboard): the same key on every replica. */
-  links: LinkSigner;
   /** Scheduled work, when JOBS_ENABLED. */
   jobs?: Jobs;
   /** One SLA sweep, now, in this process: what the scheduled job runs. */
@@ -91,7 +92,9 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   await ensureAdmins(store.db, config.admins);
   // Signs the links to the desk's charts and dashboard; every replica reads the same key.
   const links = createLinkSigner(await deskKey(store.db, 'links'));
-  const images = createImageSource([], links, () => clock.now());
+  const charts = { db: store.db, links, timeZone: config.coeTimeZone, now: () => clock.now() };
+  // Slack uploads the digest's chart as a file: it reads the picture here, not over the network.
+  const images = createImageSource([trendChartImage(charts)], links, () => clock.now());
   const knowledge = await startKnowledge(
     {
       dir: config.knowledgeDir,
@@ -165,6 +168,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       healthRoute(named),
       articlePageRoute(knowledge.kb),
       metricsSummaryRoute({ db: store.db, sla: ctx.sla, timeZone: config.coeTimeZone, token: config.dashboardToken }),
+      trendChartRoute(charts),
       ...mounted.flatMap((m) => m.routes),
     ],
     log,

@@ -81,7 +81,7 @@ const table: Record<string, string[]> = {
     'sla/ (types)',
     'store/ (types)',
     'platform.ts (types)',
-    'signed-link.ts',
+    'signed-link.ts (types)',
   ],
   'jobs/': ['log.ts (types)'],
   'sla/': ['model/', 'errors.ts'],

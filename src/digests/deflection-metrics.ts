@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../store/db.ts';
 import type { Period } from './period.ts';
@@ -24,7 +24,7 @@ export interface Deflection {
 /** A ticket this soon after a question says the answer did not do it, whatever was pressed. */
 export const ticketWindowHours = 72;
 
-const row = z.object({
+export const deflectionRow = z.object({
   questions: count,
   answered: count,
   picked: count,
@@ -34,32 +34,32 @@ const row = z.object({
   rated: count,
   helpful: count,
 });
+export type DeflectionRow = z.infer<typeof deflectionRow>;
 
 /**
- * Questions asked in the period. A ticket in the 72 hours after a question is looked for with everything known
- * now, so the last days of a period just ended may still lose some deflection as tickets come in.
+ * Each question asked in [from, to) among those `scope` lets through, with whether it was settled and whether
+ * its asker opened a ticket soon after. `i` is the interaction; `from` and `to` may be columns of a period
+ * table. A ticket in the 72 hours after a question is looked for with everything known now, so the last days
+ * of a period just ended may still lose some deflection as tickets come in.
  */
-export async function measureDeflection(db: DbOrTx, period: Period): Promise<Deflection> {
-  const [r] = await queryRows(
-    db,
-    sql`select count(*)::int as questions,
-        count(*) filter (where q.outcome = 'answered')::int as answered,
-        count(*) filter (where q.outcome = 'clarified' and q.article_id is not null)::int as picked,
-        count(*) filter (where q.outcome = 'clarified' and q.article_id is null)::int as unpicked,
-        count(*) filter (where q.outcome = 'declined')::int as declined,
-        count(*) filter (where q.settled and q.helpful is not false and not q.ticketed)::int as deflected,
-        count(*) filter (where q.helpful is not null)::int as rated,
-        count(*) filter (where q.helpful)::int as helpful
-      from (
-        select i.outcome, i.article_id, i.helpful,
-          (i.outcome = 'answered' or (i.outcome = 'clarified' and i.article_id is not null)) as settled,
-          exists (select 1 from tickets t where t.requester_id = i.person_id and t.created_at >= i.created_at
-            and t.created_at < i.created_at + ${ticketWindowHours}::int * interval '1 hour' and not ${isFollowUp}) as ticketed
-        from interactions i where i.created_at >= ${instant(period.from)} and i.created_at < ${instant(period.to)}
-      ) q`,
-    row,
-  );
-  if (!r) throw new Error('the deflection query returned no row');
+export const questionsAsked = (from: SQL, to: SQL, scope: SQL = sql`true`): SQL =>
+  sql`select i.created_at, i.outcome, i.article_id, i.helpful,
+      (i.outcome = 'answered' or (i.outcome = 'clarified' and i.article_id is not null)) as settled,
+      exists (select 1 from tickets t where t.requester_id = i.person_id and t.created_at >= i.created_at
+        and t.created_at < i.created_at + ${ticketWindowHours}::int * interval '1 hour' and not ${isFollowUp}) as ticketed
+    from interactions i where i.created_at >= ${from} and i.created_at < ${to} and ${scope}`;
+
+/** The counts over questions `q` (a row of `questionsAsked`); an outer join's empty row counts as none. */
+export const deflectionCounts = sql`count(q.created_at)::int as questions,
+  count(*) filter (where q.outcome = 'answered')::int as answered,
+  count(*) filter (where q.outcome = 'clarified' and q.article_id is not null)::int as picked,
+  count(*) filter (where q.outcome = 'clarified' and q.article_id is null)::int as unpicked,
+  count(*) filter (where q.outcome = 'declined')::int as declined,
+  count(*) filter (where q.settled and q.helpful is not false and not q.ticketed)::int as deflected,
+  count(*) filter (where q.helpful is not null)::int as rated,
+  count(*) filter (where q.helpful)::int as helpful`;
+
+export function deflectionOf(r: DeflectionRow): Deflection {
   return {
     questions: r.questions,
     answered: r.answered,
@@ -72,4 +72,12 @@ export async function measureDeflection(db: DbOrTx, period: Period): Promise<Def
     helpful: r.helpful,
     helpfulRate: shareOf(r.helpful, r.rated),
   };
+}
+
+/** Questions asked in the period and how many of them the desk settled for good. */
+export async function measureDeflection(db: DbOrTx, period: Period): Promise<Deflection> {
+  const [from, to] = [instant(period.from), instant(period.to)];
+  const [r] = await queryRows(db, sql`select ${deflectionCounts} from (${questionsAsked(from, to)}) q`, deflectionRow);
+  if (!r) throw new Error('the deflection query returned no row');
+  return deflectionOf(r);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../store/db.ts';
 import type { Period } from './period.ts';
@@ -32,7 +32,7 @@ export interface Satisfaction {
 /** A follow-up still open after this long is one the leads let slip. */
 export const followUpGraceDays = 7;
 
-const csatRow = z.object({
+export const csatRow = z.object({
   sent: count,
   skipped: count,
   responses: count,
@@ -43,30 +43,47 @@ const csatRow = z.object({
   s4: count,
   s5: count,
 });
+export type CsatRow = z.infer<typeof csatRow>;
+
+/**
+ * CSAT asks made in [from, to) among those `scope` lets through (`a` is the ask), each with its standing
+ * score: the newest rating given, whenever it was given. `from` and `to` may be columns of a period table.
+ */
+export const csatAsked = (from: SQL, to: SQL, scope: SQL = sql`true`): SQL =>
+  sql`select a.id, a.skipped, a.not_delivered, s.score from survey_asks a
+    left join lateral (select s.score from survey_answers s
+      where s.ask_id = a.id and s.question = 'rating' and s.score is not null order by s.id desc limit 1) s on true
+    where a.kind = 'csat' and a.asked_at >= ${from} and a.asked_at < ${to} and ${scope}`;
+
+/** The counts over asks `c` (a row of `csatAsked`); an outer join's empty row counts as none. */
+export const csatCounts = sql`count(c.id) filter (where c.skipped is null and c.not_delivered is null)::int as sent,
+  count(*) filter (where c.skipped is not null)::int as skipped,
+  count(c.score)::int as responses, avg(c.score)::float8 as average,
+  ${sql.join(
+    [1, 2, 3, 4, 5].map((n) => sql`count(*) filter (where c.score = ${n}::int)::int as ${sql.raw(`s${n}`)}`),
+    sql`, `,
+  )}`;
+
+export function csatOf(c: CsatRow): Csat {
+  const satisfied = c.s4 + c.s5;
+  return {
+    sent: c.sent,
+    skipped: c.skipped,
+    responses: c.responses,
+    satisfied,
+    csat: shareOf(satisfied, c.responses),
+    average: c.average,
+    responseRate: shareOf(c.responses, c.sent),
+    scores: [c.s1, c.s2, c.s3, c.s4, c.s5],
+  };
+}
+
 const classRow = z.object({ key: z.string(), n: count });
 const followUpRow = z.object({ opened: count, open: count, late: count });
 
 export async function measureSatisfaction(db: DbOrTx, period: Period): Promise<Satisfaction> {
   const [from, to] = [instant(period.from), instant(period.to)];
-  const [c] = await queryRows(
-    db,
-    sql`with asks as (
-        select a.id, a.skipped, a.not_delivered from survey_asks a
-        where a.kind = 'csat' and a.asked_at >= ${from} and a.asked_at < ${to}),
-      standing as (
-        select distinct on (s.ask_id) s.ask_id, s.score from survey_answers s
-        where s.question = 'rating' and s.score is not null and s.ask_id in (select id from asks)
-        order by s.ask_id, s.id desc)
-      select count(*) filter (where a.skipped is null and a.not_delivered is null)::int as sent,
-        count(*) filter (where a.skipped is not null)::int as skipped,
-        count(s.score)::int as responses, avg(s.score)::float8 as average,
-        ${sql.join(
-          [1, 2, 3, 4, 5].map((n) => sql`count(*) filter (where s.score = ${n}::int)::int as ${sql.raw(`s${n}`)}`),
-          sql`, `,
-        )}
-      from asks a left join standing s on s.ask_id = a.id`,
-    csatRow,
-  );
+  const [c] = await queryRows(db, sql`select ${csatCounts} from (${csatAsked(from, to)}) c`, csatRow);
   if (!c) throw new Error('the CSAT query returned no row');
   const classes = await queryRows(
     db,
@@ -84,19 +101,9 @@ export async function measureSatisfaction(db: DbOrTx, period: Period): Promise<S
     followUpRow,
   );
   if (!f) throw new Error('the follow-ups query returned no row');
-  const satisfied = c.s4 + c.s5;
   const byClass = tally(classes);
   return {
-    csat: {
-      sent: c.sent,
-      skipped: c.skipped,
-      responses: c.responses,
-      satisfied,
-      csat: shareOf(satisfied, c.responses),
-      average: c.average,
-      responseRate: shareOf(c.responses, c.sent),
-      scores: [c.s1, c.s2, c.s3, c.s4, c.s5],
-    },
+    csat: csatOf(c),
     feedback: { total: classes.reduce((n, r) => n + r.n, 0), byClass: byClass as Record<string, number> },
     followUps: { opened: f.opened, open: f.open, openOverGrace: f.late },
   };
