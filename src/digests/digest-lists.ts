@@ -1,28 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { DigestView } from '../messages/digest-view.ts';
 import { tiers } from '../model/tiers.ts';
 import type { DbOrTx } from '../store/db.ts';
 import type { Period } from './period.ts';
 import { instant, queryRows } from './query-rows.ts';
 
 /** A missed SLA target whose corrective and preventive action nobody has written up yet. */
-export interface BreachWithoutCapa {
-  ticketId: number;
-  target: 'response' | 'resolution';
-  tier: (typeof tiers)[number];
-  breachedAt: Date;
-}
+export type BreachWithoutCapa = DigestView['breaches'][number];
 
 /** A low score (1 or 2) given in the period, with the follow-up ticket it opened and whether that is still open. */
-export interface LowScore {
-  rating: number;
-  source: 'csat' | 'pulse';
-  comment: string | null;
-  /** The ticket the score was about (a CSAT's). */
-  ticketId: number | null;
-  followUpTicketId: number | null;
-  followUpOpen: boolean;
-}
+export type LowScore = DigestView['lowScores'][number];
 
 /** How many of each list the digest carries; the dashboard lists them all. */
 export const digestListLimit = 5;
