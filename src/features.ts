@@ -1,7 +1,9 @@
 import type { Feature } from './commands/feature.ts';
+import { dashboardFeature } from './digests/dashboard-feature.ts';
 import { knowledgeFeature } from './knowledge/knowledge-feature.ts';
 import type { Logger } from './log.ts';
 import { outboxRetryFeature } from './outbox-retry/outbox-retry-feature.ts';
+import type { LinkSigner } from './signed-link.ts';
 import { slaMonitorFeature } from './sla-monitor/sla-monitor-feature.ts';
 import type { SweepTimers } from './sla-monitor/sweep.ts';
 import { staffFeature } from './staff/staff-feature.ts';
@@ -18,6 +20,8 @@ export function deskFeatures(settings: {
   surveys?: SurveySettings;
   /** Features warn here about their own files (a survey that cannot be used). */
   log: Logger;
+  /** Signs the links the desk hands out (the dashboard's), with the desk's `links` key. */
+  links: LinkSigner;
 }): Feature[] {
   return [
     knowledgeFeature,
@@ -26,5 +30,6 @@ export function deskFeatures(settings: {
     slaMonitorFeature({ cron: settings.slaSweepCron, timers: settings.timers }),
     outboxRetryFeature,
     surveysFeature(settings.surveys ?? defaultSurveySettings, settings.log),
+    dashboardFeature(settings.links),
   ];
 }

@@ -7,6 +7,9 @@ import { createDelivery } from './delivery.ts';
 import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
+import { dashboardLoginRoutes } from './http/dashboard-login-route.ts';
+import { dashboardRoute } from './http/dashboard-route.ts';
+import { createSessions } from './http/dashboard-session.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
@@ -16,10 +19,12 @@ import { startKnowledge } from './knowledge/knowledge-services.ts';
 import type { Logger } from './log.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import type { MountedPlatform, Platform, ReferenceStore } from './platform.ts';
+import { createLinkSigner } from './signed-link.ts';
 import { readSlaPolicies } from './sla/read-sla-policies.ts';
 import { type SweepReport, sweepTickets } from './sla-monitor/sweep.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import type { Db } from './store/db.ts';
+import { deskKey } from './store/desk-keys.ts';
 import type { Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
 import { defaultSurveySettings } from './surveys/surveys-feature.ts';
@@ -96,11 +101,16 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   );
   // Each platform brings its outbox once mounted; features only ever see Delivery.
   const outboxes: Record<string, Outbox> = {};
+  // Links the desk hands out (the dashboard's, a chart's) open for a while without a login; every replica
+  // reads the same key from the store, so a link made by one opens on another.
+  const links = createLinkSigner(await deskKey(store.db, 'links'));
+  const dashboardSessions = createSessions(createLinkSigner(await deskKey(store.db, 'dashboard-session')));
   const registry = createRegistry(
     deskFeatures({
       slaSweepCron: config.jobs.slaSweepCron,
       timers: config.timers,
       log,
+      links,
       surveys: {
         ...defaultSurveySettings,
         ...config.surveys,
@@ -151,11 +161,18 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     mounted.push(m);
     named.set(platform.name, m);
   }
+  const dashboardRoutes = () => {
+    const keys = { token: config.dashboardToken, links, sessions: dashboardSessions };
+    const shared = { keys, clock, publicUrl: config.publicUrl };
+    const sources = { db: store.db, sla: ctx.sla, kb: knowledge.kb, timeZone: config.coeTimeZone };
+    return [dashboardRoute({ ...shared, ...sources }), ...dashboardLoginRoutes(shared)];
+  };
   const server = createHttpServer(
     [
       healthRoute(named),
       articlePageRoute(knowledge.kb),
       metricsSummaryRoute({ db: store.db, sla: ctx.sla, timeZone: config.coeTimeZone, token: config.dashboardToken }),
+      ...dashboardRoutes(),
       ...mounted.flatMap((m) => m.routes),
     ],
     log,

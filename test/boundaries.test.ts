@@ -72,8 +72,21 @@ const table: Record<string, string[]> = {
     'store/',
   ],
   'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
-  // The JSON routes of the CoE's reports: they read digests/ and serialise its neutral report.
-  'http/': ['errors.ts', 'log.ts (types)', 'digests/', 'sla/ (types)', 'store/ (types)'],
+  'signed-link.ts': [],
+  // The CoE's reports over HTTP: the JSON routes and the dashboard read digests/ (and the store's drill-down
+  // lists, the knowledge base's articles and gap groups) and render its neutral report.
+  'http/': [
+    'errors.ts',
+    'log.ts (types)',
+    'clock.ts (types)',
+    'digests/',
+    'messages/',
+    'model/',
+    'sla/',
+    'store/',
+    'knowledge/',
+    'signed-link.ts (types)',
+  ],
   'jobs/': ['log.ts (types)'],
   'sla/': ['model/', 'errors.ts'],
   'commands/': ['model/', 'messages/', 'words.ts', 'errors.ts', 'inbound.ts (types)', 'desk-context.ts (types)'],
@@ -93,7 +106,15 @@ const table: Record<string, string[]> = {
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],
   'outbox-retry/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
-  'digests/': ['model/', 'messages/', 'store/', 'sla/'],
+  'digests/': [
+    'model/',
+    'messages/',
+    'store/',
+    'sla/',
+    'commands/',
+    'desk-context.ts (types)',
+    'signed-link.ts (types)',
+  ],
   'surveys/': [
     'model/',
     'messages/',
@@ -126,6 +147,8 @@ const table: Record<string, string[]> = {
     'sla-monitor/',
     'outbox-retry/',
     'surveys/',
+    'digests/',
+    'signed-link.ts (types)',
   ],
   'platform.ts': [
     'config-groups.ts (types)',

@@ -2,12 +2,14 @@ import { parseInput as parseWith } from '../../src/commands/parse-input.ts';
 import { createRegistry } from '../../src/commands/registry.ts';
 import { deskFeatures } from '../../src/features.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import { createLinkSigner } from '../../src/signed-link.ts';
 
 /** The features the desk ships with, and their registry, as start-up builds them. */
 export const shippedFeatures = deskFeatures({
   slaSweepCron: '* * * * *',
   timers: { autoCloseDays: 3, staleAfterHours: 24 },
   log: createMemoryLogger(),
+  links: createLinkSigner(Buffer.alloc(32, 7)),
 });
 export const shippedRegistry = createRegistry(shippedFeatures);
 
