@@ -22,6 +22,7 @@ details{border-top:1px solid #e3e6ea;padding:.5rem 0}summary{cursor:pointer;font
 .trends{display:grid;gap:1rem}@media(min-width:60rem){.trends{grid-template-columns:1fr 1fr}}
 figure.trend-chart{margin:0;min-height:1rem}figure.trend-chart svg{max-width:100%;height:auto}
 nav.weeks{display:flex;gap:1rem;flex-wrap:wrap}.error{color:#a3261b;font-weight:600}
+@media(max-width:40rem){main{padding:.5rem}section{padding:.5rem}th,td{padding:.25rem .3rem;font-size:.9rem}}
 `;
 
 /** A whole page: title, inline style, the body's HTML (already escaped by whoever built it). */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
 import { drillDown, figureRow, sessionFrom, tableRow, textOf } from '../support/dashboard-http.ts';
 import { type SeededDesk, seedWeek } from '../support/seeded-week.ts';
+import { startTestApp } from '../support/test-app.ts';
 
 const token = 'coe-lead-token-0123456789abcdef';
 const publicUrl = 'https://desk.example.com';
@@ -193,5 +194,42 @@ describe('the dashboard', () => {
     const { reply, link } = await askForLink('zoe');
     expect(reply).toBe('Sorry, the dashboard is only for leads and admins.');
     expect(link).toBeUndefined();
+  });
+
+  it('without PUBLIC_URL says how to set it; without DASHBOARD_TOKEN the form is off but a link still opens', async () => {
+    const { link } = await askForLink('ann');
+    const bare = await startTestApp({}, desk.app.store);
+    try {
+      bare.clock.set(desk.app.clock.now());
+      const said = (await (await bare.post('/api/local/messages', { user: 'ann', text: 'dashboard' })).json()) as {
+        messages: Message[];
+      };
+      expect(said.messages.map((m) => m.text).join('\n')).toContain('set PUBLIC_URL');
+      const form = await fetch(new URL('/dashboard/login', bare.url));
+      expect(textOf(await form.text())).toContain('The dashboard is off until DASHBOARD_TOKEN is set.');
+      const posted = await fetch(new URL('/dashboard/login', bare.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `token=${token}`,
+        redirect: 'manual',
+      });
+      expect(posted.status).toBe(401);
+      expect(
+        (await fetch(new URL('/dashboard', bare.url), { headers: { authorization: `Bearer ${token}` } })).status,
+      ).toBe(401);
+      const opened = await fetch(new URL(link ?? '', bare.url), { redirect: 'manual' });
+      expect(opened.status).toBe(303);
+      const page = await fetch(new URL('/dashboard', bare.url), { headers: { cookie: sessionFrom(opened) } });
+      expect(page.status).toBe(200);
+    } finally {
+      await bare.close();
+    }
+  });
+
+  it('escapes what people typed (this week, after the seeded one)', async () => {
+    await desk.app.post('/api/local/messages', { user: 'eve', text: '<script>alert(1)</script> zorbled frobnicator' });
+    const html = await asLead('/dashboard?week=2026-W49');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(drillDown(html, 'gaps').body).toContain('<script>alert(1)</script> zorbled frobnicator');
   });
 });
