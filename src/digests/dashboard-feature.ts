@@ -25,7 +25,8 @@ export function dashboardFeature(links: LinkSigner): Feature {
       const url = `${ctx.publicUrl}${links.sign('/dashboard', expiresAt)}`;
       const sent = await ctx.delivery.toPerson(person, { text: c.dm(url) }, 'dashboard link');
       if (sent.ok) return { text: c.sent };
-      return { text: c.notSent(sent.problem ?? sent.reason.replace('_', ' ')) };
+      const why = sent.problem ?? sent.reason.replace('_', ' ');
+      return { text: sent.queued ? c.queued(why) : c.notSent(why) };
     },
   });
   return { name: 'dashboard', commands: [command] };

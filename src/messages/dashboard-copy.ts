@@ -148,6 +148,8 @@ export const dashboardCopy = {
     usage: '`dashboard` — a private link to the CoE dashboard, valid for an hour (admins and leads)',
     refused: 'Sorry, the dashboard is only for leads and admins.',
     sent: "I've sent you a private link, valid for an hour.",
+    queued: (why: string) =>
+      `I couldn't send you the private link just now (${why}); it is queued and may still arrive, valid until an hour after you asked. Ask again with \`dashboard\` if it does not.`,
     notSent: (why: string) =>
       `Sorry, I couldn't send you a private message (${why}), so no link went out. Please try again later.`,
     noPublicUrl:
