@@ -12,6 +12,8 @@ const rates = new Set<HeadlineKey>([
   'csat',
 ]);
 const shown = Object.keys(c.names) as DashboardFigure[];
+/** Figures where a rise is bad news: their arrow up is coloured as a warning. */
+const lowerIsBetter = new Set<HeadlineKey>(['backlog', 'breaches']);
 
 const value = (key: HeadlineKey, v: number | null) =>
   v === null ? '—' : rates.has(key) ? dashboardCopy.percent(v) : String(v);
@@ -21,7 +23,8 @@ function change(key: HeadlineKey, delta: number | null): string {
   if (delta === null) return `<span class="note">${esc(c.unknown)}</span>`;
   const size = rates.has(key) ? `${Math.abs(Math.round(delta * 100))} pts` : String(Math.abs(delta));
   if (Math.abs(delta) < 1e-9) return `<span aria-hidden="true">→</span> ${esc(c.same)}`;
-  const [arrow, word, cls] = delta > 0 ? ['▲', c.up, 'up'] : ['▼', c.down, 'down'];
+  const [arrow, word] = delta > 0 ? ['▲', c.up] : ['▼', c.down];
+  const cls = delta > 0 !== lowerIsBetter.has(key) ? 'better' : 'worse';
   return `<span class="${cls}"><span aria-hidden="true">${arrow}</span> ${esc(word)} ${esc(size)}</span>`;
 }
 

@@ -15,7 +15,7 @@ main{max-width:72rem;margin:0 auto;padding:1rem}h1{font-size:1.6rem;margin:.2rem
 section{background:#fff;border:1px solid #d8dce2;border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0}
 .scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;width:100%;margin:.5rem 0}
 caption{text-align:left;font-weight:600;padding:.25rem 0}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e6ea;vertical-align:top}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.up{color:#0b6b2f}.down{color:#a3261b}.note{color:#4a4f57;font-size:.95rem}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.better{color:#0b6b2f}.worse{color:#a3261b}.note{color:#4a4f57;font-size:.95rem}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}form.filters label{display:flex;flex-direction:column;font-size:.9rem}
 input,select,button{font:inherit;padding:.35rem .5rem;max-width:100%}button{cursor:pointer}
 details{border-top:1px solid #e3e6ea;padding:.5rem 0}summary{cursor:pointer;font-weight:600}

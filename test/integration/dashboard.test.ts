@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
+import { articleFolder } from '../support/article-folder.ts';
 import { drillDown, figureRow, sessionFrom, tableRow, textOf } from '../support/dashboard-http.ts';
 import { type SeededDesk, seedWeek } from '../support/seeded-week.ts';
 import { startTestApp } from '../support/test-app.ts';
+import { testArticle } from '../support/test-article.ts';
 
 const token = 'coe-lead-token-0123456789abcdef';
 const publicUrl = 'https://desk.example.com';
@@ -231,5 +233,22 @@ describe('the dashboard', () => {
     const html = await asLead('/dashboard?week=2026-W49');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(drillDown(html, 'gaps').body).toContain('<script>alert(1)</script> zorbled frobnicator');
+  });
+
+  it('lists articles past their review date with their owner, and only those', async () => {
+    const dir = await articleFolder([
+      { ...testArticle('old-vpn', 'Old VPN client <legacy>'), owner: 'network-team', reviewBy: '2026-06-30' },
+      { ...testArticle('new-vpn', 'New VPN client'), owner: 'network-team', reviewBy: '2027-06-30' },
+    ]);
+    const kb = await startTestApp({ DASHBOARD_TOKEN: token, KNOWLEDGE_DIR: dir }, desk.app.store);
+    try {
+      kb.clock.set(desk.app.clock.now());
+      const res = await fetch(new URL('/dashboard', kb.url), { headers: { authorization: `Bearer ${token}` } });
+      const stale = drillDown(await res.text(), 'stale');
+      expect(stale.body).toContain('Old VPN client <legacy> network-team 2026-06-30');
+      expect(stale.body).not.toContain('New VPN client');
+    } finally {
+      await kb.close();
+    }
   });
 });
