@@ -1,9 +1,11 @@
 import type { Feature } from './commands/feature.ts';
+import { dashboardFeature } from './digests/dashboard-feature.ts';
 import { digestsFeature } from './digests/digest-feature.ts';
 import type { DigestSettings } from './digests/digest-settings.ts';
 import { knowledgeFeature } from './knowledge/knowledge-feature.ts';
 import type { Logger } from './log.ts';
 import { outboxRetryFeature } from './outbox-retry/outbox-retry-feature.ts';
+import type { LinkSigner } from './signed-link.ts';
 import { slaMonitorFeature } from './sla-monitor/sla-monitor-feature.ts';
 import type { SweepTimers } from './sla-monitor/sweep.ts';
 import { staffFeature } from './staff/staff-feature.ts';
@@ -21,6 +23,8 @@ export function deskFeatures(settings: {
   digests: DigestSettings;
   /** Features warn here about their own files (a survey that cannot be used). */
   log: Logger;
+  /** Signs the links the desk hands out (the dashboard's), with the desk's `links` key. */
+  links: LinkSigner;
 }): Feature[] {
   return [
     knowledgeFeature,
@@ -30,5 +34,6 @@ export function deskFeatures(settings: {
     outboxRetryFeature,
     surveysFeature(settings.surveys ?? defaultSurveySettings, settings.log),
     digestsFeature(settings.digests),
+    dashboardFeature(settings.links),
   ];
 }

@@ -8,6 +8,9 @@ import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
 import { trendChartImage, trendChartRoute } from './http/chart-route.ts';
+import { dashboardLoginRoutes } from './http/dashboard-login-route.ts';
+import { dashboardRoute } from './http/dashboard-route.ts';
+import { createSessions } from './http/dashboard-session.ts';
 import { createImageSource } from './http/desk-images.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
@@ -107,12 +110,14 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   );
   // Each platform brings its outbox once mounted; features only ever see Delivery.
   const outboxes: Record<string, Outbox> = {};
+  const dashboardSessions = createSessions(createLinkSigner(await deskKey(store.db, 'dashboard-session')));
   const registry = createRegistry(
     deskFeatures({
       slaSweepCron: config.jobs.slaSweepCron,
       timers: config.timers,
       log,
       digests: { ...config.digest, timeZone: config.coeTimeZone, links },
+      links,
       surveys: {
         ...defaultSurveySettings,
         ...config.surveys,
@@ -163,12 +168,19 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     mounted.push(m);
     named.set(platform.name, m);
   }
+  const dashboardRoutes = () => {
+    const keys = { token: config.dashboardToken, links, sessions: dashboardSessions };
+    const shared = { keys, clock, publicUrl: config.publicUrl };
+    const sources = { db: store.db, sla: ctx.sla, kb: knowledge.kb, timeZone: config.coeTimeZone };
+    return [dashboardRoute({ ...shared, ...sources }), ...dashboardLoginRoutes(shared)];
+  };
   const server = createHttpServer(
     [
       healthRoute(named),
       articlePageRoute(knowledge.kb),
       metricsSummaryRoute({ db: store.db, sla: ctx.sla, timeZone: config.coeTimeZone, token: config.dashboardToken }),
       trendChartRoute(charts),
+      ...dashboardRoutes(),
       ...mounted.flatMap((m) => m.routes),
     ],
     log,

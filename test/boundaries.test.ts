@@ -73,13 +73,18 @@ const table: Record<string, string[]> = {
     'store/',
   ],
   'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
-  // The JSON routes of the CoE's reports: they read digests/ and serialise its neutral report.
+  // The CoE's reports over HTTP: the JSON routes and the dashboard read digests/ (and the store's drill-down
+  // lists, the knowledge base's articles and gap groups) and render its neutral report.
   'http/': [
     'errors.ts',
     'log.ts (types)',
+    'clock.ts (types)',
     'digests/',
-    'sla/ (types)',
-    'store/ (types)',
+    'messages/',
+    'model/',
+    'sla/',
+    'store/',
+    'knowledge/',
     'platform.ts (types)',
     'signed-link.ts (types)',
   ],
@@ -102,8 +107,15 @@ const table: Record<string, string[]> = {
   'staff/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'outbox.ts', 'desk-context.ts (types)'],
   'sla-monitor/': ['model/', 'messages/', 'store/', 'commands/', 'tickets/', 'desk-context.ts (types)'],
   'outbox-retry/': ['model/', 'messages/', 'store/', 'commands/', 'desk-context.ts (types)'],
-  // The weekly digest is a feature too: its command and job, and the chart links it signs.
-  'digests/': ['model/', 'messages/', 'store/', 'sla/', 'commands/', 'desk-context.ts (types)', 'signed-link.ts'],
+  'digests/': [
+    'model/',
+    'messages/',
+    'store/',
+    'sla/',
+    'commands/',
+    'desk-context.ts (types)',
+    'signed-link.ts (types)',
+  ],
   'surveys/': [
     'model/',
     'messages/',
@@ -137,6 +149,8 @@ const table: Record<string, string[]> = {
     'sla-monitor/',
     'outbox-retry/',
     'surveys/',
+    'digests/',
+    'signed-link.ts (types)',
   ],
   'platform.ts': [
     'config-groups.ts (types)',

@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.ts';
 import { interactions, ticketEvents, tickets } from './schema.ts';
 
@@ -19,8 +19,16 @@ export interface GapQuestion {
  * Questions the knowledge base did not settle since `since`, newest first and at most `limit`: declined,
  * marked not helpful, or taken to a person (a ticket opened from the question). Tickets opened without a
  * question (`ticket <subject>`, the form) count by their subject once they were escalated past Tier 1.
+ * `platform` keeps only the questions asked there (the dashboard's filter).
  */
-export async function listGapQuestions(db: DbOrTx, since: Date, limit: number): Promise<GapQuestion[]> {
+export async function listGapQuestions(
+  db: DbOrTx,
+  since: Date,
+  limit: number,
+  platform?: string,
+): Promise<GapQuestion[]> {
+  const askedOn = platform === undefined ? sql`true` : sql`${interactions.place}->>'platform' = ${platform}`;
+  const openedOn = platform === undefined ? sql`true` : sql`${tickets.origin}->>'platform' = ${platform}`;
   const asked = await db
     .select({
       question: interactions.question,
@@ -36,6 +44,7 @@ export async function listGapQuestions(db: DbOrTx, since: Date, limit: number): 
     .where(
       and(
         gte(interactions.createdAt, since),
+        askedOn,
         or(eq(interactions.outcome, 'declined'), eq(interactions.helpful, false), isNotNull(tickets.id)),
       ),
     )
@@ -48,6 +57,7 @@ export async function listGapQuestions(db: DbOrTx, since: Date, limit: number): 
       and(
         isNull(tickets.sourceInteractionId),
         gte(tickets.createdAt, since),
+        openedOn,
         exists(
           db
             .select({ id: ticketEvents.id })

@@ -10,6 +10,7 @@ export const shippedFeatures = deskFeatures({
   timers: { autoCloseDays: 3, staleAfterHours: 24 },
   log: createMemoryLogger(),
   digests: { cron: '0 9 * * 1', places: [], timeZone: 'Europe/London', links: createLinkSigner(Buffer.alloc(32)) },
+  links: createLinkSigner(Buffer.alloc(32, 7)),
 });
 export const shippedRegistry = createRegistry(shippedFeatures);
 
