@@ -74,6 +74,12 @@ export const coreKeys = {
     .max(512)
     .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
     .optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters, e.g. from `openssl rand -hex 32`')
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
   PULSE_MIN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   PULSE_AFTER_CSAT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
@@ -133,6 +139,8 @@ export interface CoreConfig {
   coeTimeZone: string;
   /** DASHBOARD_TOKEN: the bearer token leads and admins use for the metrics API; unset, it refuses everyone. */
   dashboardToken?: string;
+  /** METRICS_TOKEN: the bearer token a Prometheus scrape of /metrics must send; unset, /metrics is open. */
+  metricsToken?: string;
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -215,6 +223,7 @@ function coreConfig(c: Core): CoreConfig {
     },
     coeTimeZone: c.COE_TIME_ZONE,
     ...(c.DASHBOARD_TOKEN ? { dashboardToken: c.DASHBOARD_TOKEN } : {}),
+    ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY
