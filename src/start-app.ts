@@ -7,8 +7,12 @@ import { createDelivery } from './delivery.ts';
 import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
+import { csvExportRoute } from './http/csv-export-route.ts';
+import { registerDatabaseGauges } from './http/database-gauges.ts';
 import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
 import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
+import { createPrometheusMeter } from './http/prometheus-meter.ts';
+import { prometheusRoute } from './http/prometheus-route.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
 import { articlePageRoute } from './knowledge/article-page/article-route.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
@@ -111,15 +115,20 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   );
   // What Delivery could not send waits in the store; a message carrying `remember` is kept where it went.
   let desk: Desk | undefined;
-  const delivery = createDelivery(outboxes, log, {
-    db: store.db,
-    clock,
-    remembered: async (remember, posted) => desk?.posted(remember, posted),
-  });
+  const prometheus = createPrometheusMeter();
+  registerDatabaseGauges(prometheus.registry, store.db);
+  const { meter } = prometheus;
+  const delivery = createDelivery(
+    outboxes,
+    log,
+    { db: store.db, clock, remembered: async (remember, posted) => desk?.posted(remember, posted) },
+    meter,
+  );
   const ctx: DeskContext = {
     db: store.db,
     clock,
     log,
+    meter,
     delivery,
     kb: knowledge.kb,
     reloadKnowledge: knowledge.reload,
@@ -156,6 +165,8 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       healthRoute(named),
       articlePageRoute(knowledge.kb),
       metricsSummaryRoute({ db: store.db, sla: ctx.sla, timeZone: config.coeTimeZone, token: config.dashboardToken }),
+      csvExportRoute({ db: store.db, log, timeZone: config.coeTimeZone, token: config.dashboardToken }),
+      prometheusRoute({ registry: prometheus.registry, token: config.metricsToken }),
       ...mounted.flatMap((m) => m.routes),
     ],
     log,

@@ -50,6 +50,8 @@ const table: Record<string, string[]> = {
   'errors.ts': [],
   'log.ts': [],
   'clock.ts': [],
+  // The port features count and time through (no metrics library behind it here).
+  'meter.ts': [],
   'config-groups.ts': [],
   'messages/': ['model/'],
   'inbound.ts': ['model/', 'messages/ (types)'],
@@ -59,6 +61,7 @@ const table: Record<string, string[]> = {
     'messages/ (types)',
     'outbox.ts',
     'log.ts (types)',
+    'meter.ts',
     'clock.ts (types)',
     'store/',
     'delivery-retry.ts',
@@ -72,8 +75,9 @@ const table: Record<string, string[]> = {
     'store/',
   ],
   'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
-  // The JSON routes of the CoE's reports: they read digests/ and serialise its neutral report.
-  'http/': ['errors.ts', 'log.ts (types)', 'digests/', 'sla/ (types)', 'store/ (types)'],
+  // The CoE's routes: the JSON summary (digests/' neutral report), the CSV exports (read page by page from
+  // store/) and /metrics (the Prometheus side of meter.ts).
+  'http/': ['errors.ts', 'log.ts (types)', 'meter.ts', 'model/ (types)', 'digests/', 'sla/ (types)', 'store/'],
   'jobs/': ['log.ts (types)'],
   'sla/': ['model/', 'errors.ts'],
   'commands/': ['model/', 'messages/', 'words.ts', 'errors.ts', 'inbound.ts (types)', 'desk-context.ts (types)'],
@@ -112,6 +116,7 @@ const table: Record<string, string[]> = {
     'delivery.ts (types)',
     'knowledge/ (types)',
     'log.ts (types)',
+    'meter.ts (types)',
     'model/ (types)',
     'sla/ (types)',
     'store/ (types)',
