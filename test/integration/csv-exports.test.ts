@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/desk-process.ts';
 import { csvRecords } from '../support/parse-csv.ts';
 import { type SeededDesk, seededWeek, seedWeek } from '../support/seeded-week.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -175,5 +176,22 @@ describe('an export of many pages', () => {
       person_name: 'Pat',
       created_at: '2026-11-23T09:00:00.000Z',
     });
+  });
+
+  it('stops reading when the client goes away mid-export', async () => {
+    // Far more than the connection can hold unread (about 20 MB), in a later week than the rows above.
+    await app.store.db.execute(sql`insert into interactions (person_id, place, question, outcome, confidence, candidates, created_at)
+      select (select id from people where user_id = 'pat'), '{"platform":"local","workspace":"local","channel":"#help"}',
+        'long question ' || i || repeat(' and more', 100), 'declined', 0, '[]',
+        timestamptz '2026-12-01 09:00:00+00' + i * interval '1 second'
+      from generate_series(1, 20000) as i`);
+    const res = await download(app, 'api/export/interactions.csv?from=2026-12-01&to=2026-12-02', `Bearer ${token}`);
+    const reader = res.body?.getReader();
+    await reader?.read();
+    await reader?.cancel();
+    const stopped = () => app.log.lines.find((l) => l.msg === 'export stopped: the client went away');
+    await waitFor(() => stopped() !== undefined, 'the export to notice the client left', 30_000);
+    expect(stopped()?.rows).toBeLessThan(20000);
+    expect(app.log.lines.find((l) => l.msg === 'export sent' && l.from === '2026-12-01')).toBeUndefined();
   });
 });
