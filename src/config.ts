@@ -23,6 +23,12 @@ const isTimeZone = (zone: string) => {
   }
 };
 const confidence = z.coerce.number().min(0).max(1);
+/** A secret a client sends as `Authorization: Bearer …`: long enough not to be guessed. */
+const bearerToken = z
+  .string()
+  .min(24, 'must be at least 24 characters, e.g. from `openssl rand -hex 32`')
+  .max(512)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
 const list = (item: z.ZodString) =>
   z
     .string()
@@ -69,12 +75,7 @@ export const coreKeys = {
     .string()
     .refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/London' })
     .default('Europe/London'),
-  DASHBOARD_TOKEN: z
-    .string()
-    .min(24, 'must be at least 24 characters, e.g. from `openssl rand -hex 32`')
-    .max(512)
-    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-    .optional(),
+  DASHBOARD_TOKEN: bearerToken.optional(),
   DIGEST_CRON: z
     .string()
     .superRefine((v, ctx) => {
@@ -83,6 +84,7 @@ export const coreKeys = {
     })
     .default(defaultDigestCron),
   DIGEST_PLACES: list(place).default([]),
+  METRICS_TOKEN: bearerToken.optional(),
   PULSE_MIN_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   PULSE_AFTER_CSAT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
@@ -144,6 +146,8 @@ export interface CoreConfig {
   dashboardToken?: string;
   /** The weekly digest: when (cron in COE_TIME_ZONE) and where (`platform:address` places) it is posted. */
   digest: { cron: string; places: string[] };
+  /** METRICS_TOKEN: the bearer token a Prometheus scrape of /metrics must send; unset, /metrics is open. */
+  metricsToken?: string;
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -227,6 +231,7 @@ function coreConfig(c: Core): CoreConfig {
     coeTimeZone: c.COE_TIME_ZONE,
     ...(c.DASHBOARD_TOKEN ? { dashboardToken: c.DASHBOARD_TOKEN } : {}),
     digest: { cron: c.DIGEST_CRON, places: c.DIGEST_PLACES },
+    ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY

@@ -10,6 +10,7 @@ import {
 } from './delivery-retry.ts';
 import type { LogFields, Logger } from './log.ts';
 import type { Message } from './messages/message.ts';
+import { type Meter, noMeter } from './meter.ts';
 import type { PersonRef, PlaceRef, Posted } from './model/identity.ts';
 import { type Outboxes, splitPlace, toAddress } from './outbox.ts';
 import { keepOutbound, supersedeEdits } from './store/outbound-messages.ts';
@@ -55,8 +56,17 @@ export interface Delivery {
 
 export { type DeliveryStore, outboxRetry, type RetryReport } from './delivery-retry.ts';
 
-export function createDelivery(outboxes: Outboxes, log: Logger, store?: DeliveryStore): Delivery {
+export function createDelivery(
+  outboxes: Outboxes,
+  log: Logger,
+  store?: DeliveryStore,
+  meter: Meter = noMeter,
+): Delivery {
   const failures: Record<NotDelivered, number> = { not_connected: 0, failed: 0 };
+  const failed = (platform: string, reason: NotDelivered) => {
+    failures[reason]++;
+    meter.count('tierdesk_outbox_failures_total', { platform, reason });
+  };
 
   /**
    * After a message went out: report where, and let go of older edits of the same post still waiting. It went
@@ -111,7 +121,7 @@ export function createDelivery(outboxes: Outboxes, log: Logger, store?: Delivery
   ): Promise<Delivered> => {
     const outbox = outboxes[platform];
     if (!outbox) {
-      failures.not_connected++;
+      failed(platform, 'not_connected');
       log.warn('message not delivered: platform not connected', { what, platform, ...about });
       return { ok: false, reason: 'not_connected' };
     }
@@ -120,7 +130,7 @@ export function createDelivery(outboxes: Outboxes, log: Logger, store?: Delivery
     try {
       posted = await send(outbox, target, message, { key });
     } catch (err) {
-      failures.failed++;
+      failed(platform, 'failed');
       const failure = describeFailure(err);
       const queued = await keep(platform, target, message, { key, what, about, failure });
       const problem = failure.problem ? { problem: failure.problem } : {};

@@ -4,6 +4,7 @@ import type { Delivery } from './delivery.ts';
 import type { Synthesizer } from './knowledge/answers/synthesize-answer.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import type { Logger } from './log.ts';
+import type { Meter } from './meter.ts';
 import type { Tier } from './model/tiers.ts';
 import type { SlaPolicies } from './sla/sla-policy.ts';
 import type { Db } from './store/db.ts';
@@ -19,6 +20,8 @@ export interface DeskContext {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** Counts and times what the desk does, for /metrics; a no-op when nothing watches. */
+  meter: Meter;
   /** Every proactive message goes out through here, and says whether it did. */
   delivery: Delivery;
   kb: KnowledgeBase;

@@ -37,6 +37,8 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
   return {
     async handle(received) {
       const inbound = withPrintableText(received);
+      // Wall time, not ctx.clock: the clock may be fixed (tests) or shifted, and latency is real time spent.
+      const started = performance.now();
       try {
         if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from.platform, inbound.deliveryId))) {
           ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });
@@ -58,6 +60,9 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
         const reference = newErrorReference();
         ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
         return [{ text: copy.internalError(reference) }];
+      } finally {
+        const labels = { platform: inbound.from.platform, kind: inbound.kind };
+        ctx.meter.observe('tierdesk_handler_seconds', labels, (performance.now() - started) / 1000);
       }
     },
     async posted(remember, posted) {

@@ -7,13 +7,14 @@ import { createDelivery } from './delivery.ts';
 import { createDesk, type Desk } from './desk.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskFeatures } from './features.ts';
-import { trendChartImage, trendChartRoute } from './http/chart-route.ts';
-import { dashboardLoginRoutes } from './http/dashboard-login-route.ts';
-import { dashboardRoute } from './http/dashboard-route.ts';
+import { trendChartImage } from './http/chart-route.ts';
+import { coeRoutes } from './http/coe-routes.ts';
 import { createSessions } from './http/dashboard-session.ts';
+import { registerDatabaseGauges } from './http/database-gauges.ts';
 import { createImageSource } from './http/desk-images.ts';
-import { createHttpServer, type Route, sendJson } from './http/http-server.ts';
-import { metricsSummaryRoute } from './http/metrics-summary-route.ts';
+import { healthRoute } from './http/health-route.ts';
+import { createHttpServer } from './http/http-server.ts';
+import { createPrometheusMeter } from './http/prometheus-meter.ts';
 import { type Jobs, startJobs } from './jobs/job-runner.ts';
 import { articlePageRoute } from './knowledge/article-page/article-route.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
@@ -62,28 +63,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-/**
- * `200 {"status":"ok"}` when every platform is connected. While one is not (Slack unreachable at start-up,
- * say), still 200, since the desk serves its other front doors and pulling or restarting this instance would
- * not bring Slack back, but `{"status":"degraded","platforms":{"slack":"starting: …"}}`, for monitoring.
- */
-function healthRoute(platforms: ReadonlyMap<string, MountedPlatform>): Route {
-  return {
-    method: 'GET',
-    path: '/healthz',
-    handle: (_req, res) => {
-      const problems = Object.fromEntries(
-        [...platforms].flatMap(([name, m]) => {
-          const problem = m.health?.();
-          return problem ? [[name, problem]] : [];
-        }),
-      );
-      if (Object.keys(problems).length === 0) return sendJson(res, 200, { status: 'ok' });
-      sendJson(res, 200, { status: 'degraded', platforms: problems });
-    },
-  };
-}
-
 const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore => ({
   save: (key, reference) => saveConversationReference(db, platform, key, reference, clock.now()),
   find: (key) => findConversationReference(db, platform, key),
@@ -128,15 +107,20 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   );
   // What Delivery could not send waits in the store; a message carrying `remember` is kept where it went.
   let desk: Desk | undefined;
-  const delivery = createDelivery(outboxes, log, {
-    db: store.db,
-    clock,
-    remembered: async (remember, posted) => desk?.posted(remember, posted),
-  });
+  const prometheus = createPrometheusMeter();
+  registerDatabaseGauges(prometheus.registry, store.db);
+  const { meter } = prometheus;
+  const delivery = createDelivery(
+    outboxes,
+    log,
+    { db: store.db, clock, remembered: async (remember, posted) => desk?.posted(remember, posted) },
+    meter,
+  );
   const ctx: DeskContext = {
     db: store.db,
     clock,
     log,
+    meter,
     delivery,
     kb: knowledge.kb,
     reloadKnowledge: knowledge.reload,
@@ -168,19 +152,25 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     mounted.push(m);
     named.set(platform.name, m);
   }
-  const dashboardRoutes = () => {
-    const keys = { token: config.dashboardToken, links, sessions: dashboardSessions };
-    const shared = { keys, clock, publicUrl: config.publicUrl };
-    const sources = { db: store.db, sla: ctx.sla, kb: knowledge.kb, timeZone: config.coeTimeZone };
-    return [dashboardRoute({ ...shared, ...sources }), ...dashboardLoginRoutes(shared)];
-  };
   const server = createHttpServer(
     [
       healthRoute(named),
       articlePageRoute(knowledge.kb),
-      metricsSummaryRoute({ db: store.db, sla: ctx.sla, timeZone: config.coeTimeZone, token: config.dashboardToken }),
-      trendChartRoute(charts),
-      ...dashboardRoutes(),
+      ...coeRoutes({
+        db: store.db,
+        sla: ctx.sla,
+        kb: knowledge.kb,
+        clock,
+        log,
+        timeZone: config.coeTimeZone,
+        publicUrl: config.publicUrl,
+        dashboardToken: config.dashboardToken,
+        metricsToken: config.metricsToken,
+        links,
+        sessions: dashboardSessions,
+        charts,
+        prometheus,
+      }),
       ...mounted.flatMap((m) => m.routes),
     ],
     log,

@@ -57,6 +57,7 @@ async function answerText(
       // "Thanks" under a ticket waiting on the requester is their reply to it, as any other words would be.
       const reply = await threadReply(ctx, registry, person, place, asReply(text.trim()));
       if (reply) return reply;
+      ctx.meter.count('tierdesk_questions_total', { decision: 'small_talk' });
       // "What can you do?" is answered with what `help` shows.
       return parsed.what === 'about' ? helpFor(registry, person) : { text: copy.smallTalk[parsed.what] };
     }

@@ -5,6 +5,7 @@ import { createDesk } from '../../src/desk.ts';
 import { noSynthesizer } from '../../src/knowledge/answers/synthesize-answer.ts';
 import { createKnowledgeBase, defaultThresholds } from '../../src/knowledge/knowledge-base.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import { noMeter } from '../../src/meter.ts';
 import { defaultSlaPolicies } from '../../src/sla/sla-policy.ts';
 import { shippedRegistry } from '../support/shipped-registry.ts';
 import { createTestStore } from '../support/test-store.ts';
@@ -28,6 +29,7 @@ describe('desk error boundary', () => {
         delivery: createDelivery({}, log),
         clock: systemClock,
         log,
+        meter: noMeter,
         queues: { tier1: 'local:#it-tier1' },
         sla: defaultSlaPolicies,
       },

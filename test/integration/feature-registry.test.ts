@@ -9,6 +9,7 @@ import { createDesk, type Desk } from '../../src/desk.ts';
 import { noSynthesizer } from '../../src/knowledge/answers/synthesize-answer.ts';
 import { createKnowledgeBase, defaultThresholds } from '../../src/knowledge/knowledge-base.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import { noMeter } from '../../src/meter.ts';
 import { defaultSlaPolicies } from '../../src/sla/sla-policy.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { ensureAdmins } from '../../src/store/people.ts';
@@ -59,6 +60,7 @@ describe('a feature that registers a command and a button', () => {
         db: store.db,
         clock: createFixedClock(new Date('2026-11-23T09:00:00Z')),
         log,
+        meter: noMeter,
         delivery: createDelivery({}, log),
         kb: createKnowledgeBase([], defaultThresholds),
         reloadKnowledge: async () => {},

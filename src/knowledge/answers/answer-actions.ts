@@ -51,6 +51,7 @@ export const helpful = defineAction({
     if ('refused' in interaction) return interaction.refused;
     if (!(await recordFeedback(ctx.db, interaction.id, true, ctx.clock.now())))
       return settling({ text: copy.feedbackAlreadyGiven });
+    ctx.meter.count('tierdesk_answer_feedback_total', { feedback: 'helpful' });
     if (interaction.articleId) await learnPhrasing(ctx, interaction, interaction.articleId);
     return settling({ text: copy.helpfulThanks });
   },
@@ -64,6 +65,7 @@ export const notHelpful = defineAction({
     const now = ctx.clock.now();
     if (!(await recordFeedback(ctx.db, interaction.id, false, now)))
       return settling({ text: copy.feedbackAlreadyGiven });
+    ctx.meter.count('tierdesk_answer_feedback_total', { feedback: 'not_helpful' });
     if (interaction.articleId) {
       // Picked from "Which of these?", then found not to help: the pick taught the question to the article,
       // and that lesson must go, or the next person asking would be answered with it all the more surely.

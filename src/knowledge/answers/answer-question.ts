@@ -45,6 +45,7 @@ export async function answerQuestion(
     ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
     createdAt: ctx.clock.now(),
   });
+  ctx.meter.count('tierdesk_questions_total', { decision: interaction.outcome });
   ctx.log.info('question answered', {
     interaction: interaction.id,
     outcome: interaction.outcome,

@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_created" ON "interactions" USING btree ("created_at","id");
