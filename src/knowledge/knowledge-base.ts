@@ -22,6 +22,8 @@ export interface KnowledgeBase {
   /** Gives an article its embedding vector, of the model questions are embedded with; false if unknown. */
   setVector(articleId: string, vector: readonly number[]): boolean;
   get(id: string): Article | undefined;
+  /** Every article loaded, in file-name order: what the knowledge metrics list stale and new articles from. */
+  articles(): readonly Article[];
   /** Uses `phrasing` as another way to ask for the article from now on; false for an unknown article. */
   learn(articleId: string, phrasing: string): boolean;
   /** Takes back `learn(articleId, phrasing)`; false when it was not learned. */
@@ -78,6 +80,7 @@ export function createKnowledgeBase(
     },
     setVector: (articleId, vector) => index.setVector(articleId, vector),
     get: (id) => byId.get(id),
+    articles: () => articles,
     learn: (articleId, phrasing) => index.learn(articleId, phrasing),
     unlearn: (articleId, phrasing) => index.unlearn(articleId, phrasing),
     penalise: (articleId, question) => index.penalise(articleId, question),
@@ -96,6 +99,7 @@ export function createReloadableKnowledgeBase(
     ask: (question, questionVector, reader) => current.ask(question, questionVector, reader),
     setVector: (articleId, vector) => current.setVector(articleId, vector),
     get: (id) => current.get(id),
+    articles: () => current.articles(),
     learn: (articleId, phrasing) => current.learn(articleId, phrasing),
     unlearn: (articleId, phrasing) => current.unlearn(articleId, phrasing),
     penalise: (articleId, question) => current.penalise(articleId, question),

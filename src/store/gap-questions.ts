@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from './db.ts';
 import { interactions, ticketEvents, tickets } from './schema.ts';
 
@@ -16,11 +16,12 @@ export interface GapQuestion {
 }
 
 /**
- * Questions the knowledge base did not settle since `since`, newest first and at most `limit`: declined,
+ * Questions the knowledge base did not settle since `since` (and before `until`, when given: a report's
+ * period), newest first and at most `limit`: declined,
  * marked not helpful, or taken to a person (a ticket opened from the question). Tickets opened without a
  * question (`ticket <subject>`, the form) count by their subject once they were escalated past Tier 1.
  */
-export async function listGapQuestions(db: DbOrTx, since: Date, limit: number): Promise<GapQuestion[]> {
+export async function listGapQuestions(db: DbOrTx, since: Date, limit: number, until?: Date): Promise<GapQuestion[]> {
   const asked = await db
     .select({
       question: interactions.question,
@@ -36,6 +37,7 @@ export async function listGapQuestions(db: DbOrTx, since: Date, limit: number): 
     .where(
       and(
         gte(interactions.createdAt, since),
+        until ? lt(interactions.createdAt, until) : undefined,
         or(eq(interactions.outcome, 'declined'), eq(interactions.helpful, false), isNotNull(tickets.id)),
       ),
     )
@@ -48,6 +50,7 @@ export async function listGapQuestions(db: DbOrTx, since: Date, limit: number): 
       and(
         isNull(tickets.sourceInteractionId),
         gte(tickets.createdAt, since),
+        until ? lt(tickets.createdAt, until) : undefined,
         exists(
           db
             .select({ id: ticketEvents.id })
