@@ -23,15 +23,20 @@ export interface HelpfulArticle {
 }
 
 /** The same normalisation the learned phrasings use, plus trailing ?, ! and . dropped. */
-const normalised = sql`regexp_replace(regexp_replace(lower(btrim(i.question)), '\\s+', ' ', 'g'), '[[:space:]?!.]+$', '')`;
+const normalised = sql`regexp_replace(regexp_replace(lower(btrim(g.question)), '\\s+', ' ', 'g'), '[[:space:]?!.]+$', '')`;
 
-/** The questions asked most in the period. Small talk never reaches the knowledge base, so is never among them. */
+/**
+ * The questions asked most in the period. Small talk never reaches the knowledge base, so is never among them.
+ * Identical wordings are counted first and only the distinct ones normalised: a busy week repeats itself.
+ */
 export async function topQuestions(db: DbOrTx, period: Period, top: number): Promise<TopQuestion[]> {
   return queryRows(
     db,
-    sql`select q.question, count(*)::int as count, count(*) filter (where q.outcome = 'answered')::int as answered
-      from (select ${normalised} as question, i.outcome from interactions i
-        where i.created_at >= ${instant(period.from)} and i.created_at < ${instant(period.to)}) q
+    sql`select q.question, sum(q.n)::int as count, sum(q.answered)::int as answered
+      from (select ${normalised} as question, g.n, g.answered from (
+          select i.question, count(*) as n, count(*) filter (where i.outcome = 'answered') as answered
+          from interactions i where i.created_at >= ${instant(period.from)} and i.created_at < ${instant(period.to)}
+          group by i.question) g) q
       where q.question <> '' group by q.question order by count desc, q.question limit ${top}`,
     z.object({ question: z.string(), count, answered: count }),
   );
