@@ -1,6 +1,7 @@
 CREATE INDEX "interactions_created" ON "interactions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "sla_breaches_breached" ON "sla_breaches" USING btree ("breached_at");--> statement-breakpoint
 CREATE INDEX "ticket_events_kind_at" ON "ticket_events" USING btree ("kind","at");--> statement-breakpoint
+CREATE INDEX "ticket_events_at" ON "ticket_events" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "tickets_created" ON "tickets" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "tickets_first_responded" ON "tickets" USING btree ("first_responded_at");--> statement-breakpoint
 CREATE INDEX "tickets_open" ON "tickets" USING btree ("id") WHERE "tickets"."status" in ('new', 'in_progress', 'waiting');--> statement-breakpoint

@@ -147,8 +147,12 @@ export const ticketEvents = pgTable(
     platform: text('platform').notNull(),
     at: at('at').notNull().defaultNow(),
   },
-  // By kind and time: the metrics look for a period's resolutions, escalations and reopens.
-  (t) => [index('ticket_events_ticket').on(t.ticketId, t.id), index('ticket_events_kind_at').on(t.kind, t.at)],
+  // By kind and time, and by time: the metrics read a period's resolutions, and all of a period's moves.
+  (t) => [
+    index('ticket_events_ticket').on(t.ticketId, t.id),
+    index('ticket_events_kind_at').on(t.kind, t.at),
+    index('ticket_events_at').on(t.at),
+  ],
 );
 
 /** A delivery id seen once is never handled again (platform retries, double submits). */
