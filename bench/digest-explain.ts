@@ -31,7 +31,7 @@ for (const [name, run] of Object.entries(parts)) {
   sent.length = 0;
   await run();
   for (const { query, params } of [...sent]) {
-    const rows = await client.unsafe(`explain (analyze, buffers off) ${query}`, params as never[]);
+    const rows = await client.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
     const plan = rows.map((r) => String(r['QUERY PLAN'])).join('\n');
     const ms = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 0);
     plans.push({ part: name, ms, plan });
