@@ -118,6 +118,7 @@ const table: Record<string, string[]> = {
     'store/',
     'sla/',
     'commands/',
+    'knowledge/',
     'desk-context.ts (types)',
     'signed-link.ts (types)',
   ],

@@ -33,7 +33,7 @@ export const digestCommand = (settings: DigestSettings) =>
       const week =
         command.which === 'week' ? command.week : command.which === 'this' ? thisWeek : shiftWeek(thisWeek, -1);
       if (week > thisWeek) return { text: copy.future(week) };
-      const sources = { db: ctx.db, sla: ctx.sla, timeZone: settings.timeZone };
+      const sources = { db: ctx.db, sla: ctx.sla, kb: ctx.kb, timeZone: settings.timeZone };
       const links = { signer: settings.links, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) };
       const message = await digestMessage(sources, links, week, now);
       const sent = await ctx.delivery.toPerson(person, message, 'digest', { week });

@@ -32,7 +32,12 @@ export async function postDueDigests(ctx: DeskContext, settings: DigestSettings)
   for (const place of settings.places) {
     if (!(await claimDigestPost(ctx.db, week, place, now))) continue;
     const links = { signer: settings.links, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) };
-    message ??= await digestMessage({ db: ctx.db, sla: ctx.sla, timeZone: settings.timeZone }, links, week, now);
+    message ??= await digestMessage(
+      { db: ctx.db, sla: ctx.sla, kb: ctx.kb, timeZone: settings.timeZone },
+      links,
+      week,
+      now,
+    );
     const sent = await ctx.delivery.toPlace(place, message, 'weekly digest', { week, place });
     if (sent.ok) {
       await settleDigestPost(ctx.db, week, place, { posted: sent.posted, at: ctx.clock.now() });

@@ -7,6 +7,8 @@ import { buildWeeklyDigest, type DigestSources, type WeeklyDigest } from './week
 
 /** Weeks the digest's chart shows, ending with the digest's own. */
 export const chartWeeks = 8;
+/** Knowledge gaps the chat digest names; the dashboard lists more. */
+const digestGaps = 3;
 /** A posted digest's chart link opens this long (Teams fetches the picture each time a card is drawn). */
 export const chartLinkDays = 30;
 
@@ -43,7 +45,7 @@ export function toDigestView(digest: WeeklyDigest, chart?: string): DigestView {
       name: comparison.maturity.name,
       heldBy: comparison.maturity.heldBy.map((h) => h.text),
     },
-    gaps: [],
+    gaps: digest.knowledge.topGaps.slice(0, digestGaps).map((g) => ({ label: g.example, questions: g.count })),
     breaches: digest.breachesWithoutCapa,
     lowScores: digest.lowScores,
     ...(chart ? { chart: { url: chart, weeks: chartWeeks } } : {}),

@@ -43,8 +43,11 @@ export function openAt(at: Date): SQL {
  * since. A ticket finished now with nothing of the sort since `at` was finished then too.
  */
 export function mayHaveBeenOpenAt(at: Date): SQL {
-  return sql`(t.status in ('new', 'in_progress', 'waiting') or exists (
-    select 1 from ticket_events e where e.ticket_id = t.id and e.kind in ('resolved', 'closed', 'reopened') and e.at >= ${instant(at)}))`;
+  // Two index reads (tickets_open, ticket_events_kind_at) joined once, rather than a test of every ticket.
+  return sql`t.id in (
+    select o.id from tickets o where o.status in ('new', 'in_progress', 'waiting')
+    union
+    select e.ticket_id from ticket_events e where e.kind in ('resolved', 'closed', 'reopened') and e.at >= ${instant(at)})`;
 }
 
 /** Tickets the desk opened itself to follow up a low score or a complaint, not asked for by the person. */

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../store/db.ts';
 import { biggestChanges, type RankedChange } from './biggest-changes.ts';
 import { type BreachWithoutCapa, breachesWithoutCapa, type LowScore, lowScores } from './digest-lists.ts';
 import { weekPeriod } from './iso-week.ts';
+import { type ArticleSource, type KnowledgeFigures, measureKnowledge } from './knowledge-metrics.ts';
 import type { Period } from './period.ts';
 import { measureWithPrevious, type PeriodComparison } from './week-over-week.ts';
 
@@ -18,11 +19,15 @@ export interface WeeklyDigest {
   biggestChanges: RankedChange[];
   breachesWithoutCapa: BreachWithoutCapa[];
   lowScores: LowScore[];
+  /** Top questions, gap clusters, overdue reviews, helpful and newly published articles. */
+  knowledge: KnowledgeFigures;
 }
 
 export interface DigestSources {
   db: DbOrTx;
   sla: SlaPolicies;
+  /** The articles, for the knowledge figures (overdue reviews, what new articles answered). */
+  kb: ArticleSource;
   /** COE_TIME_ZONE: a week is its seven local days there. */
   timeZone: string;
 }
@@ -37,5 +42,6 @@ export async function buildWeeklyDigest(sources: DigestSources, week: string): P
     biggestChanges: biggestChanges(comparison.changes),
     breachesWithoutCapa: await breachesWithoutCapa(sources.db, period),
     lowScores: await lowScores(sources.db, period),
+    knowledge: await measureKnowledge(sources.db, sources.kb, period),
   };
 }

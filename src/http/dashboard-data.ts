@@ -51,9 +51,10 @@ export async function gatherDashboard(s: DashboardSources, query: DashboardQuery
     timeZone: s.timeZone,
     ...(query.platform ? { platform: query.platform } : {}),
   });
-  const questions = (await listGapQuestions(s.db, period.from, maxGapQuestions, query.platform)).filter(
-    (q) => q.at < period.to,
-  );
+  const questions = await listGapQuestions(s.db, period.from, maxGapQuestions, {
+    platform: query.platform,
+    until: period.to,
+  });
   const gaps = clusterGaps(questions)
     .slice(0, gapsShown)
     .map((g) => ({ ...g, suggestedTitle: g.suggested ? s.kb.get(g.suggested)?.title : undefined }));

@@ -22,7 +22,7 @@ export interface KnowledgeBase {
   /** Gives an article its embedding vector, of the model questions are embedded with; false if unknown. */
   setVector(articleId: string, vector: readonly number[]): boolean;
   get(id: string): Article | undefined;
-  /** Every article, as loaded (the dashboard lists those past their review date). */
+  /** Every article loaded, in file-name order: what the knowledge metrics list stale and new articles from. */
   articles(): readonly Article[];
   /** Uses `phrasing` as another way to ask for the article from now on; false for an unknown article. */
   learn(articleId: string, phrasing: string): boolean;

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import { articleEmbeddingCache } from '../store/article-embeddings.ts';
+import { recordArticleSightings } from '../store/article-sightings.ts';
 import type { Db } from '../store/db.ts';
 import { unhelpfulPairings } from '../store/interactions.ts';
 import { activePhrasings } from '../store/learned-phrasings.ts';
@@ -56,6 +57,12 @@ export async function startKnowledge(
         : noEmbedder;
   const vectors = createArticleVectors(embedder, articleEmbeddingCache(db, clock), log);
   const build = async (articles: Article[]) => {
+    // When each article was first live, for the knowledge metrics ("published this week, answered n since").
+    await recordArticleSightings(
+      db,
+      articles.map((a) => a.id),
+      clock.now(),
+    );
     const next = createKnowledgeBase(
       articles,
       settings.thresholds,

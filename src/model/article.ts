@@ -9,5 +9,7 @@ export interface Article {
   body: string;
   owner?: string;
   reviewBy?: string;
+  /** Front matter `published: YYYY-MM-DD`: when it went live, if the editor says; else the desk's first sighting counts. */
+  published?: string;
   audience: 'everyone' | 'staff';
 }

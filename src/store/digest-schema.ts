@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Posted } from '../model/identity.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -39,3 +39,15 @@ export const digestPosts = pgTable(
     check('digest_posts_week_shape', sql`${t.week} ~ '^[0-9]{4}-W[0-9]{2}$'`),
   ],
 );
+
+/**
+ * The first time the desk saw each article id, written when the knowledge base loads or reloads (insert,
+ * on conflict do nothing). Articles carry no publish date of their own, so this is when one went live, unless
+ * its front matter says `published:`. The very first load sees every article already written: those rows
+ * are `baseline`, not publications.
+ */
+export const articleSightings = pgTable('article_sightings', {
+  articleId: text('article_id').primaryKey(),
+  firstSeenAt: at('first_seen_at').notNull(),
+  baseline: boolean('baseline').notNull().default(false),
+});

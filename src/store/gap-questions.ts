@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from './db.ts';
 import { interactions, ticketEvents, tickets } from './schema.ts';
 
@@ -16,7 +16,8 @@ export interface GapQuestion {
 }
 
 /**
- * Questions the knowledge base did not settle since `since`, newest first and at most `limit`: declined,
+ * Questions the knowledge base did not settle since `since` (and before `until`, when given: a report's
+ * period), newest first and at most `limit`: declined,
  * marked not helpful, or taken to a person (a ticket opened from the question). Tickets opened without a
  * question (`ticket <subject>`, the form) count by their subject once they were escalated past Tier 1.
  * `platform` keeps only the questions asked there (the dashboard's filter).
@@ -25,8 +26,10 @@ export async function listGapQuestions(
   db: DbOrTx,
   since: Date,
   limit: number,
-  platform?: string,
+  /** Only questions asked on this platform; only those before `until` (a period's end). */
+  options: { platform?: string | undefined; until?: Date | undefined } = {},
 ): Promise<GapQuestion[]> {
+  const { platform, until } = options;
   const askedOn = platform === undefined ? sql`true` : sql`${interactions.place}->>'platform' = ${platform}`;
   const openedOn = platform === undefined ? sql`true` : sql`${tickets.origin}->>'platform' = ${platform}`;
   const asked = await db
@@ -45,6 +48,7 @@ export async function listGapQuestions(
       and(
         gte(interactions.createdAt, since),
         askedOn,
+        until ? lt(interactions.createdAt, until) : undefined,
         or(eq(interactions.outcome, 'declined'), eq(interactions.helpful, false), isNotNull(tickets.id)),
       ),
     )
@@ -58,6 +62,7 @@ export async function listGapQuestions(
         isNull(tickets.sourceInteractionId),
         gte(tickets.createdAt, since),
         openedOn,
+        until ? lt(tickets.createdAt, until) : undefined,
         exists(
           db
             .select({ id: ticketEvents.id })

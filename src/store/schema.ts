@@ -124,6 +124,10 @@ export const tickets = pgTable(
   },
   (t) => [
     index('tickets_requester').on(t.requesterId, t.createdAt),
+    index('tickets_created').on(t.createdAt),
+    index('tickets_first_responded').on(t.firstRespondedAt),
+    // The open tickets, for the backlog: a small part of a year's tickets.
+    index('tickets_open').on(t.id).where(sql`${t.status} in ('new', 'in_progress', 'waiting')`),
     index('tickets_queue').on(t.tier, t.status),
     uniqueIndex('tickets_source_interaction').on(t.sourceInteractionId),
     check('tickets_version_positive', sql`${t.version} > 0`),
@@ -146,7 +150,12 @@ export const ticketEvents = pgTable(
     platform: text('platform').notNull(),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [index('ticket_events_ticket').on(t.ticketId, t.id)],
+  // By kind and time, and by time: the metrics read a period's resolutions, and all of a period's moves.
+  (t) => [
+    index('ticket_events_ticket').on(t.ticketId, t.id),
+    index('ticket_events_kind_at').on(t.kind, t.at),
+    index('ticket_events_at').on(t.at),
+  ],
 );
 
 /** A delivery id seen once is never handled again (platform retries, double submits). */
@@ -194,7 +203,7 @@ export const slaBreaches = pgTable(
     capaBy: integer('capa_by').references(() => people.id),
     capaAt: at('capa_at'),
   },
-  (t) => [uniqueIndex('sla_breaches_once').on(t.ticketId, t.target)],
+  (t) => [uniqueIndex('sla_breaches_once').on(t.ticketId, t.target), index('sla_breaches_breached').on(t.breachedAt)],
 );
 
 /** Queue places set with `queue set`; they take precedence over the QUEUE_* settings. */

@@ -79,6 +79,7 @@ export const surveyAsks = pgTable(
   (t) => [
     uniqueIndex('survey_asks_one_per_resolution').on(t.ticketId, t.ticketVersion).where(sql`${t.kind} = 'csat'`),
     index('survey_asks_person').on(t.personId, t.askedAt),
+    index('survey_asks_kind_asked').on(t.kind, t.askedAt),
     uniqueIndex('survey_asks_one_per_run').on(t.runId, t.personId).where(sql`${t.kind} = 'pulse'`),
     check('survey_asks_pulse_has_run', sql`${t.kind} <> 'pulse' or ${t.runId} is not null`),
     check(

@@ -62,6 +62,12 @@ describe('the weekly digest of a known week', () => {
     );
   });
 
+  it('names the top knowledge gaps: tickets opened without an answer first, as `gaps` groups them', () => {
+    expect(textOf(posted[0])).toContain(
+      '**Top knowledge gaps**\n- "Badge reader broken" (1 asked)\n- "Laptop still will not start" (1 asked)\n- "Printer on fire" (1 asked)',
+    );
+  });
+
   it('lists the breach without a CAPA and the low score with its open follow-up', () => {
     const { gus, cleo, followUp } = desk.tickets;
     const text = textOf(posted[0]);

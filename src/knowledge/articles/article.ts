@@ -15,6 +15,7 @@ const frontMatterSchema = z.strictObject({
   questions: z.array(z.string().trim().min(1).max(500)).max(100).default([]),
   owner: z.string().trim().min(1).optional(),
   review_by: isoDate.optional(),
+  published: isoDate.optional(),
   audience: z.enum(['everyone', 'staff']).default('everyone'),
 });
 
@@ -51,6 +52,7 @@ export function parseArticle(id: string, source: string): ParsedArticle {
       audience: fm.audience,
       ...(fm.owner ? { owner: fm.owner } : {}),
       ...(fm.review_by ? { reviewBy: fm.review_by } : {}),
+      ...(fm.published ? { published: fm.published } : {}),
     },
   };
 }
