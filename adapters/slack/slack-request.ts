@@ -3,6 +3,7 @@ import { parse as parseForm } from 'node:querystring';
 import { verifySlackRequest } from '@slack/bolt';
 import { z } from 'zod';
 import { HttpError } from '../../src/http/http-server.ts';
+import { readBodyBytes } from '../../src/http/read-body.ts';
 
 /**
  * What a request to /slack/events may be, checked before Bolt sees it. Bolt buffers up to 4 MiB before
@@ -39,26 +40,13 @@ const header = (req: IncomingMessage, name: string) => {
   return typeof value === 'string' ? value : undefined;
 };
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) throw new HttpError(413, `request body is larger than ${maxBytes} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, `request body is larger than ${maxBytes} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** Slack's ssl_check arrives unsigned; anything else without the signature headers is refused unread. */
 async function readUnsigned(req: IncomingMessage): Promise<SlackRequest> {
   const unsigned = new HttpError(401, 'request is not signed by Slack');
   if (header(req, 'content-type') !== formType) throw unsigned;
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > slackRequestLimits.maxUnsignedBytes) throw unsigned;
-  const body = await readBody(req, slackRequestLimits.maxUnsignedBytes).catch(() => {
+  const body = await readBodyBytes(req, slackRequestLimits.maxUnsignedBytes).catch(() => {
     throw unsigned;
   });
   if (parseForm(body.toString('utf8')).ssl_check !== '1') throw unsigned;
@@ -182,7 +170,7 @@ export async function readSlackRequest(
     return readUnsigned(req);
   }
   const { signature, timestamp } = checkSignatureHeaders(req, nowMs);
-  const body = await readBody(req, slackRequestLimits.maxBodyBytes);
+  const body = await readBodyBytes(req, slackRequestLimits.maxBodyBytes);
   const text = body.toString('utf8');
   try {
     verifySlackRequest({
