@@ -98,6 +98,26 @@ describe('npm run eval', () => {
     expect(JSON.parse((await evalCli([...words, '--learn', learn])).stdout)).toMatchObject({ queries: 2, p_at_1: 1 });
   });
 
+  it('replays --feedback as people would react, learns only what they confirmed, and scores the rest', async () => {
+    const dir = writeSet();
+    const asked = [
+      { query: 'remote access tunnel keeps dropping', gold: 'vpn' },
+      { query: 'I forgot my password', gold: 'password' },
+      { query: 'what is for lunch today', gold: null },
+    ];
+    writeFileSync(join(dir, 'queries.jsonl'), asked.map((q) => JSON.stringify(q)).join('\n'));
+    const feedback = join(dir, 'feedback.jsonl');
+    // The password question is answered right (👍); the tunnel wording finds nothing, so its person asks for
+    // a human and nothing is learned from it, unlike --learn's click on the gold whatever the desk said.
+    const lines = [asked[1], { query: 'remote access tunnel drops', gold: 'vpn' }];
+    writeFileSync(feedback, lines.map((q) => JSON.stringify(q)).join('\n'));
+    const { stdout, stderr } = await evalCli(['--set', dir, '--embeddings', 'none', '--feedback', feedback]);
+    expect(JSON.parse(stdout)).toMatchObject({ queries: 2, p_at_1: 0 });
+    expect(JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}')).toEqual({
+      feedback: { replayed: 2, helpful: 1, picked: 0, unhelpful: 0, human: 1 },
+    });
+  });
+
   it('names the file and line of a bad evaluation set', async () => {
     const dir = writeSet();
     writeFileSync(join(dir, 'queries.jsonl'), '{"query": "ok", "gold": null}\n{"gold": "vpn"}\n');

@@ -12,12 +12,17 @@ import type { Candidate } from '../search/rank-candidates.ts';
 import { noSynonyms, type Synonyms } from '../search/synonyms.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { notLearned, readEvalArticles, readEvalQueries } from './eval-set.ts';
+import { replayAsPeople, summariseOutcomes } from './simulated-person.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
        npm run eval -- --set ../shared/eval/stackfaq
        npm run eval -- --set DIR --sweep     (a table: each answer threshold and what it trades)
        npm run eval -- ... --learn DEV.jsonl  (first replay DEV's queries as "helpful" clicks on their gold;
                                               queries identical to a DEV line are then not scored)
+       npm run eval -- ... --feedback F.jsonl (first replay F's queries as people would react: 👍 the right
+                                              answer, pick it from "Which of these?", else 👎 and "Talk to a
+                                              human"; the desk learns from it; lines identical to F's are not
+                                              scored; what people did is summed up on stderr)
        npm run eval -- ... --synonyms FILE    (a synonym list; default knowledge/synonyms.txt, "none" for none)
        npm run eval -- ... --embeddings none  (rank by words alone; default "local", the bundled model)
 
@@ -42,13 +47,14 @@ interface Setup {
   articles: Article[];
   learned: LearnedPhrasing[];
   synonyms: Synonyms;
+  /** The articles' vectors, and the questions' (the feedback's first, then the scored ones). */
   vectors?: { articles: number[][]; questions: (number[] | undefined)[] };
 }
 
 type Asked = { gold: string | null; candidates: Candidate[] };
 
-/** Every query's ranked candidates, asked once through the desk's own path (`kb.ask`). */
-function askAll({ articles, learned, synonyms, vectors }: Setup, queries: EvalQuery[]): Asked[] {
+/** The knowledge base as the desk builds it, with every article's vector when there are embeddings. */
+function buildKb({ articles, learned, synonyms, vectors }: Setup) {
   const kb = createKnowledgeBase(
     articles,
     defaultThresholds,
@@ -57,7 +63,28 @@ function askAll({ articles, learned, synonyms, vectors }: Setup, queries: EvalQu
     vectors ? localModelName : undefined,
   );
   if (vectors) for (const [i, a] of articles.entries()) kb.setVector(a.id, vectors.articles[i] ?? []);
-  return queries.map((q, i) => ({ gold: q.gold, candidates: kb.ask(q.query, vectors?.questions[i]).candidates }));
+  return kb;
+}
+
+/**
+ * Replays the feedback queries as people (the desk learning as it goes), then asks every scored query once
+ * through the desk's own path (`kb.ask`) for its ranked candidates.
+ */
+function askAll(setup: Setup, feedback: EvalQuery[], queries: EvalQuery[], thresholds: Thresholds): Asked[] {
+  const kb = buildKb(setup);
+  const vectorOf = (i: number) => setup.vectors?.questions[i];
+  if (feedback.length > 0) {
+    const outcomes = replayAsPeople(
+      kb,
+      thresholds,
+      feedback.map((q, i) => ({ ...q, vector: vectorOf(i) })),
+    );
+    console.error(JSON.stringify({ feedback: summariseOutcomes(outcomes) }));
+  }
+  return queries.map((q, i) => ({
+    gold: q.gold,
+    candidates: kb.ask(q.query, vectorOf(feedback.length + i)).candidates,
+  }));
 }
 
 /** The decision depends on the thresholds only, not the ranking: each threshold re-decides what was asked. */
@@ -100,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       sweep: { type: 'boolean' },
       learn: { type: 'string' },
+      feedback: { type: 'string' },
       synonyms: { type: 'string' },
       embeddings: { type: 'string', default: 'local' },
     },
@@ -120,8 +148,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const articles = readEvalArticles(articlesFile);
   const learnQueries = values.learn ? readEvalQueries(values.learn) : [];
-  // What was learned is not scored: the figures are for the questions the desk has not been taught.
-  const queries = notLearned(readEvalQueries(queriesFile), learnQueries);
+  const feedbackQueries = values.feedback ? readEvalQueries(values.feedback) : [];
+  // What was learned or reacted to is not scored: the figures are for the questions the desk was not taught.
+  const queries = notLearned(notLearned(readEvalQueries(queriesFile), learnQueries), feedbackQueries);
   const thresholds = {
     answer: values.answer ? Number(values.answer) : defaultThresholds.answer,
     clarify: values.clarify ? Number(values.clarify) : defaultThresholds.clarify,
@@ -142,13 +171,13 @@ async function main(argv: string[]): Promise<number> {
       ? {
           vectors: await embedAll(
             articles,
-            queries.map((q) => q.query),
+            [...feedbackQueries, ...queries].map((q) => q.query),
             log,
           ),
         }
       : {}),
   };
-  const asked = askAll(setup, queries);
+  const asked = askAll(setup, feedbackQueries, queries, thresholds);
   if (values.sweep) {
     console.log(sweepTable(asked, thresholds.clarify));
     return 0;

@@ -1,0 +1,76 @@
+import { decide, type Thresholds } from '../decision/decide.ts';
+import type { KnowledgeBase } from '../knowledge-base.ts';
+import type { EvalQuery } from './eval-metrics.ts';
+
+/**
+ * What a person does next, as `--feedback` plays them: 👍 when the answer is the article that answers them; a
+ * pick of that article when "Which of these?" offers it; otherwise 👎 on a wrong answer, and "Talk to a
+ * human" (always, when nothing in the knowledge base answers them).
+ */
+export type Reaction = 'helpful' | 'picked' | 'unhelpful' | 'human';
+
+export interface Outcome {
+  query: string;
+  gold: string | null;
+  decision: 'answer' | 'clarify' | 'decline';
+  /** The top candidate's confidence, and its article: what a calibration reads. */
+  confidence: number;
+  top: string | undefined;
+  /** What the person did, in order: a 👎 is followed by "Talk to a human". */
+  reactions: Reaction[];
+}
+
+/**
+ * Asks each query as a person would and reacts to what the desk said, teaching the knowledge base as the
+ * desk's buttons do (a 👍 or a pick learns the wording for the article; a 👎 ranks that article lower for the
+ * wording), one question after another, so later questions meet what earlier ones taught.
+ */
+export function replayAsPeople(
+  kb: KnowledgeBase,
+  thresholds: Thresholds,
+  queries: readonly (EvalQuery & { vector?: readonly number[] | undefined })[],
+): Outcome[] {
+  return queries.map((q) => {
+    const { candidates } = kb.ask(q.query, q.vector);
+    const decision = decide(candidates, thresholds);
+    const top = candidates[0];
+    const reactions: Reaction[] = [];
+    if (decision.kind === 'answer' && q.gold !== null && decision.best.article.id === q.gold) {
+      reactions.push('helpful');
+      kb.learn(q.gold, q.query);
+    } else if (
+      decision.kind === 'clarify' &&
+      q.gold !== null &&
+      decision.choices.some((c) => c.article.id === q.gold)
+    ) {
+      reactions.push('picked');
+      kb.learn(q.gold, q.query);
+    } else {
+      if (decision.kind === 'answer') {
+        reactions.push('unhelpful');
+        kb.penalise(decision.best.article.id, q.query);
+      }
+      reactions.push('human');
+    }
+    return {
+      query: q.query,
+      gold: q.gold,
+      decision: decision.kind,
+      confidence: top?.confidence ?? 0,
+      top: top?.article.id,
+      reactions,
+    };
+  });
+}
+
+/** How the replay went, in counts: what `--feedback` reports on stderr beside the usual JSON. */
+export function summariseOutcomes(outcomes: readonly Outcome[]) {
+  const count = (r: Reaction) => outcomes.filter((o) => o.reactions.includes(r)).length;
+  return {
+    replayed: outcomes.length,
+    helpful: count('helpful'),
+    picked: count('picked'),
+    unhelpful: count('unhelpful'),
+    human: count('human'),
+  };
+}
