@@ -155,6 +155,11 @@ export const ticketEvents = pgTable(
     index('ticket_events_ticket').on(t.ticketId, t.id),
     index('ticket_events_kind_at').on(t.kind, t.at),
     index('ticket_events_at').on(t.at),
+    // A ticket's tier, priority and openness "as they stood then" (digests/ticket-as-of-sql.ts) read from the
+    // index alone: a ticket's moves sit together in it, where the heap scatters them over a page each.
+    index('ticket_events_as_of')
+      .on(t.ticketId, t.id, t.kind, t.at, t.fromValue, t.toValue)
+      .where(sql`${t.kind} in ('escalated', 'deescalated', 'vendor', 'priority', 'resolved', 'closed', 'reopened')`),
   ],
 );
 
