@@ -126,8 +126,7 @@ export const tickets = pgTable(
     index('tickets_requester').on(t.requesterId, t.createdAt),
     index('tickets_created').on(t.createdAt),
     index('tickets_first_responded').on(t.firstRespondedAt),
-    // The open tickets, for the backlog: a small part of a year's tickets, with what the backlog counts them
-    // by, so it reads them from the index alone (digests/ticket-as-of-sql.ts).
+    // The open tickets with what the backlog counts them by: read from the index alone (digests/ticket-as-of-sql.ts).
     index('tickets_open')
       .on(t.id, t.createdAt, t.tier, t.priority)
       .where(sql`${t.status} in ('new', 'in_progress', 'waiting')`),
@@ -158,8 +157,7 @@ export const ticketEvents = pgTable(
     index('ticket_events_ticket').on(t.ticketId, t.id),
     index('ticket_events_kind_at').on(t.kind, t.at),
     index('ticket_events_at').on(t.at),
-    // A ticket's tier, priority and openness "as they stood then" (digests/ticket-as-of-sql.ts) read from the
-    // index alone: a ticket's moves sit together in it, where the heap scatters them over a page each.
+    // Tier, priority and openness "as they stood then" (digests/ticket-as-of-sql.ts), from the index alone.
     index('ticket_events_as_of')
       .on(t.ticketId, t.id, t.kind, t.at, t.fromValue, t.toValue)
       .where(sql`${t.kind} in ('escalated', 'deescalated', 'vendor', 'priority', 'resolved', 'closed', 'reopened')`),
