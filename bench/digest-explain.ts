@@ -18,6 +18,8 @@ const sent: { query: string; params: unknown[] }[] = [];
 const client = postgres(url, {
   max: 1,
   onnotice: () => {},
+  // As the desk's own connections (src/store/open-store.ts), so the plans are the ones it runs.
+  connection: { jit: 'off', work_mem: '32MB' },
   debug: (_c, query, params) => sent.push({ query, params }),
 });
 const db = drizzle({ client, schema }) as unknown as Db;

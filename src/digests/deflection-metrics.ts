@@ -42,12 +42,20 @@ export type DeflectionRow = z.infer<typeof deflectionRow>;
  * table. A ticket in the 72 hours after a question is looked for with everything known now, so the last days
  * of a period just ended may still lose some deflection as tickets come in.
  */
-export const questionsAsked = (from: SQL, to: SQL, scope: SQL = sql`true`): SQL =>
-  sql`select i.created_at, i.outcome, i.article_id, i.helpful,
+export const questionsAsked = (from: SQL, to: SQL, scope: SQL = sql`true`): SQL => {
+  const window = sql`${ticketWindowHours}::int * interval '1 hour'`;
+  // The tickets are joined (one hash join) rather than looked up per question (an index probe each, ~190 k a
+  // week at 1 M tickets); the bounds on `t` are implied by the join's and only narrow what is read.
+  return sql`select i.created_at, i.outcome, i.article_id, i.helpful,
       (i.outcome = 'answered' or (i.outcome = 'clarified' and i.article_id is not null)) as settled,
-      exists (select 1 from tickets t where t.requester_id = i.person_id and t.created_at >= i.created_at
-        and t.created_at < i.created_at + ${ticketWindowHours}::int * interval '1 hour' and not ${isFollowUp}) as ticketed
-    from interactions i where i.created_at >= ${from} and i.created_at < ${to} and ${scope}`;
+      bool_or(t.id is not null) as ticketed
+    from interactions i
+    left join (select t.id, t.requester_id, t.created_at from tickets t
+        where t.created_at >= ${from} and t.created_at < ${to} + ${window} and not ${isFollowUp}) t
+      on t.requester_id = i.person_id and t.created_at >= i.created_at and t.created_at < i.created_at + ${window}
+    where i.created_at >= ${from} and i.created_at < ${to} and ${scope}
+    group by i.id`;
+};
 
 /** The counts over questions `q` (a row of `questionsAsked`); an outer join's empty row counts as none. */
 export const deflectionCounts = sql`count(q.created_at)::int as questions,

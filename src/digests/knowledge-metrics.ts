@@ -60,7 +60,13 @@ export async function measureKnowledge(
   options: KnowledgeOptions = {},
 ): Promise<KnowledgeFigures> {
   const o = { ...knowledgeDefaults, ...options };
-  const gapQuestions = await listGapQuestions(db, period.from, o.gapQuestionLimit, { until: period.to });
+  // Independent reads, sent together (see measurePeriod).
+  const [gapQuestions, top, helpful, published] = await Promise.all([
+    listGapQuestions(db, period.from, o.gapQuestionLimit, { until: period.to }),
+    topQuestions(db, period, o.topQuestions),
+    helpfulArticles(db, period, { top: o.topHelpful, minVotes: o.minVotes }, (id) => kb.get(id)),
+    publishedArticles(db, kb.articles(), period),
+  ]);
   const topGaps = clusterGaps(gapQuestions)
     .slice(0, o.topGaps)
     .map((c) => ({
@@ -69,11 +75,11 @@ export async function measureKnowledge(
       suggested: c.suggested ? { articleId: c.suggested, title: kb.get(c.suggested)?.title ?? null } : null,
     }));
   return {
-    topQuestions: await topQuestions(db, period, o.topQuestions),
+    topQuestions: top,
     gapQuestions: gapQuestions.length,
     topGaps,
     overdueReviews: overdueReviews(kb.articles(), period),
-    helpfulArticles: await helpfulArticles(db, period, { top: o.topHelpful, minVotes: o.minVotes }, (id) => kb.get(id)),
-    published: await publishedArticles(db, kb.articles(), period),
+    helpfulArticles: helpful,
+    published,
   };
 }

@@ -13,19 +13,24 @@ import { measureTicketCounts } from './ticket-count-metrics.ts';
 import { measureTicketTimes } from './ticket-time-metrics.ts';
 
 /**
- * Every figure for one period, each an aggregate computed in the database. The queries run one after the
- * other: PGlite has a single connection, and on Postgres a report is a handful of short reads.
+ * Every figure for one period, each an aggregate computed in the database. The queries are independent, so
+ * they are sent together: on Postgres each takes a connection of the pool and they run side by side (a
+ * period at 1 M tickets is seconds of reads, most of it waiting on pages); PGlite has one connection and
+ * queues them itself, one after the other, as before.
  */
 export async function measurePeriod(db: DbOrTx, period: Period, sla: SlaPolicies): Promise<MetricsReport> {
-  const adoption = await measureAdoption(db, period);
-  const deflection = await measureDeflection(db, period);
-  const counts = await measureTicketCounts(db, period);
-  const escalations = await measureEscalations(db, period);
-  const times = await measureTicketTimes(db, period, sla);
-  const slaFigures = await measureSla(db, period);
-  const satisfaction = await measureSatisfaction(db, period);
-  const pulse = await measurePulse(db, period);
-  const staffing = await measureStaffing(db);
+  const [adoption, deflection, counts, escalations, times, slaFigures, satisfaction, pulse, staffing] =
+    await Promise.all([
+      measureAdoption(db, period),
+      measureDeflection(db, period),
+      measureTicketCounts(db, period),
+      measureEscalations(db, period),
+      measureTicketTimes(db, period, sla),
+      measureSla(db, period),
+      measureSatisfaction(db, period),
+      measurePulse(db, period),
+      measureStaffing(db),
+    ]);
   return {
     period,
     adoption,

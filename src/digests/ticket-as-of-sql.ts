@@ -50,5 +50,19 @@ export function mayHaveBeenOpenAt(at: Date): SQL {
     select e.ticket_id from ticket_events e where e.kind in ('resolved', 'closed', 'reopened') and e.at >= ${instant(at)})`;
 }
 
+/**
+ * The tickets of `mayHaveBeenOpenAt`, as a table `t(id, created_at, tier, priority)`: the open ones read from
+ * the index tickets_open alone (it carries those columns; the open tickets are scattered over a year of heap
+ * pages), and those finished since `at` that are not open now by their key. The two parts never overlap.
+ */
+export function ticketsMayHaveBeenOpenAt(at: Date): SQL {
+  return sql`(
+    select o.id, o.created_at, o.tier, o.priority from tickets o where o.status in ('new', 'in_progress', 'waiting')
+    union all
+    select o.id, o.created_at, o.tier, o.priority from tickets o
+      where o.status not in ('new', 'in_progress', 'waiting') and o.id in (
+        select e.ticket_id from ticket_events e where e.kind in ('resolved', 'closed', 'reopened') and e.at >= ${instant(at)})) t`;
+}
+
 /** Tickets the desk opened itself to follow up a low score or a complaint, not asked for by the person. */
 export const isFollowUp = sql`exists (select 1 from feedback f where f.follow_up_ticket_id = t.id)`;

@@ -6,11 +6,11 @@ import type { DbOrTx } from '../store/db.ts';
 import type { Period } from './period.ts';
 import { count, instant, queryRows, shareOf } from './query-rows.ts';
 import {
-  mayHaveBeenOpenAt,
   openAt,
   openingPriority,
   openingTier,
   priorityAsOf,
+  ticketsMayHaveBeenOpenAt,
   tierAsOf,
   tierMoves,
 } from './ticket-as-of-sql.ts';
@@ -77,8 +77,8 @@ export async function measureTicketCounts(db: DbOrTx, period: Period): Promise<T
   const backlog = await queryRows(
     db,
     sql`select x.tier, x.priority, count(*)::int as n, 0 as fcr from (
-        select ${tierAsOf(sql`e.at < ${to}`)} as tier, ${priorityAsOf(sql`e.at < ${to}`)} as priority from tickets t
-        where ${mayHaveBeenOpenAt(period.to)} and ${openAt(period.to)}) x
+        select ${tierAsOf(sql`e.at < ${to}`)} as tier, ${priorityAsOf(sql`e.at < ${to}`)} as priority
+        from ${ticketsMayHaveBeenOpenAt(period.to)} where ${openAt(period.to)}) x
       group by x.tier, x.priority`,
     groupRow,
   );

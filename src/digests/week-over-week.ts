@@ -35,8 +35,11 @@ export function compareHeadlines(previous: HeadlineFigures, current: HeadlineFig
 
 /** The period's figures and the same for the period of equal length just before it (last week, for a week). */
 export async function measureWithPrevious(db: DbOrTx, period: Period, sla: SlaPolicies): Promise<PeriodComparison> {
-  const current = await measurePeriod(db, period, sla);
-  const previous = await measurePeriod(db, previousPeriod(period), sla);
+  // Side by side, as the queries inside each (see measurePeriod).
+  const [current, previous] = await Promise.all([
+    measurePeriod(db, period, sla),
+    measurePeriod(db, previousPeriod(period), sla),
+  ]);
   const maturity = assessMaturity(current);
   const headline = headlineOf(current, maturity);
   const previousHeadline = headlineOf(previous);

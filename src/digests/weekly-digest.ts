@@ -34,14 +34,20 @@ export interface DigestSources {
 
 export async function buildWeeklyDigest(sources: DigestSources, week: string): Promise<WeeklyDigest> {
   const period = weekPeriod(week, sources.timeZone);
-  const comparison = await measureWithPrevious(sources.db, period, sources.sla);
+  // Independent reads, sent together (see measurePeriod: PGlite queues them, Postgres runs them side by side).
+  const [comparison, breaches, low, knowledge] = await Promise.all([
+    measureWithPrevious(sources.db, period, sources.sla),
+    breachesWithoutCapa(sources.db, period),
+    lowScores(sources.db, period),
+    measureKnowledge(sources.db, sources.kb, period),
+  ]);
   return {
     week,
     period,
     comparison,
     biggestChanges: biggestChanges(comparison.changes),
-    breachesWithoutCapa: await breachesWithoutCapa(sources.db, period),
-    lowScores: await lowScores(sources.db, period),
-    knowledge: await measureKnowledge(sources.db, sources.kb, period),
+    breachesWithoutCapa: breaches,
+    lowScores: low,
+    knowledge,
   };
 }

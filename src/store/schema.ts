@@ -126,8 +126,10 @@ export const tickets = pgTable(
     index('tickets_requester').on(t.requesterId, t.createdAt),
     index('tickets_created').on(t.createdAt),
     index('tickets_first_responded').on(t.firstRespondedAt),
-    // The open tickets, for the backlog: a small part of a year's tickets.
-    index('tickets_open').on(t.id).where(sql`${t.status} in ('new', 'in_progress', 'waiting')`),
+    // The open tickets with what the backlog counts them by: read from the index alone (digests/ticket-as-of-sql.ts).
+    index('tickets_open')
+      .on(t.id, t.createdAt, t.tier, t.priority)
+      .where(sql`${t.status} in ('new', 'in_progress', 'waiting')`),
     index('tickets_queue').on(t.tier, t.status),
     uniqueIndex('tickets_source_interaction').on(t.sourceInteractionId),
     check('tickets_version_positive', sql`${t.version} > 0`),
@@ -155,6 +157,10 @@ export const ticketEvents = pgTable(
     index('ticket_events_ticket').on(t.ticketId, t.id),
     index('ticket_events_kind_at').on(t.kind, t.at),
     index('ticket_events_at').on(t.at),
+    // Tier, priority and openness "as they stood then" (digests/ticket-as-of-sql.ts), from the index alone.
+    index('ticket_events_as_of')
+      .on(t.ticketId, t.id, t.kind, t.at, t.fromValue, t.toValue)
+      .where(sql`${t.kind} in ('escalated', 'deescalated', 'vendor', 'priority', 'resolved', 'closed', 'reopened')`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_events_as_of" ON "ticket_events" USING btree ("ticket_id","id","kind","at","from_value","to_value") WHERE "ticket_events"."kind" in ('escalated', 'deescalated', 'vendor', 'priority', 'resolved', 'closed', 'reopened');

@@ -1,0 +1,2 @@
+DROP INDEX "tickets_open";--> statement-breakpoint
+CREATE INDEX "tickets_open" ON "tickets" USING btree ("id","created_at","tier","priority") WHERE "tickets"."status" in ('new', 'in_progress', 'waiting');
