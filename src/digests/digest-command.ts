@@ -1,6 +1,6 @@
 import { defineCommand } from '../commands/feature.ts';
 import { digestCopy as copy } from '../messages/digest-copy.ts';
-import { digestMessage } from './digest-message.ts';
+import { deskDigestMessage } from './digest-message.ts';
 import type { DigestSettings } from './digest-settings.ts';
 import { isoWeekOf, parseIsoWeek, shiftWeek } from './iso-week.ts';
 
@@ -33,9 +33,7 @@ export const digestCommand = (settings: DigestSettings) =>
       const week =
         command.which === 'week' ? command.week : command.which === 'this' ? thisWeek : shiftWeek(thisWeek, -1);
       if (week > thisWeek) return { text: copy.future(week) };
-      const sources = { db: ctx.db, sla: ctx.sla, kb: ctx.kb, timeZone: settings.timeZone };
-      const links = { signer: settings.links, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) };
-      const message = await digestMessage(sources, links, week, now);
+      const message = await deskDigestMessage(ctx, settings, week, now);
       const sent = await ctx.delivery.toPerson(person, message, 'digest', { week });
       if (sent.ok) return { text: copy.sentPrivately(week) };
       const note = copy.notSent(week, sent.problem ?? sent.reason);

@@ -2,7 +2,7 @@ import type { JobSpec } from '../commands/feature.ts';
 import type { DeskContext } from '../desk-context.ts';
 import type { Message } from '../messages/message.ts';
 import { claimDigestPost, settleDigestPost } from '../store/digest-posts.ts';
-import { digestMessage } from './digest-message.ts';
+import { deskDigestMessage } from './digest-message.ts';
 import { latestDigestTime, reportedWeek } from './digest-schedule.ts';
 import type { DigestSettings } from './digest-settings.ts';
 
@@ -31,13 +31,7 @@ export async function postDueDigests(ctx: DeskContext, settings: DigestSettings)
   let message: Message | undefined;
   for (const place of settings.places) {
     if (!(await claimDigestPost(ctx.db, week, place, now))) continue;
-    const links = { signer: settings.links, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) };
-    message ??= await digestMessage(
-      { db: ctx.db, sla: ctx.sla, kb: ctx.kb, timeZone: settings.timeZone },
-      links,
-      week,
-      now,
-    );
+    message ??= await deskDigestMessage(ctx, settings, week, now);
     const sent = await ctx.delivery.toPlace(place, message, 'weekly digest', { week, place });
     if (sent.ok) {
       await settleDigestPost(ctx.db, week, place, { posted: sent.posted, at: ctx.clock.now() });

@@ -1,7 +1,9 @@
+import type { DeskContext } from '../desk-context.ts';
 import { type DigestFigureKey, isDigestFigure } from '../messages/digest-copy.ts';
 import { type DigestView, type FigurePair, toDigestMessage } from '../messages/digest-view.ts';
 import type { Message } from '../messages/message.ts';
 import type { LinkSigner } from '../signed-link.ts';
+import type { DigestSettings } from './digest-settings.ts';
 import type { HeadlineKey } from './headline-figures.ts';
 import { buildWeeklyDigest, type DigestSources, type WeeklyDigest } from './weekly-digest.ts';
 
@@ -62,4 +64,16 @@ export async function digestMessage(
   const digest = await buildWeeklyDigest(sources, week);
   const url = chartUrl(links, week, new Date(now.getTime() + chartLinkDays * 86_400_000));
   return toDigestMessage(toDigestView(digest, url));
+}
+
+/** `week`'s digest as the desk's job and command send it: its store, articles and links, in the CoE's zone. */
+export function deskDigestMessage(
+  ctx: DeskContext,
+  settings: DigestSettings,
+  week: string,
+  now: Date,
+): Promise<Message> {
+  const sources = { db: ctx.db, sla: ctx.sla, kb: ctx.kb, timeZone: settings.timeZone };
+  const links = { signer: settings.links, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) };
+  return digestMessage(sources, links, week, now);
 }
