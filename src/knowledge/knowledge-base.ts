@@ -6,8 +6,10 @@ export type Audience = Article['audience'];
 /** How many candidates a decision weighs. */
 const considered = 5;
 
-import { calibratedModel } from './decision/confidence.ts';
+import { type FeatureKind, featureCount } from './calibration/calibrate.ts';
+import { type Curve, calibratedModel, onCurve } from './decision/confidence.ts';
 import { type Decision, decide, type Thresholds } from './decision/decide.ts';
+import type { Candidate } from './search/rank-candidates.ts';
 import { SearchIndex } from './search/search-index.ts';
 import { noSynonyms, type Synonyms } from './search/synonyms.ts';
 
@@ -30,6 +32,15 @@ export interface KnowledgeBase {
   unlearn(articleId: string, phrasing: string): boolean;
   /** Someone said the article did not help with `question`: that pairing ranks lower from now on. */
   penalise(articleId: string, question: string): boolean;
+  /** Decides with a curve fitted to the desk's own outcomes, and its threshold; undefined: the shipped one. */
+  decideWith(fitted: FittedDecision | undefined): void;
+}
+
+/** A curve a desk fitted (calibration/calibrate.ts) for questions of one feature kind, and where it answers. */
+export interface FittedDecision {
+  kind: FeatureKind;
+  curve: Curve;
+  answerAt: number;
 }
 
 export interface LearnedPhrasing {
@@ -69,14 +80,28 @@ export function createKnowledgeBase(
   for (const l of feedback.learned) index.learn(l.articleId, l.phrasing);
   for (const u of feedback.unhelpful) index.penalise(u.articleId, u.question);
   const staffOnly = articles.filter((a) => a.audience === 'staff').length;
+  let fitted: FittedDecision | undefined;
+  /**
+   * The fitted curve re-judges every candidate; a question of another kind (its embedding failed, so words
+   * alone) keeps the shipped curve and threshold, which its confidence was computed on.
+   */
+  const decideAll = (candidates: Candidate[]) => {
+    const kindMatches = fitted !== undefined && candidates[0]?.features.length === featureCount[fitted.kind];
+    if (!fitted || !kindMatches) return decide(candidates, thresholds);
+    const { curve, answerAt } = fitted;
+    const rejudged = candidates.map((c) => ({ ...c, confidence: onCurve(curve, c.features) }));
+    return decide(rejudged, { answer: answerAt, clarify: Math.min(thresholds.clarify, answerAt) });
+  };
   return {
     size: articles.length,
     ask(question, questionVector, reader = 'staff') {
-      if (reader === 'staff' || staffOnly === 0)
-        return decide(index.search(question, considered, questionVector), thresholds);
+      if (reader === 'staff' || staffOnly === 0) return decideAll(index.search(question, considered, questionVector));
       // Search as deep as the hidden articles could reach, so `considered` visible ones remain to weigh.
       const found = index.search(question, considered + staffOnly, questionVector);
-      return decide(found.filter((c) => c.article.audience === 'everyone').slice(0, considered), thresholds);
+      return decideAll(found.filter((c) => c.article.audience === 'everyone').slice(0, considered));
+    },
+    decideWith(next) {
+      fitted = next;
     },
     setVector: (articleId, vector) => index.setVector(articleId, vector),
     get: (id) => byId.get(id),
@@ -92,6 +117,8 @@ export function createReloadableKnowledgeBase(
   initial: KnowledgeBase,
 ): KnowledgeBase & { replace(next: KnowledgeBase): void } {
   let current = initial;
+  // The decision in use outlives a rebuild: edited articles do not undo a calibration.
+  let fitted: FittedDecision | undefined;
   return {
     get size() {
       return current.size;
@@ -103,7 +130,12 @@ export function createReloadableKnowledgeBase(
     learn: (articleId, phrasing) => current.learn(articleId, phrasing),
     unlearn: (articleId, phrasing) => current.unlearn(articleId, phrasing),
     penalise: (articleId, question) => current.penalise(articleId, question),
+    decideWith(next) {
+      fitted = next;
+      current.decideWith(next);
+    },
     replace(next) {
+      next.decideWith(fitted);
       current = next;
     },
   };

@@ -115,6 +115,8 @@ describe('npm run eval', () => {
     expect(JSON.parse(stdout)).toMatchObject({ queries: 2, p_at_1: 0 });
     expect(JSON.parse(stderr.trim().split('\n').at(-1) ?? '{}')).toEqual({
       feedback: { replayed: 2, helpful: 1, picked: 0, unhelpful: 0, human: 1 },
+      // Two outcomes are far too few to refit the decision: the shipped curve and threshold stay.
+      calibration: { method: 'shipped', outcomes: 1, reason: 'too_few_outcomes', answer: 0.85 },
     });
   });
 

@@ -41,20 +41,46 @@ const offerFrom = { words: 0.25, withMeaning: 0.15 };
 export const worthOffering = (confidence: number, meaning?: Meaning) =>
   confidence >= (meaning?.calibrated ? offerFrom.withMeaning : offerFrom.words);
 
-export function toConfidence(signals: Signals, lead: number | undefined, meaning?: Meaning): number {
+/**
+ * What a confidence is computed from, in the order the shipped curve weighs them (see `shippedCurve`): the
+ * top candidate's are logged with each question, so a desk can refit the curve to its own outcomes.
+ */
+export type Features = number[];
+
+/** A logistic curve over features: the shipped one, or one a desk fitted (calibration.ts). */
+export interface Curve {
+  weights: readonly number[];
+  offset: number;
+}
+
+/** The shipped curve for features of one kind: with the bundled model's meaning, or words alone. */
+export const shippedCurve = (withMeaningFeatures: boolean): Curve =>
+  withMeaningFeatures
+    ? {
+        weights: [withMeaning.evidence, withMeaning.cosine, withMeaning.gap, withMeaning.lead],
+        offset: withMeaning.offset,
+      }
+    : { weights: [words.slope], offset: words.offset };
+
+export function toFeatures(signals: Signals, lead: number | undefined, meaning?: Meaning): Features {
   const closeness = 0.5 * signals.coverage + 0.5 * Math.max(signals.phrasing, signals.learned);
   const margin = lead === undefined ? 0.5 : Math.min(1, lead + 0.5);
   const evidence = Math.min(1, closeness * margin);
   // Someone said this article did not help with this very question: it is not answered with it confidently
   // again, but it stays among the choices, so the next person can still pick it (and teach it back).
   const kept = 1 - 0.5 * askedAgain(signals.unhelpful);
-  const z = meaning?.calibrated
-    ? kept *
-        (withMeaning.evidence * evidence +
-          withMeaning.cosine * signals.semantic +
-          withMeaning.gap * meaning.gap +
-          withMeaning.lead * Math.min(1, lead ?? 0)) +
-      withMeaning.offset
-    : words.slope * evidence * kept + words.offset;
+  return meaning?.calibrated
+    ? [kept * evidence, kept * signals.semantic, kept * meaning.gap, kept * Math.min(1, lead ?? 0)]
+    : [kept * evidence];
+}
+
+/** The chance a curve gives features; extra features a curve has no weight for count nothing. */
+export function onCurve(curve: Curve, features: readonly number[]): number {
+  let z = curve.offset;
+  for (const [i, w] of curve.weights.entries()) z += w * (features[i] ?? 0);
   return 1 / (1 + Math.exp(-z));
+}
+
+export function toConfidence(signals: Signals, lead: number | undefined, meaning?: Meaning): number {
+  return onCurve(shippedCurve(meaning?.calibrated === true), toFeatures(signals, lead, meaning));
 }

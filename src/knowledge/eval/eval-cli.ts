@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../log.ts';
 import type { Article } from '../articles/article.ts';
+import { calibrate } from '../calibration/calibrate.ts';
+import { labelled } from '../calibration/outcome-label.ts';
 import { decide, type Thresholds } from '../decision/decide.ts';
 import { embedAll, localModelName } from '../embeddings/local-embedder.ts';
 import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from '../knowledge-base.ts';
@@ -12,7 +14,7 @@ import type { Candidate } from '../search/rank-candidates.ts';
 import { noSynonyms, type Synonyms } from '../search/synonyms.ts';
 import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
 import { notLearned, readEvalArticles, readEvalQueries } from './eval-set.ts';
-import { replayAsPeople, summariseOutcomes } from './simulated-person.ts';
+import { asLogged, replayAsPeople, summariseOutcomes } from './simulated-person.ts';
 
 const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--answer 0.85] [--clarify 0.55]
        npm run eval -- --set ../shared/eval/stackfaq
@@ -22,7 +24,10 @@ const help = `Usage: npm run eval -- --articles A.jsonl --queries Q.jsonl [--ans
        npm run eval -- ... --feedback F.jsonl (first replay F's queries as people would react: 👍 the right
                                               answer, pick it from "Which of these?", else 👎 and "Talk to a
                                               human"; the desk learns from it; lines identical to F's are not
-                                              scored; what people did is summed up on stderr)
+                                              scored; the decision is then calibrated from what they
+                                              did, as the desk does; both are summed up on stderr)
+       npm run eval -- ... --max-wrong-rate 0.10 (with --feedback: the share of confident answers that may
+                                              be wrong, as ANSWER_MAX_WRONG_RATE; --answer still wins)
        npm run eval -- ... --synonyms FILE    (a synonym list; default knowledge/synonyms.txt, "none" for none)
        npm run eval -- ... --embeddings none  (rank by words alone; default "local", the bundled model)
 
@@ -66,25 +71,48 @@ function buildKb({ articles, learned, synonyms, vectors }: Setup) {
   return kb;
 }
 
+/** How the decision is made: the thresholds given (or defaults), and with feedback the desk's own target. */
+interface DecisionSettings {
+  thresholds: Thresholds;
+  /** --answer was given: it wins over the threshold a calibration chooses, as ANSWER_MIN_CONFIDENCE does. */
+  answerFixed: boolean;
+  maxWrongRate: number;
+}
+
 /**
- * Replays the feedback queries as people (the desk learning as it goes), then asks every scored query once
- * through the desk's own path (`kb.ask`) for its ranked candidates.
+ * Replays the feedback queries as people (the desk learning as it goes) and calibrates the decision from
+ * what they did, as the desk's `kb calibrate` does; then asks every scored query once through the desk's
+ * own path (`kb.ask`) for its ranked candidates, judged by the curve in use. Returns the thresholds to
+ * decide them with.
  */
-function askAll(setup: Setup, feedback: EvalQuery[], queries: EvalQuery[], thresholds: Thresholds): Asked[] {
+function askAll(setup: Setup, feedback: EvalQuery[], queries: EvalQuery[], settings: DecisionSettings) {
   const kb = buildKb(setup);
   const vectorOf = (i: number) => setup.vectors?.questions[i];
+  let { thresholds } = settings;
   if (feedback.length > 0) {
     const outcomes = replayAsPeople(
       kb,
       thresholds,
       feedback.map((q, i) => ({ ...q, vector: vectorOf(i) })),
     );
-    console.error(JSON.stringify({ feedback: summariseOutcomes(outcomes) }));
+    const calibration = calibrate(setup.vectors ? 'meaning' : 'words', labelled(outcomes.map(asLogged)), {
+      maxWrongRate: settings.maxWrongRate,
+      shippedThreshold: thresholds.answer,
+    });
+    const answerAt = settings.answerFixed ? thresholds.answer : calibration.threshold;
+    if (calibration.method === 'fitted') {
+      kb.decideWith({ kind: calibration.kind, curve: calibration.curve, answerAt });
+      thresholds = { answer: answerAt, clarify: Math.min(thresholds.clarify, answerAt) };
+    }
+    const { method, outcomes: fittedOn, reason } = calibration;
+    const chosen = { method, outcomes: fittedOn, reason, answer: Math.round(thresholds.answer * 1000) / 1000 };
+    console.error(JSON.stringify({ feedback: summariseOutcomes(outcomes), calibration: chosen }));
   }
-  return queries.map((q, i) => ({
+  const asked: Asked[] = queries.map((q, i) => ({
     gold: q.gold,
     candidates: kb.ask(q.query, vectorOf(feedback.length + i)).candidates,
   }));
+  return { asked, thresholds };
 }
 
 /** The decision depends on the thresholds only, not the ranking: each threshold re-decides what was asked. */
@@ -128,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
       sweep: { type: 'boolean' },
       learn: { type: 'string' },
       feedback: { type: 'string' },
+      'max-wrong-rate': { type: 'string', default: '0.10' },
       synonyms: { type: 'string' },
       embeddings: { type: 'string', default: 'local' },
     },
@@ -177,12 +206,18 @@ async function main(argv: string[]): Promise<number> {
         }
       : {}),
   };
-  const asked = askAll(setup, feedbackQueries, queries, thresholds);
+  const maxWrongRate = Number(values['max-wrong-rate']);
+  if (!(maxWrongRate > 0 && maxWrongRate < 1)) {
+    console.error('eval: --max-wrong-rate is a share between 0 and 1, e.g. 0.10');
+    return 2;
+  }
+  const decision = { thresholds, answerFixed: values.answer !== undefined, maxWrongRate };
+  const { asked, thresholds: decideAt } = askAll(setup, feedbackQueries, queries, decision);
   if (values.sweep) {
     console.log(sweepTable(asked, thresholds.clarify));
     return 0;
   }
-  console.log(JSON.stringify(evaluate(asked, thresholds)));
+  console.log(JSON.stringify(evaluate(asked, decideAt)));
   return 0;
 }
 

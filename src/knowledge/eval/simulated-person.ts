@@ -1,3 +1,4 @@
+import type { LoggedQuestion } from '../calibration/outcome-label.ts';
 import { decide, type Thresholds } from '../decision/decide.ts';
 import type { KnowledgeBase } from '../knowledge-base.ts';
 import type { EvalQuery } from './eval-metrics.ts';
@@ -16,6 +17,7 @@ export interface Outcome {
   /** The top candidate's confidence, and its article: what a calibration reads. */
   confidence: number;
   top: string | undefined;
+  features: readonly number[];
   /** What the person did, in order: a 👎 is followed by "Talk to a human". */
   reactions: Reaction[];
 }
@@ -58,6 +60,7 @@ export function replayAsPeople(
       decision: decision.kind,
       confidence: top?.confidence ?? 0,
       top: top?.article.id,
+      features: top?.features ?? [],
       reactions,
     };
   });
@@ -72,5 +75,17 @@ export function summariseOutcomes(outcomes: readonly Outcome[]) {
     picked: count('picked'),
     unhelpful: count('unhelpful'),
     human: count('human'),
+  };
+}
+
+/** What the desk would have logged of the replayed question: what the calibration is fitted from. */
+export function asLogged(o: Outcome): LoggedQuestion {
+  return {
+    decision: o.decision,
+    features: o.features,
+    top: o.top,
+    helpful: o.reactions.includes('helpful') ? true : o.reactions.includes('unhelpful') ? false : null,
+    picked: o.reactions.includes('picked') ? (o.gold ?? undefined) : undefined,
+    human: o.reactions.includes('human'),
   };
 }

@@ -1,5 +1,5 @@
 import type { Article } from '../articles/article.ts';
-import { toConfidence, worthOffering } from '../decision/confidence.ts';
+import { type Features, toConfidence, toFeatures, worthOffering } from '../decision/confidence.ts';
 import { askedAgain, type RankingOptions } from './ranking-options.ts';
 import type { Scratch } from './search-scratch.ts';
 
@@ -11,6 +11,8 @@ export interface Candidate {
   confidence: number;
   /** Close enough to offer among "Which of these?" when it is not the best (see confidence.ts). */
   worthOffering: boolean;
+  /** What `confidence` was computed from: logged for the top candidate, for a desk to refit its curve. */
+  features: Features;
 }
 
 /**
@@ -58,10 +60,17 @@ export function rankCandidates(
     const lead = rank === 0 && score > 0 ? Math.max(0, score - runnerUp) / score : undefined;
     const meaning = { calibrated, gap: rank === 0 ? semanticOf(0) - semanticOf(1) : 0 };
     const signals = scratch.read(doc);
+    const features = toFeatures(signals, lead, meaning);
     const confidence = toConfidence(signals, lead, meaning);
     // Judged as if no 👎 had been said: an article lowered for this question stays among the choices.
     const unlowered = signals.unhelpful === 0 ? confidence : toConfidence({ ...signals, unhelpful: 0 }, lead, meaning);
-    return { article: articles[doc] as Article, score, confidence, worthOffering: worthOffering(unlowered, meaning) };
+    return {
+      article: articles[doc] as Article,
+      score,
+      confidence,
+      worthOffering: worthOffering(unlowered, meaning),
+      features,
+    };
   });
 }
 

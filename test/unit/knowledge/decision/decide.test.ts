@@ -8,6 +8,7 @@ const candidate = (id: string, confidence: number, worthOffering = true): Candid
   score: confidence,
   confidence,
   worthOffering,
+  features: [],
 });
 const thresholds = { answer: 0.85, clarify: 0.55 };
 const ids = (cs: Candidate[]) => cs.map((c) => c.article.id);
