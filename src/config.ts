@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Env, needs, nonEmpty } from './config-groups.ts';
+import { bearerToken, confidence, isTimeZone, list, place, queue, share } from './config-values.ts';
 import type { Queues } from './desk-context.ts';
 import { defaultDigestCron, digestCronProblem } from './digests/digest-schedule.ts';
 import { ConfigError } from './errors.ts';
+import type { DecisionSettings } from './knowledge/calibration/answer-decision.ts';
 import { defaultThresholds } from './knowledge/knowledge-base.ts';
 import type { OpenAiConfig } from './knowledge/openai-client.ts';
 import type { LogLevel } from './log.ts';
@@ -11,34 +13,6 @@ import { type PersonRef, parsePerson } from './model/identity.ts';
 import type { Platform } from './platform.ts';
 
 export type { Env };
-
-const place = z.string().regex(/^[a-z]+:.+$/, 'must look like platform:address, e.g. local:#it-tier1 or slack:C0123');
-const queue = z.union([z.literal('none'), place]);
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const confidence = z.coerce.number().min(0).max(1);
-/** A secret a client sends as `Authorization: Bearer …`: long enough not to be guessed. */
-const bearerToken = z
-  .string()
-  .min(24, 'must be at least 24 characters, e.g. from `openssl rand -hex 32`')
-  .max(512)
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
-const list = (item: z.ZodString) =>
-  z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(item));
 
 /**
  * Every key the desk itself reads; each platform adds its own (see platform.ts). The README's configuration
@@ -58,7 +32,9 @@ export const coreKeys = {
   DRAFTS_DIR: z.string().min(1).optional(),
   KNOWLEDGE_WATCH: z.enum(['true', 'false']).default('true'),
   LOCAL_EMBEDDINGS: z.enum(['true', 'false']).default('true'),
-  ANSWER_MIN_CONFIDENCE: confidence.default(defaultThresholds.answer),
+  // Unset, the desk chooses its answer threshold from its own outcomes (ANSWER_MAX_WRONG_RATE); set, it wins.
+  ANSWER_MIN_CONFIDENCE: confidence.optional(),
+  ANSWER_MAX_WRONG_RATE: share.default(0.1),
   CLARIFY_MIN_CONFIDENCE: confidence.default(defaultThresholds.clarify),
   // Every tier has a local queue by default, so nothing is announced into the void; `none` turns one off
   // (tier 1 always has one: new tickets must land somewhere).
@@ -131,6 +107,8 @@ export interface CoreConfig {
   /** Rank by meaning too, with the bundled model, unless an OpenAI embedding model is set instead. */
   localEmbeddings: boolean;
   thresholds: { answer: number; clarify: number };
+  /** The wrong-answer target a calibration chooses the answer threshold for, unless one was set. */
+  decision: DecisionSettings;
   queues: Queues;
   timers: { autoCloseDays: number; staleAfterHours: number };
   surveys: {
@@ -185,7 +163,7 @@ export function composeConfig(env: Env, platforms: readonly Pick<Platform, 'name
   }
   if (!values || problems.length > 0) throw new ConfigError(problems);
   const c = values as Core;
-  if (c.CLARIFY_MIN_CONFIDENCE > c.ANSWER_MIN_CONFIDENCE) {
+  if (c.CLARIFY_MIN_CONFIDENCE > (c.ANSWER_MIN_CONFIDENCE ?? defaultThresholds.answer)) {
     throw new ConfigError(['CLARIFY_MIN_CONFIDENCE must not be greater than ANSWER_MIN_CONFIDENCE']);
   }
   return {
@@ -205,7 +183,12 @@ function coreConfig(c: Core): CoreConfig {
     draftsDir: c.DRAFTS_DIR ?? join(c.DATA_DIR, 'drafts'),
     knowledgeWatch: c.KNOWLEDGE_WATCH === 'true',
     localEmbeddings: c.LOCAL_EMBEDDINGS === 'true',
-    thresholds: { answer: c.ANSWER_MIN_CONFIDENCE, clarify: c.CLARIFY_MIN_CONFIDENCE },
+    thresholds: { answer: c.ANSWER_MIN_CONFIDENCE ?? defaultThresholds.answer, clarify: c.CLARIFY_MIN_CONFIDENCE },
+    decision: {
+      maxWrongRate: c.ANSWER_MAX_WRONG_RATE,
+      answerThreshold: c.ANSWER_MIN_CONFIDENCE ?? defaultThresholds.answer,
+      thresholdFixed: c.ANSWER_MIN_CONFIDENCE !== undefined,
+    },
     queues: {
       tier1: c.QUEUE_TIER1,
       ...Object.fromEntries(

@@ -2,6 +2,7 @@ import type { Feature } from './commands/feature.ts';
 import { dashboardFeature } from './digests/dashboard-feature.ts';
 import { digestsFeature } from './digests/digest-feature.ts';
 import type { DigestSettings } from './digests/digest-settings.ts';
+import type { DecisionSettings } from './knowledge/calibration/answer-decision.ts';
 import { knowledgeFeature } from './knowledge/knowledge-feature.ts';
 import type { Logger } from './log.ts';
 import { outboxRetryFeature } from './outbox-retry/outbox-retry-feature.ts';
@@ -17,6 +18,8 @@ import { ticketsFeature } from './tickets/tickets-feature.ts';
  * `Feature` and one line here; everything else (dispatch, audience, help, jobs) comes from its specs.
  */
 export function deskFeatures(settings: {
+  /** How the desk decides to answer: its wrong-answer target, and a threshold if one was set. */
+  decision: DecisionSettings;
   slaSweepCron: string;
   timers: SweepTimers;
   surveys?: SurveySettings;
@@ -27,7 +30,7 @@ export function deskFeatures(settings: {
   links: LinkSigner;
 }): Feature[] {
   return [
-    knowledgeFeature,
+    knowledgeFeature(settings.decision),
     ticketsFeature,
     staffFeature,
     slaMonitorFeature({ cron: settings.slaSweepCron, timers: settings.timers }),

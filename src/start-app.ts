@@ -83,6 +83,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       watch: config.knowledgeWatch,
       localEmbeddings: config.localEmbeddings,
       thresholds: config.thresholds,
+      decision: config.decision,
       ...(config.openai ? { openai: config.openai } : {}),
     },
     { db: store.db, clock, log },
@@ -92,6 +93,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   const dashboardSessions = createSessions(createLinkSigner(await deskKey(store.db, 'dashboard-session')));
   const registry = createRegistry(
     deskFeatures({
+      decision: config.decision,
       slaSweepCron: config.jobs.slaSweepCron,
       timers: config.timers,
       log,

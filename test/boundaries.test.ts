@@ -53,6 +53,7 @@ const table: Record<string, string[]> = {
   // The port features count and time through (no metrics library behind it here).
   'meter.ts': [],
   'config-groups.ts': [],
+  'config-values.ts': [],
   'messages/': ['model/'],
   'inbound.ts': ['model/', 'messages/ (types)'],
   'outbox.ts': ['model/', 'messages/ (types)'],
@@ -169,6 +170,7 @@ const table: Record<string, string[]> = {
   'config.ts': [
     'digests/',
     'config-groups.ts',
+    'config-values.ts',
     'errors.ts',
     'knowledge/',
     'model/',

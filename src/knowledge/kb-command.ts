@@ -8,11 +8,14 @@ import { toTicketRef } from '../model/ticket.ts';
 import { forgetPhrasing, listPhrasings } from '../store/learned-phrasings.ts';
 import { loadTicketWriteUp } from '../store/ticket-write-ups.ts';
 import { findTicket } from '../store/tickets.ts';
+import type { DecisionSettings } from './calibration/answer-decision.ts';
+import { calibrateNow, resetNow, showCalibration } from './calibration/calibration-commands.ts';
 import { toDraftArticle } from './learning/draft-article.ts';
 import { saveDraft } from './learning/save-draft.ts';
 
 export type KbCommand =
   | { name: 'kb'; action: 'learned'; articleId?: string }
+  | { name: 'kb'; action: 'calibration' | 'calibrate' | 'calibrate-reset' }
   | { name: 'kb'; action: 'forget'; id: number }
   | { name: 'kb'; action: 'draft'; ticketId: number };
 
@@ -20,16 +23,24 @@ const c = deskCopy.learned;
 /** How long a new draft's content is trusted before someone should check it again. */
 const reviewAfterDays = 30;
 
-export const runKbCommand: CommandSpec<KbCommand>['run'] = (ctx, person, _place, command) => {
-  switch (command.action) {
-    case 'learned':
-      return listLearned(ctx, command.articleId);
-    case 'forget':
-      return forget(ctx, person, command.id);
-    case 'draft':
-      return draftFromTicket(ctx, person, command.ticketId);
-  }
-};
+export const runKbCommand =
+  (decision: DecisionSettings): CommandSpec<KbCommand>['run'] =>
+  (ctx, person, _place, command) => {
+    switch (command.action) {
+      case 'calibration':
+        return showCalibration(ctx, decision);
+      case 'calibrate':
+        return calibrateNow(ctx, person, decision);
+      case 'calibrate-reset':
+        return resetNow(ctx, person, decision);
+      case 'learned':
+        return listLearned(ctx, command.articleId);
+      case 'forget':
+        return forget(ctx, person, command.id);
+      case 'draft':
+        return draftFromTicket(ctx, person, command.ticketId);
+    }
+  };
 
 /** Admins and leads review what the desk learned from helpful answers, newest first. */
 async function listLearned(ctx: DeskContext, articleId: string | undefined): Promise<Message> {

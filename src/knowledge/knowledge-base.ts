@@ -16,6 +16,8 @@ import { noSynonyms, type Synonyms } from './search/synonyms.ts';
 /** What the desk asks of the knowledge base; the eval command goes through this same path. */
 export interface KnowledgeBase {
   readonly size: number;
+  /** The features its confidences are computed from: with the bundled model's meaning, or words alone. */
+  readonly featureKind: FeatureKind;
   /**
    * `questionVector`: the question's embedding, when the desk has embeddings (see `setVector`). `reader`
    * `everyone`: articles for the help desk only (`audience: staff`) are left out, as if they did not exist.
@@ -94,6 +96,7 @@ export function createKnowledgeBase(
   };
   return {
     size: articles.length,
+    featureKind: embeddingModel === calibratedModel ? 'meaning' : 'words',
     ask(question, questionVector, reader = 'staff') {
       if (reader === 'staff' || staffOnly === 0) return decideAll(index.search(question, considered, questionVector));
       // Search as deep as the hidden articles could reach, so `considered` visible ones remain to weigh.
@@ -122,6 +125,9 @@ export function createReloadableKnowledgeBase(
   return {
     get size() {
       return current.size;
+    },
+    get featureKind() {
+      return current.featureKind;
     },
     ask: (question, questionVector, reader) => current.ask(question, questionVector, reader),
     setVector: (articleId, vector) => current.setVector(articleId, vector),

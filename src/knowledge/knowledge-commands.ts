@@ -5,6 +5,7 @@ import { deskCopy } from '../messages/desk-copy.ts';
 import { toGapsMessage } from '../messages/gaps-view.ts';
 import { listGapQuestions } from '../store/gap-questions.ts';
 import { answerQuestion } from './answers/answer-question.ts';
+import type { DecisionSettings } from './calibration/answer-decision.ts';
 import { type KbCommand, runKbCommand } from './kb-command.ts';
 import { clusterGaps } from './learning/gap-clusters.ts';
 
@@ -24,27 +25,35 @@ function parseKb(args: string): KbCommand | undefined {
   if (action === 'learned')
     return arg ? { name: 'kb', action: 'learned', articleId: arg } : { name: 'kb', action: 'learned' };
   if (action === 'forget' && /^\d{1,9}$/.test(arg)) return { name: 'kb', action: 'forget', id: Number(arg) };
+  if (action === 'calibration' && arg === '') return { name: 'kb', action: 'calibration' };
+  if (action === 'calibrate' && arg === '') return { name: 'kb', action: 'calibrate' };
+  if (action === 'calibrate' && arg === 'reset') return { name: 'kb', action: 'calibrate-reset' };
   const ref = ticketRef.safeParse(arg);
   if (action === 'draft' && ref.success) return { name: 'kb', action: 'draft', ticketId: ref.data };
   return undefined;
 }
 
-/** Review and remove what the desk learned (leads, admins); draft an article from a ticket (Tier 2 and up). */
-export const kbCommand = defineCommand<KbCommand>({
-  name: 'kb',
-  usage:
-    '`kb learned [article id]`, `kb forget <n>` — phrasings learned from helpful answers, and removing one (admins and leads); `kb draft T-n` — a draft article from a resolved ticket, for review (Tier 2 and above, leads, admins)',
-  audience: 'overseers',
-  // Tier 2 agents and above may draft; the draft itself checks the tier.
-  audienceOf: (command) => (command.action === 'draft' ? 'staff' : 'overseers'),
-  refusal: {
-    log: 'kb command refused',
-    text: { overseers: deskCopy.learned.refused, staff: deskCopy.draftRefused },
-  },
-  parse: (args, explicit) =>
-    parseKb(args) ?? slipOrQuestion(explicit || args === '' || /^(learned|forget|draft)\b/.test(args)),
-  run: runKbCommand,
-});
+/**
+ * Review and remove what the desk learned, see and refit how it decides to answer (leads, admins); draft an
+ * article from a ticket (Tier 2 and up).
+ */
+export const kbCommand = (decision: DecisionSettings) =>
+  defineCommand<KbCommand>({
+    name: 'kb',
+    usage:
+      '`kb learned [article id]`, `kb forget <n>` — phrasings learned from helpful answers, and removing one; `kb calibration`, `kb calibrate [reset]` — how the desk decides to answer, refitted to what people did (admins and leads); `kb draft T-n` — a draft article from a resolved ticket, for review (Tier 2 and above, leads, admins)',
+    audience: 'overseers',
+    // Tier 2 agents and above may draft; the draft itself checks the tier.
+    audienceOf: (command) => (command.action === 'draft' ? 'staff' : 'overseers'),
+    refusal: {
+      log: 'kb command refused',
+      text: { overseers: deskCopy.learned.refused, staff: deskCopy.draftRefused },
+    },
+    parse: (args, explicit) =>
+      parseKb(args) ??
+      slipOrQuestion(explicit || args === '' || /^(learned|forget|draft|calibrat(e|ion))\b/.test(args)),
+    run: runKbCommand(decision),
+  });
 
 /** Most gap clusters `gaps` lists, and the longest window it looks back over. */
 export const gapLimits = { top: 20, days: 90 } as const;

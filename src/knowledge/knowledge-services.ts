@@ -11,6 +11,7 @@ import { noSynthesizer } from './answers/synthesize-answer.ts';
 import type { Article } from './articles/article.ts';
 import { loadArticles } from './articles/load-articles.ts';
 import { watchArticles } from './articles/watch-articles.ts';
+import { type DecisionSettings, useLatestCalibration } from './calibration/answer-decision.ts';
 import { createArticleVectors } from './embeddings/article-vectors.ts';
 import { noEmbedder } from './embeddings/embed-text.ts';
 import { createLocalEmbedder } from './embeddings/local-embedder.ts';
@@ -24,8 +25,12 @@ export interface KnowledgeSettings {
   watch: boolean;
   localEmbeddings: boolean;
   thresholds: { answer: number; clarify: number };
+  decision: DecisionSettings;
   openai?: OpenAiConfig;
 }
+
+/** How often each replica looks for a calibration another one stored (`kb calibrate`, the weekly refit). */
+const calibrationPollMs = 60_000;
 
 export interface KnowledgeServices {
   kb: KnowledgeBase;
@@ -75,6 +80,20 @@ export async function startKnowledge(
   };
   const kb = createReloadableKnowledgeBase(await build(await loadArticles(settings.dir, log)));
   log.info('knowledge base loaded', { articles: kb.size, dir: settings.dir });
+  // The decision the desk calibrated last, on whichever replica: used from the first question on.
+  const calibration = { db, clock, log, kb };
+  let inUse = (await useLatestCalibration(calibration, settings.decision))?.id;
+  const poll = setInterval(() => {
+    useLatestCalibration(calibration, settings.decision).then(
+      (stored) => {
+        if (stored && stored.id !== inUse)
+          log.info('answer decision updated', { id: stored.id, method: stored.method });
+        inUse = stored?.id;
+      },
+      (err: unknown) => log.warn('answer decision check failed', { err }),
+    );
+  }, calibrationPollMs);
+  poll.unref();
   const watcher = settings.watch
     ? watchArticles(settings.dir, log, (articles) => {
         build(articles).then(kb.replace, (err: unknown) => log.error('knowledge base rebuild failed', { err }));
@@ -92,6 +111,7 @@ export async function startKnowledge(
       ranking: embedder.kind === 'none' ? 'words' : `words and meaning (${embedder.kind}: ${embedder.model})`,
     },
     async stop() {
+      clearInterval(poll);
       watcher?.close();
       await vectors.stop();
     },

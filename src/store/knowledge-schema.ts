@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { interactions, people } from './schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -39,3 +39,31 @@ export const articleEmbeddings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.model, t.contentHash] })],
 );
+
+/** What a calibration measured on the logged outcomes at a threshold (see calibration/choose-threshold.ts). */
+export interface MeasuredRates {
+  answeredCorrect: number;
+  wrongRate: number;
+  answered: number;
+}
+
+/**
+ * Every refit of the answer decision, and every reset to the shipped curve, with its figures: the newest row
+ * is the decision in use on every replica. Rows are only added, never changed or deleted.
+ */
+export const answerCalibrations = pgTable('answer_calibrations', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  method: text('method', { enum: ['shipped', 'fitted'] }).notNull(),
+  reason: text('reason', { enum: ['fitted', 'too_few_outcomes', 'not_better', 'reset'] }).notNull(),
+  kind: text('kind', { enum: ['meaning', 'words'] }).notNull(),
+  weights: real('weights').array().notNull(),
+  offset: real('offset').notNull(),
+  threshold: real('threshold').notNull(),
+  maxWrongRate: real('max_wrong_rate').notNull(),
+  outcomes: integer('outcomes').notNull(),
+  expected: jsonb('expected').$type<MeasuredRates>().notNull(),
+  shipped: jsonb('shipped').$type<MeasuredRates>().notNull(),
+  /** Who asked (`kb calibrate`, `kb calibrate reset`); null for the weekly job. */
+  requestedBy: integer('requested_by').references(() => people.id),
+  createdAt: at('created_at').notNull().defaultNow(),
+});

@@ -65,6 +65,8 @@ export const interactions = pgTable(
     candidates: jsonb('candidates').$type<{ articleId: string; confidence: number }[]>().notNull(),
     helpful: boolean('helpful'),
     feedbackAt: at('feedback_at'),
+    /** What the top candidate's confidence was computed from: a desk refits its decision on these. */
+    features: real('features').array(),
     /** Files sent with the question (name and link only): the help desk sees them if it comes to a ticket. */
     attachments: jsonb('attachments').$type<Attachment[]>(),
     createdAt: at('created_at').notNull().defaultNow(),

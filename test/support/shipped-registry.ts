@@ -6,6 +6,7 @@ import { createLinkSigner } from '../../src/signed-link.ts';
 
 /** The features the desk ships with, and their registry, as start-up builds them. */
 export const shippedFeatures = deskFeatures({
+  decision: { maxWrongRate: 0.1, answerThreshold: 0.85, thresholdFixed: false },
   slaSweepCron: '* * * * *',
   timers: { autoCloseDays: 3, staleAfterHours: 24 },
   log: createMemoryLogger(),

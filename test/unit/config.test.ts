@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       knowledgeWatch: true,
       localEmbeddings: true,
       thresholds: { answer: 0.85, clarify: 0.55 },
+      // No threshold set: the desk may choose its own from its outcomes, for at most 10 % wrong answers.
+      decision: { maxWrongRate: 0.1, answerThreshold: 0.85, thresholdFixed: false },
       queues: {
         tier1: 'local:#it-tier1',
         tier2: 'local:#it-tier2',
@@ -60,9 +62,16 @@ describe('loadConfig', () => {
       knowledgeWatch: false,
       localEmbeddings: false,
       thresholds: { answer: 0.7, clarify: 0.4 },
+      // Set explicitly, the threshold wins over one a calibration would choose.
+      decision: { answerThreshold: 0.7, thresholdFixed: true },
       queues: { tier1: 'slack:C0123' },
       logLevel: 'debug',
     });
+  });
+
+  it('reads the wrong-answer target as a share, and refuses one that is not', () => {
+    expect(loadConfig({ ANSWER_MAX_WRONG_RATE: '0.05' }).decision.maxWrongRate).toBe(0.05);
+    expect(() => loadConfig({ ANSWER_MAX_WRONG_RATE: '10' })).toThrow(/ANSWER_MAX_WRONG_RATE/);
   });
 
   it('writes drafts to DRAFTS_DIR when it is set', () => {

@@ -41,6 +41,8 @@ export async function answerQuestion(
     // "Did this help?" teaches the article the reply rests on: the first one cited when composed.
     articleId: decision.kind === 'answer' && !escalated ? (composed?.cited[0]?.id ?? decision.best.article.id) : null,
     confidence: decision.candidates[0]?.confidence ?? 0,
+    // Kept so the desk can refit its decision to what people did next (calibration/answer-decision.ts).
+    features: decision.candidates[0]?.features.map((f) => Math.round(f * 10_000) / 10_000) ?? null,
     candidates: top.map((c) => ({ articleId: c.article.id, confidence: Math.round(c.confidence * 1000) / 1000 })),
     ...(attachments.length > 0 ? { attachments: [...attachments] } : {}),
     createdAt: ctx.clock.now(),

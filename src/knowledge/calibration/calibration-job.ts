@@ -1,0 +1,21 @@
+import type { JobSpec } from '../../commands/feature.ts';
+import { latestCalibration } from '../../store/answer-calibrations.ts';
+import { type DecisionSettings, recalibrate } from './answer-decision.ts';
+
+/** A refit younger than this is left alone: the job may run twice (two replicas, a retry), the refit once a week. */
+const minAgeMs = 6 * 24 * 3_600_000;
+
+/**
+ * Mondays at 04:00: refits the answer decision to the week's outcomes. pg-boss runs it on one replica; the
+ * others pick the stored result up within a minute (knowledge-services.ts).
+ */
+export const calibrationJob = (settings: DecisionSettings): JobSpec => ({
+  name: 'answer-calibration',
+  cron: '0 4 * * 1',
+  async run(ctx) {
+    const latest = await latestCalibration(ctx.db);
+    if (latest && ctx.clock.now().getTime() - latest.createdAt.getTime() < minAgeMs) return { skipped: latest.id };
+    const stored = await recalibrate(ctx, settings);
+    return { id: stored.id, method: stored.method, threshold: stored.threshold };
+  },
+});

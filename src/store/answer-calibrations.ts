@@ -1,0 +1,45 @@
+import { desc } from 'drizzle-orm';
+import type { Calibration } from '../knowledge/calibration/calibrate.ts';
+import type { DbOrTx } from './db.ts';
+import { answerCalibrations } from './schema.ts';
+
+/** A calibration as stored: what it decided, with when, on what target and at whose request. */
+export type StoredCalibration = Calibration & {
+  id: number;
+  maxWrongRate: number;
+  requestedBy: number | null;
+  createdAt: Date;
+};
+
+/** Adds a refit (or a reset) as the newest row: the decision every replica uses from now on. */
+export async function saveCalibration(
+  db: DbOrTx,
+  calibration: Calibration,
+  meta: { maxWrongRate: number; requestedBy?: number; at: Date },
+): Promise<StoredCalibration> {
+  const { curve, ...rest } = calibration;
+  const [row] = await db
+    .insert(answerCalibrations)
+    .values({
+      ...rest,
+      weights: [...curve.weights],
+      offset: curve.offset,
+      maxWrongRate: meta.maxWrongRate,
+      requestedBy: meta.requestedBy ?? null,
+      createdAt: meta.at,
+    })
+    .returning();
+  if (!row) throw new Error('insert of a calibration returned no row');
+  return fromRow(row);
+}
+
+/** The decision in use: the newest calibration, or none when the desk has never been calibrated. */
+export async function latestCalibration(db: DbOrTx): Promise<StoredCalibration | undefined> {
+  const [row] = await db.select().from(answerCalibrations).orderBy(desc(answerCalibrations.id)).limit(1);
+  return row ? fromRow(row) : undefined;
+}
+
+function fromRow(row: typeof answerCalibrations.$inferSelect): StoredCalibration {
+  const { weights, offset, ...rest } = row;
+  return { ...rest, curve: { weights, offset } };
+}
