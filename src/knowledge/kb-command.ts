@@ -11,12 +11,15 @@ import { findTicket } from '../store/tickets.ts';
 import type { DecisionSettings } from './calibration/answer-decision.ts';
 import { calibrateNow, resetNow, showCalibration } from './calibration/calibration-commands.ts';
 import { toDraftArticle } from './learning/draft-article.ts';
+import { forgetFeedbackLesson, listFeedbackLessons } from './learning/feedback-commands.ts';
 import { saveDraft } from './learning/save-draft.ts';
 
 export type KbCommand =
   | { name: 'kb'; action: 'learned'; articleId?: string }
   | { name: 'kb'; action: 'calibration' | 'calibrate' | 'calibrate-reset' }
   | { name: 'kb'; action: 'forget'; id: number }
+  | { name: 'kb'; action: 'feedback'; articleId?: string }
+  | { name: 'kb'; action: 'forget-lesson'; id: number }
   | { name: 'kb'; action: 'draft'; ticketId: number };
 
 const c = deskCopy.learned;
@@ -27,6 +30,10 @@ export const runKbCommand =
   (decision: DecisionSettings): CommandSpec<KbCommand>['run'] =>
   (ctx, person, _place, command) => {
     switch (command.action) {
+      case 'feedback':
+        return listFeedbackLessons(ctx, command.articleId);
+      case 'forget-lesson':
+        return forgetFeedbackLesson(ctx, person, command.id);
       case 'calibration':
         return showCalibration(ctx, decision);
       case 'calibrate':

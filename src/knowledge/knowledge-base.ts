@@ -32,8 +32,11 @@ export interface KnowledgeBase {
   learn(articleId: string, phrasing: string): boolean;
   /** Takes back `learn(articleId, phrasing)`; false when it was not learned. */
   unlearn(articleId: string, phrasing: string): boolean;
-  /** Someone said the article did not help with `question`: that pairing ranks lower from now on. */
-  penalise(articleId: string, question: string): boolean;
+  /**
+   * People said the article did not help with `question`: that pairing ranks lower from now on, by
+   * `strength` (0..1, the weight of their votes, learning/feedback-votes.ts; 0 takes it back).
+   */
+  penalise(articleId: string, question: string, strength?: number): boolean;
   /** Decides with a curve fitted to the desk's own outcomes, and its threshold; undefined: the shipped one. */
   decideWith(fitted: FittedDecision | undefined): void;
 }
@@ -50,10 +53,11 @@ export interface LearnedPhrasing {
   phrasing: string;
 }
 
-/** A question someone said the article it was answered with did not help with. */
+/** A question people said the article it was answered with did not help with, and how much they weigh. */
 export interface UnhelpfulPairing {
   articleId: string;
   question: string;
+  strength?: number;
 }
 
 /** What people told the desk: questions an article answered, and questions it did not help with. */
@@ -80,7 +84,7 @@ export function createKnowledgeBase(
   const index = new SearchIndex(articles, undefined, synonyms.rewrite, embeddingModel === calibratedModel);
   const byId = new Map(articles.map((a) => [a.id, a]));
   for (const l of feedback.learned) index.learn(l.articleId, l.phrasing);
-  for (const u of feedback.unhelpful) index.penalise(u.articleId, u.question);
+  for (const u of feedback.unhelpful) index.penalise(u.articleId, u.question, u.strength);
   const staffOnly = articles.filter((a) => a.audience === 'staff').length;
   let fitted: FittedDecision | undefined;
   /**
@@ -111,7 +115,7 @@ export function createKnowledgeBase(
     articles: () => articles,
     learn: (articleId, phrasing) => index.learn(articleId, phrasing),
     unlearn: (articleId, phrasing) => index.unlearn(articleId, phrasing),
-    penalise: (articleId, question) => index.penalise(articleId, question),
+    penalise: (articleId, question, strength) => index.penalise(articleId, question, strength),
   };
 }
 
@@ -135,7 +139,7 @@ export function createReloadableKnowledgeBase(
     articles: () => current.articles(),
     learn: (articleId, phrasing) => current.learn(articleId, phrasing),
     unlearn: (articleId, phrasing) => current.unlearn(articleId, phrasing),
-    penalise: (articleId, question) => current.penalise(articleId, question),
+    penalise: (articleId, question, strength) => current.penalise(articleId, question, strength),
     decideWith(next) {
       fitted = next;
       current.decideWith(next);

@@ -25,6 +25,10 @@ function parseKb(args: string): KbCommand | undefined {
   if (action === 'learned')
     return arg ? { name: 'kb', action: 'learned', articleId: arg } : { name: 'kb', action: 'learned' };
   if (action === 'forget' && /^\d{1,9}$/.test(arg)) return { name: 'kb', action: 'forget', id: Number(arg) };
+  if (action === 'forget' && /^f\d{1,9}$/i.test(arg))
+    return { name: 'kb', action: 'forget-lesson', id: Number(arg.slice(1)) };
+  if (action === 'feedback')
+    return arg ? { name: 'kb', action: 'feedback', articleId: arg } : { name: 'kb', action: 'feedback' };
   if (action === 'calibration' && arg === '') return { name: 'kb', action: 'calibration' };
   if (action === 'calibrate' && arg === '') return { name: 'kb', action: 'calibrate' };
   if (action === 'calibrate' && arg === 'reset') return { name: 'kb', action: 'calibrate-reset' };
@@ -41,7 +45,7 @@ export const kbCommand = (decision: DecisionSettings) =>
   defineCommand<KbCommand>({
     name: 'kb',
     usage:
-      '`kb learned [article id]`, `kb forget <n>` — phrasings learned from helpful answers, and removing one; `kb calibration`, `kb calibrate [reset]` — how the desk decides to answer, refitted to what people did (admins and leads); `kb draft T-n` — a draft article from a resolved ticket, for review (Tier 2 and above, leads, admins)',
+      '`kb learned [article id]`, `kb forget <n>` — phrasings learned from helpful answers, and removing one; `kb feedback [article id]`, `kb forget F<n>` — what 👎 taught, and undoing it; `kb calibration`, `kb calibrate [reset]` — how the desk decides to answer, refitted to what people did (admins and leads); `kb draft T-n` — a draft article from a resolved ticket, for review (Tier 2 and above, leads, admins)',
     audience: 'overseers',
     // Tier 2 agents and above may draft; the draft itself checks the tier.
     audienceOf: (command) => (command.action === 'draft' ? 'staff' : 'overseers'),
@@ -51,7 +55,7 @@ export const kbCommand = (decision: DecisionSettings) =>
     },
     parse: (args, explicit) =>
       parseKb(args) ??
-      slipOrQuestion(explicit || args === '' || /^(learned|forget|draft|calibrat(e|ion))\b/.test(args)),
+      slipOrQuestion(explicit || args === '' || /^(learned|forget|feedback|draft|calibrat(e|ion))\b/.test(args)),
     run: runKbCommand(decision),
   });
 

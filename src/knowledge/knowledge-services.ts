@@ -3,7 +3,7 @@ import type { Logger } from '../log.ts';
 import { articleEmbeddingCache } from '../store/article-embeddings.ts';
 import { recordArticleSightings } from '../store/article-sightings.ts';
 import type { Db } from '../store/db.ts';
-import { unhelpfulPairings } from '../store/interactions.ts';
+import { lessonVotes } from '../store/feedback-lessons.ts';
 import { activePhrasings } from '../store/learned-phrasings.ts';
 import { createOpenAiSynthesizer } from './answers/openai-synthesizer.ts';
 import type { Synthesizer } from './answers/synthesize-answer.ts';
@@ -17,6 +17,7 @@ import { noEmbedder } from './embeddings/embed-text.ts';
 import { createLocalEmbedder } from './embeddings/local-embedder.ts';
 import { createOpenAiEmbedder } from './embeddings/openai-embedder.ts';
 import { createKnowledgeBase, createReloadableKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
+import { lessonStrength } from './learning/feedback-votes.ts';
 import type { OpenAiConfig } from './openai-client.ts';
 import { loadSynonyms } from './search/load-synonyms.ts';
 
@@ -71,7 +72,7 @@ export async function startKnowledge(
     const next = createKnowledgeBase(
       articles,
       settings.thresholds,
-      { learned: await activePhrasings(db), unhelpful: await unhelpfulPairings(db) },
+      { learned: await activePhrasings(db), unhelpful: lessonsInForce(await lessonVotes(db)) },
       await loadSynonyms(settings.dir, log),
       embedder.kind === 'none' ? undefined : embedder.model,
     );
@@ -117,3 +118,10 @@ export async function startKnowledge(
     },
   };
 }
+
+/** What 👎 taught that the votes still hold, with its weight. */
+const lessonsInForce = (lessons: Awaited<ReturnType<typeof lessonVotes>>) =>
+  lessons.flatMap((l) => {
+    const strength = lessonStrength(l);
+    return strength > 0 ? [{ articleId: l.articleId, question: l.question, strength }] : [];
+  });

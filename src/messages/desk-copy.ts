@@ -46,6 +46,24 @@ export const deskCopy = {
     notInUse: (id: number) => `There is no learned phrasing ${id} in use.`,
     forgotten: (phrasing: string, articleId: string) => `Forgotten: "${phrasing}" no longer points to ${articleId}.`,
   },
+  lessons: {
+    none: (articleId?: string) =>
+      `Nothing taught by 👎 is in use${articleId ? ` for ${articleId}` : ''}: no question is ranked lower for an article people said did not help.`,
+    heading:
+      'What 👎 taught, newest first: each question ranks its article lower, by the votes of different people (`kb forget F<n>` undoes one):',
+    line: (l: {
+      id: number;
+      question: string;
+      articleId: string;
+      against: number;
+      confirmed: number;
+      strength: number;
+    }) =>
+      `- F${l.id}. "${literal(l.question)}" → ${l.articleId}: 👎 from ${l.against} ${l.against === 1 ? 'person' : 'people'}${l.confirmed > 0 ? `, confirmed since by ${l.confirmed}` : ''} (${l.strength >= 1 ? 'full weight' : l.strength > 0 ? 'half weight' : 'outweighed, no effect'})`,
+    notInUse: (id: number) => `There is no 👎 lesson F${id} in use.`,
+    forgotten: (question: string, articleId: string) =>
+      `Forgotten: "${literal(question)}" is no longer ranked lower for ${articleId}. A new 👎 would teach it again.`,
+  },
   gapsRefused: 'Sorry, only admins and leads can see where the knowledge base falls short.',
   noGaps: (days: number) =>
     `No gaps in the last ${days} days: every question was answered, and nobody said an answer didn't help.`,

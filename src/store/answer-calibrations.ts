@@ -1,10 +1,23 @@
 import { desc } from 'drizzle-orm';
-import type { Calibration } from '../knowledge/calibration/calibrate.ts';
 import type { DbOrTx } from './db.ts';
-import { answerCalibrations } from './schema.ts';
+import { answerCalibrations, type MeasuredRates } from './schema.ts';
+
+type Row = typeof answerCalibrations.$inferSelect;
+
+/** What a calibration decided (knowledge/calibration/calibrate.ts makes them). */
+export interface CalibrationRecord {
+  method: Row['method'];
+  reason: Row['reason'];
+  kind: Row['kind'];
+  curve: { weights: readonly number[]; offset: number };
+  threshold: number;
+  outcomes: number;
+  expected: MeasuredRates;
+  shipped: MeasuredRates;
+}
 
 /** A calibration as stored: what it decided, with when, on what target and at whose request. */
-export type StoredCalibration = Calibration & {
+export type StoredCalibration = CalibrationRecord & {
   id: number;
   maxWrongRate: number;
   requestedBy: number | null;
@@ -14,7 +27,7 @@ export type StoredCalibration = Calibration & {
 /** Adds a refit (or a reset) as the newest row: the decision every replica uses from now on. */
 export async function saveCalibration(
   db: DbOrTx,
-  calibration: Calibration,
+  calibration: CalibrationRecord,
   meta: { maxWrongRate: number; requestedBy?: number; at: Date },
 ): Promise<StoredCalibration> {
   const { curve, ...rest } = calibration;
@@ -39,7 +52,7 @@ export async function latestCalibration(db: DbOrTx): Promise<StoredCalibration |
   return row ? fromRow(row) : undefined;
 }
 
-function fromRow(row: typeof answerCalibrations.$inferSelect): StoredCalibration {
+function fromRow(row: Row): StoredCalibration {
   const { weights, offset, ...rest } = row;
   return { ...rest, curve: { weights, offset } };
 }

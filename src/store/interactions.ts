@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { PlaceRef } from '../model/identity.ts';
 import type { DbOrTx } from './db.ts';
 import { feedback, interactions } from './schema.ts';
@@ -68,17 +68,4 @@ export async function listEarlierInConversation(db: DbOrTx, of: Interaction, lim
     .orderBy(desc(interactions.createdAt))
     .limit(limit);
   return rows.reverse();
-}
-
-/**
- * Every question whose answer someone said did not help, with the article it was answered with: the
- * knowledge base ranks those pairings lower after every restart, as it did when the click came.
- */
-export async function unhelpfulPairings(db: DbOrTx): Promise<{ articleId: string; question: string }[]> {
-  const rows = await db
-    .select({ articleId: interactions.articleId, question: interactions.question })
-    .from(interactions)
-    .where(and(eq(interactions.helpful, false), isNotNull(interactions.articleId)))
-    .orderBy(asc(interactions.createdAt));
-  return rows.flatMap((r) => (r.articleId ? [{ articleId: r.articleId, question: r.question }] : []));
 }

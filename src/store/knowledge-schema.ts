@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { interactions, people } from './schema.ts';
 
@@ -67,3 +68,22 @@ export const answerCalibrations = pgTable('answer_calibrations', {
   requestedBy: integer('requested_by').references(() => people.id),
   createdAt: at('created_at').notNull().defaultNow(),
 });
+
+/**
+ * What 👎 taught: a question (normalised as for learned phrasings) an article was said not to help with. The
+ * votes behind it are read from the interactions since it was opened (learning/feedback-votes.ts); admins
+ * can remove one (`kb forget F<n>`), which marks it, and a later 👎 opens a new one.
+ */
+export const feedbackLessons = pgTable(
+  'feedback_lessons',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    articleId: text('article_id').notNull(),
+    question: text('question').notNull(),
+    normalized: text('normalized').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    removedAt: at('removed_at'),
+    removedBy: integer('removed_by').references(() => people.id),
+  },
+  (t) => [uniqueIndex('feedback_lessons_open').on(t.articleId, t.normalized).where(sql`${t.removedAt} is null`)],
+);

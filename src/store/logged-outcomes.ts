@@ -1,5 +1,5 @@
 import { desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { LoggedQuestion } from '../knowledge/calibration/outcome-label.ts';
+import type { LoggedQuestion } from '../model/logged-question.ts';
 import type { DbOrTx } from './db.ts';
 import { interactions, tickets } from './schema.ts';
 

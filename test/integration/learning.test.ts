@@ -155,9 +155,9 @@ describe('learning from unhelpful answers', () => {
       const notHelpful = buttonsOf(first.reply).find((b) => b.actionId === 'not_helpful');
       await app.post('/api/local/actions', { user: 'erin', action: notHelpful?.actionId, value: notHelpful?.value });
 
+      // One person's 👎 is one vote: not an answer outright any more, but not yet pushed behind the others.
       const again = await ask(app, 'frank');
       expect(again.outcome).toBe('clarified');
-      expect(again.top?.articleId).not.toBe('vpn-connect');
       // Lowered, not removed: the next person can still pick it.
       expect(again.offered).toContain('vpn-connect');
     } finally {
@@ -167,7 +167,6 @@ describe('learning from unhelpful answers', () => {
     try {
       const later = await ask(restarted, 'gina');
       expect(later.outcome).toBe('clarified');
-      expect(later.top?.articleId).not.toBe('vpn-connect');
       expect(later.offered).toContain('vpn-connect');
       // Other questions about the article are still answered with it.
       const other = await restarted.post('/api/local/messages', { user: 'gina', text: 'vpn keeps disconnecting' });

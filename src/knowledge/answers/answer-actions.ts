@@ -19,6 +19,7 @@ import { requestHelp } from '../../tickets/request-help.ts';
 import { refreshStatusMessage } from '../../tickets/status-message.ts';
 import { articlePageUrl } from '../articles/article-url.ts';
 import { learnPhrasing } from '../learning/learn-phrasing.ts';
+import { weighFeedback } from '../learning/weigh-feedback.ts';
 import { helpfulWire, notHelpfulWire, pickArticleWire, talkToHumanWire } from './answer-buttons.ts';
 import { toAnswerMessage, toNotHelpfulMessage } from './answer-view.ts';
 import { describeForHelpDesk } from './describe-question.ts';
@@ -52,7 +53,10 @@ export const helpful = defineAction({
     if (!(await recordFeedback(ctx.db, interaction.id, true, ctx.clock.now())))
       return settling({ text: copy.feedbackAlreadyGiven });
     ctx.meter.count('tierdesk_answer_feedback_total', { feedback: 'helpful' });
-    if (interaction.articleId) await learnPhrasing(ctx, interaction, interaction.articleId);
+    if (interaction.articleId) {
+      await learnPhrasing(ctx, interaction, interaction.articleId);
+      await weighFeedback(ctx, interaction.articleId, interaction.question, false);
+    }
     return settling({ text: copy.helpfulThanks });
   },
 });
@@ -73,8 +77,8 @@ export const notHelpful = defineAction({
         ctx.kb.unlearn(interaction.articleId, interaction.question);
         ctx.log.info('phrasing retracted', { interaction: interaction.id, article: interaction.articleId });
       }
-      // The click is stored on the interaction; startup rebuilds the same penalty from there.
-      ctx.kb.penalise(interaction.articleId, interaction.question);
+      // The click is stored on the interaction and weighed with other people's (startup weighs them again).
+      await weighFeedback(ctx, interaction.articleId, interaction.question, true);
     }
     return settling(toNotHelpfulMessage(interaction.id));
   },
@@ -107,8 +111,9 @@ export const pickArticle = defineAction({
     const article = offered ? ctx.kb.get(articleId) : undefined;
     if (!article) return { text: copy.staleAction };
     await recordPick(ctx.db, interaction.id, article.id);
-    // Choosing from "Which of these?" says which article the question meant.
+    // Choosing from "Which of these?" says which article the question meant, and votes for it.
     await learnPhrasing(ctx, interaction, article.id);
+    await weighFeedback(ctx, article.id, interaction.question, false);
     return settling(toAnswerMessage(article, interaction.id, articlePageUrl(ctx.publicUrl, article)));
   },
 });

@@ -1,4 +1,3 @@
-import { askedAgain } from '../search/ranking-options.ts';
 import type { Signals } from '../search/search-scratch.ts';
 
 /**
@@ -68,7 +67,7 @@ export function toFeatures(signals: Signals, lead: number | undefined, meaning?:
   const evidence = Math.min(1, closeness * margin);
   // Someone said this article did not help with this very question: it is not answered with it confidently
   // again, but it stays among the choices, so the next person can still pick it (and teach it back).
-  const kept = 1 - 0.5 * askedAgain(signals.unhelpful);
+  const kept = 1 - 0.5 * signals.unhelpful;
   return meaning?.calibrated
     ? [kept * evidence, kept * signals.semantic, kept * meaning.gap, kept * Math.min(1, lead ?? 0)]
     : [kept * evidence];

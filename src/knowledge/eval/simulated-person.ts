@@ -1,6 +1,7 @@
 import type { LoggedQuestion } from '../calibration/outcome-label.ts';
 import { decide, type Thresholds } from '../decision/decide.ts';
 import type { KnowledgeBase } from '../knowledge-base.ts';
+import { lessonStrength, normalizeQuestion } from '../learning/feedback-votes.ts';
 import type { EvalQuery } from './eval-metrics.ts';
 
 /**
@@ -32,7 +33,18 @@ export function replayAsPeople(
   thresholds: Thresholds,
   queries: readonly (EvalQuery & { vector?: readonly number[] | undefined })[],
 ): Outcome[] {
-  return queries.map((q) => {
+  // Each line is another person; what 👎 taught is weighed by their votes, as the desk weighs them.
+  const lessons = new Map<string, { against: Set<number>; confirmed: Set<number> }>();
+  const vote = (articleId: string, question: string, person: number, unhelpful: boolean) => {
+    const key = `${articleId}\u0000${normalizeQuestion(question)}`;
+    let lesson = lessons.get(key);
+    if (!lesson && !unhelpful) return;
+    if (!lesson) lessons.set(key, (lesson = { against: new Set(), confirmed: new Set() }));
+    (unhelpful ? lesson.against : lesson.confirmed).add(person);
+    const votes = { against: lesson.against.size, confirmed: lesson.confirmed.size };
+    kb.penalise(articleId, question, lessonStrength(votes));
+  };
+  return queries.map((q, person) => {
     const { candidates } = kb.ask(q.query, q.vector);
     const decision = decide(candidates, thresholds);
     const top = candidates[0];
@@ -40,6 +52,7 @@ export function replayAsPeople(
     if (decision.kind === 'answer' && q.gold !== null && decision.best.article.id === q.gold) {
       reactions.push('helpful');
       kb.learn(q.gold, q.query);
+      vote(q.gold, q.query, person, false);
     } else if (
       decision.kind === 'clarify' &&
       q.gold !== null &&
@@ -47,10 +60,11 @@ export function replayAsPeople(
     ) {
       reactions.push('picked');
       kb.learn(q.gold, q.query);
+      vote(q.gold, q.query, person, false);
     } else {
       if (decision.kind === 'answer') {
         reactions.push('unhelpful');
-        kb.penalise(decision.best.article.id, q.query);
+        vote(decision.best.article.id, q.query, person, true);
       }
       reactions.push('human');
     }

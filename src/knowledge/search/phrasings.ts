@@ -1,3 +1,4 @@
+import { askedAgain } from './ranking-options.ts';
 import type { Scratch } from './search-scratch.ts';
 import { isStopTerm } from './text.ts';
 
@@ -8,6 +9,8 @@ interface Phrasing {
   doc: number;
   kind: PhrasingKind;
   terms: string[];
+  /** For `unhelpful`: how much the people who said so weigh, 0..1 (learning/feedback-votes.ts); else 1. */
+  strength: number;
   /** Needs IDF, which is only final once every article is in. */
   norm: number;
 }
@@ -37,7 +40,7 @@ export class Phrasings {
     const unique = [...new Set(phrasingTerms)];
     if (!unique.some((t) => !isStopTerm(t))) return undefined;
     const id = this.phrasings.length;
-    const phrasing = { doc, kind, terms: unique, norm: 0 };
+    const phrasing = { doc, kind, terms: unique, norm: 0, strength: 1 };
     this.phrasings.push(phrasing);
     for (const term of unique) {
       const list = this.postings.get(term);
@@ -52,21 +55,41 @@ export class Phrasings {
   }
 
   /** A phrasing added after the index was built: its norm is worked out at once, with IDF as it stands. */
-  addNow(doc: number, phrasingTerms: string[], kind: PhrasingKind) {
+  addNow(doc: number, phrasingTerms: string[], kind: PhrasingKind): Phrasing | undefined {
     const added = this.add(doc, phrasingTerms, kind);
     if (added) added.norm = this.norm(added.terms);
+    return added;
   }
 
   private norm(list: string[]): number {
     return Math.sqrt(list.reduce((sum, t) => sum + this.idf.weight(t) ** 2, 0));
   }
 
+  /**
+   * How much a question said not to help with the article weighs now: added the first time, weighed anew as
+   * people vote, and taken out at 0.
+   */
+  setUnhelpful(doc: number, phrasingTerms: string[], strength: number) {
+    const unique = [...new Set(phrasingTerms)];
+    const id = this.find(doc, unique, 'unhelpful');
+    if (id >= 0 && strength <= 0) this.remove(id, unique);
+    else if (id >= 0) (this.phrasings[id] as Phrasing).strength = strength;
+    else if (strength > 0) {
+      const added = this.addNow(doc, unique, 'unhelpful');
+      if (added) added.strength = strength;
+    }
+  }
+
   /** The latest phrasing learned for the article with exactly these (unique) terms; -1 when none. */
   findLearned(doc: number, unique: readonly string[]): number {
+    return this.find(doc, unique, 'learned');
+  }
+
+  private find(doc: number, unique: readonly string[], kind: PhrasingKind): number {
     return this.phrasings.findLastIndex(
       (p) =>
         p.doc === doc &&
-        p.kind === 'learned' &&
+        p.kind === kind &&
         p.terms.length === unique.length &&
         p.terms.every((t, i) => t === unique[i]),
     );
@@ -116,8 +139,10 @@ export class Phrasings {
       // article is a candidate, since only candidates' signals are cleared for the next question.
       if (!scratch.docSeen[phrasing.doc]) continue;
       const cosine = (scratch.dots[p] as number) / ((phrasing.norm || 1) * queryNorm);
+      // A question said not to help counts as far as this is the same question, times the votes behind it.
+      const value = phrasing.kind === 'unhelpful' ? askedAgain(cosine) * phrasing.strength : cosine;
       const signal = scratch.signals[signalOf[phrasing.kind]];
-      signal[phrasing.doc] = Math.max(signal[phrasing.doc] as number, cosine);
+      signal[phrasing.doc] = Math.max(signal[phrasing.doc] as number, value);
     }
   }
 }

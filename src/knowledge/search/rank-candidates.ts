@@ -39,7 +39,7 @@ export function rankCandidates(
       learnedWeight * learned +
       repeatWeight * askedAgain(learned) +
       semanticWeight * (s.semantic[doc] as number);
-    const score = evidence - unhelpfulWeight * askedAgain(s.unhelpful[doc] as number);
+    const score = evidence - unhelpfulWeight * (s.unhelpful[doc] as number);
     if (evidence > topEvidence.evidence) {
       secondEvidence = topEvidence.evidence;
       topEvidence = { doc, evidence };

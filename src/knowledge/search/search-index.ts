@@ -90,13 +90,14 @@ export class SearchIndex {
   }
 
   /**
-   * Someone said the article did not help with this question: the same question (or one very like it)
-   * ranks the article lower from now on. Only the pairing is touched; the article still answers others.
+   * People said the article did not help with this question: the same question (or one very like it) ranks
+   * the article lower, by `strength` (0..1, the weight of their votes; 0 takes it back). Only the pairing is
+   * touched; the article still answers others.
    */
-  penalise(articleId: string, question: string): boolean {
+  penalise(articleId: string, question: string, strength = 1): boolean {
     const doc = this.docOf.get(articleId);
     if (doc === undefined) return false;
-    this.phrasings.addNow(doc, this.terms(question), 'unhelpful');
+    this.phrasings.setUnhelpful(doc, this.terms(question), strength);
     return true;
   }
 

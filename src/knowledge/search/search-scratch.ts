@@ -8,7 +8,10 @@ export interface Signals {
   phrasing: number;
   /** The same with the closest learned phrasing; 0 when none was learned. */
   learned: number;
-  /** The same with the closest question this article was said not to help with. */
+  /**
+   * How far the question is one this article was said not to help with, asked again (`askedAgain` of the
+   * cosine), times how much the people who said so weigh (0..1); 0 when nobody said so.
+   */
   unhelpful: number;
   /** Cosine of the question's and the article's embedding vectors; 0 without them. */
   semantic: number;

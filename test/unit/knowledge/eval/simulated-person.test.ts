@@ -34,10 +34,16 @@ describe('the simulated person of `npm run eval -- --feedback`', () => {
     expect(outcome).toMatchObject({ decision: 'clarify', reactions: ['picked'] });
   });
 
-  it('presses 👎 on a wrong answer and asks for a person, and that article stops coming first for it', () => {
+  it('presses 👎 on a wrong answer and asks for a person; two people doing so put that article behind', () => {
     const query = 'how do i reset my password';
-    const [first] = replayAsPeople(kb, alwaysAnswer, [{ query, gold: null }]);
+    const [first, second] = replayAsPeople(kb, alwaysAnswer, [
+      { query, gold: null },
+      { query, gold: null },
+    ]);
     expect(first).toMatchObject({ decision: 'answer', top: 'password-reset', reactions: ['unhelpful', 'human'] });
+    // One person's 👎 is one vote: it lowers the article, half as much as two people's do.
+    expect(second).toMatchObject({ top: 'password-reset', reactions: ['unhelpful', 'human'] });
+    expect(second?.confidence).toBeLessThan(first?.confidence ?? 0);
     expect(kb.ask(query).candidates[0]?.article.id).not.toBe('password-reset');
   });
 
