@@ -9,6 +9,7 @@ const considered = 5;
 import { type FeatureKind, featureCount } from './calibration/calibrate.ts';
 import { type Curve, calibratedModel, onCurve } from './decision/confidence.ts';
 import { type Decision, decide, type Thresholds } from './decision/decide.ts';
+import { judgeByAskingPart } from './search/asking-part.ts';
 import type { Candidate } from './search/rank-candidates.ts';
 import { SearchIndex } from './search/search-index.ts';
 import { noSynonyms, type Synonyms } from './search/synonyms.ts';
@@ -102,10 +103,13 @@ export function createKnowledgeBase(
     size: articles.length,
     featureKind: embeddingModel === calibratedModel ? 'meaning' : 'words',
     ask(question, questionVector, reader = 'staff') {
-      if (reader === 'staff' || staffOnly === 0) return decideAll(index.search(question, considered, questionVector));
-      // Search as deep as the hidden articles could reach, so `considered` visible ones remain to weigh.
-      const found = index.search(question, considered + staffOnly, questionVector);
-      return decideAll(found.filter((c) => c.article.audience === 'everyone').slice(0, considered));
+      const search = (text: string) => {
+        if (reader === 'staff' || staffOnly === 0) return index.search(text, considered, questionVector);
+        // Search as deep as the hidden articles could reach, so `considered` visible ones remain to weigh.
+        const found = index.search(text, considered + staffOnly, questionVector);
+        return found.filter((c) => c.article.audience === 'everyone').slice(0, considered);
+      };
+      return decideAll(judgeByAskingPart(question, search));
     },
     decideWith(next) {
       fitted = next;

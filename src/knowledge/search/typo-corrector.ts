@@ -42,10 +42,15 @@ export class TypoCorrector {
     const cached = this.cache.get(term);
     if (cached !== undefined) return cached;
     const allowed = term.length >= 8 ? 2 : 1;
-    const proposals = this.byFirstLetter.get(term[0] as string)?.search(term, { limit: 5 }) ?? [];
+    // Known words are stems, and a slip can keep a word from being stemmed: "chnage" stays whole while
+    // "change" became "chang", so the slip is also tried without the ending the stemmer would have cut.
+    const forms = term.length > 4 && term.endsWith('e') ? [term, term.slice(0, -1)] : [term];
+    const fuse = this.byFirstLetter.get(term[0] as string);
+    const proposals = forms.flatMap((form) => fuse?.search(form, { limit: 5 }) ?? []);
     // A known word that merely continues this one counts too: stems of irregular forms ("stol" of "stole").
     const close = (word: string) =>
-      editDistanceWithin(term, word, allowed) || (word.startsWith(term) && word.length - term.length <= 3);
+      forms.some((form) => editDistanceWithin(form, word, allowed)) ||
+      (word.startsWith(term) && word.length - term.length <= 3);
     const corrected = proposals.find((p) => close(p.item))?.item ?? term;
     if (this.cache.size >= 10_000) this.cache.clear();
     this.cache.set(term, corrected);

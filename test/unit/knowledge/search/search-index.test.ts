@@ -252,6 +252,24 @@ describe('the shipped knowledge base', () => {
       expect(kb.ask(question).kind).toBe('decline');
     },
   );
+
+  it('corrects several slips in one question, one that kept its word from being stemmed among them', () => {
+    const decision = kb.ask('how do i chnage my pasword');
+    expect(decision).toMatchObject({ kind: 'answer', best: { article: { id: 'password-reset' } } });
+  });
+
+  it('judges a message told as a story by the sentence that asks, and only for the article it points to', () => {
+    const story =
+      'Hi, sorry to bother you on a Monday. I came back from two weeks of leave this morning and typed my old password a few times. My account got locked after too many tries. My manager needs a report from me by noon. Thanks in advance!';
+    const decision = kb.ask(story);
+    expect(decision.kind).not.toBe('decline');
+    expect(decision.candidates[0]?.article.id).toBe('account-locked-out');
+    // As sure as of the asking sentence alone: the story around it no longer dilutes the evidence.
+    const asked = kb.ask('My account got locked after too many tries.').candidates[0]?.confidence;
+    expect(decision.candidates[0]?.confidence).toBe(asked);
+    // A greeting and thanks around nothing the knowledge base answers are still nothing it answers.
+    expect(kb.ask('Hi, sorry to bother you. Who won the football yesterday? Thanks in advance!').kind).toBe('decline');
+  });
 });
 
 describe('articles for the help desk only', () => {
