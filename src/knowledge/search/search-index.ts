@@ -47,6 +47,7 @@ export class SearchIndex {
     this.typos = new TypoCorrector(
       this.fields.known,
       [...this.written].filter((t) => !isStopTerm(t)),
+      this.written,
     );
   }
 

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { editDistanceWithin } from './edit-distance.ts';
+import { OneSlipIndex } from './one-slip-index.ts';
 
 /**
  * Maps a word the knowledge base has never seen onto a close known one ("pasword" → "password").
@@ -10,16 +11,20 @@ import { editDistanceWithin } from './edit-distance.ts';
  */
 export class TypoCorrector {
   private readonly byFirstLetter = new Map<string, Fuse<string>>();
+  private readonly oneSlip: OneSlipIndex;
   private readonly cache = new Map<string, string>();
 
   /**
    * `known`: every word the knowledge base has, kept live, so words it learns later are left alone;
-   * `proposable`: the words a typo may be corrected to.
+   * `proposable`: the words a typo may be corrected to; `slipsOf`: words a slip one letter away is corrected
+   * to even when they carry no topic ("wich" is "which", not a rare word nobody else used).
    */
   constructor(
     private readonly known: ReadonlySet<string>,
     proposable: Iterable<string>,
+    slipsOf: Iterable<string> = [],
   ) {
+    this.oneSlip = new OneSlipIndex(slipsOf);
     const groups = new Map<string, string[]>();
     for (const word of proposable) {
       const first = word[0] as string;
@@ -51,7 +56,7 @@ export class TypoCorrector {
     const close = (word: string) =>
       forms.some((form) => editDistanceWithin(form, word, allowed)) ||
       (word.startsWith(term) && word.length - term.length <= 3);
-    const corrected = proposals.find((p) => close(p.item))?.item ?? term;
+    const corrected = this.oneSlip.find(term) ?? proposals.find((p) => close(p.item))?.item ?? term;
     if (this.cache.size >= 10_000) this.cache.clear();
     this.cache.set(term, corrected);
     return corrected;
