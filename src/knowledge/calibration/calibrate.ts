@@ -68,7 +68,7 @@ export function calibrate(
   if (rows.length < minOutcomes) return shippedCalibration(kind, rows, settings, 'too_few_outcomes');
   const before = shippedCalibration(kind, rows, settings, 'not_better');
   const curve = fitCurve(rows, before.curve);
-  const judged = judge(curve, rows);
+  const judged = heldOut(rows, before.curve);
   const chosen = chooseThreshold(judged, settings.maxWrongRate) ?? { ...atThreshold(judged, 1.01), threshold: 1.01 };
   const { threshold, ...expected } = chosen;
   if (expected.wrongRate > Math.max(before.shipped.wrongRate, settings.maxWrongRate)) return before;
@@ -82,6 +82,27 @@ export function calibrate(
     shipped: before.shipped,
     reason: 'fitted',
   };
+}
+
+/** How many parts the outcomes are split into, so that each is judged by a curve fitted without it. */
+const folds = 5;
+
+/**
+ * Each outcome judged by a curve fitted to the others (five-fold): a curve judged on the outcomes it was
+ * fitted to flatters itself, and a threshold chosen on that flattery was over target on the next questions.
+ */
+function heldOut(rows: readonly LabelledFeatures[], prior: Curve) {
+  const judged = new Array<{ chance: number; correct: boolean }>(rows.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const curve = fitCurve(
+      rows.filter((_, i) => i % folds !== fold),
+      prior,
+    );
+    rows.forEach((r, i) => {
+      if (i % folds === fold) judged[i] = { chance: onCurve(curve, r.features), correct: r.correct };
+    });
+  }
+  return judged;
 }
 
 const judge = (curve: Curve, rows: readonly LabelledFeatures[]) =>
