@@ -13,7 +13,8 @@ const stopwords = `a about above after again all am an and any are as at be been
   off on once only or other our ours ourselves out over own same she should so some such than that the
   their theirs them themselves then there these they this those through to too under until up very was
   we were what when where which while who whom why will with would you your yours yourself yourselves
-  please hi hello hey thanks thank want need know get got tell ok okay im ive id can could would`
+  please hi hello hey thanks thank want need know get got tell ok okay im ive id can could would
+  much many pls plz thx`
   .split(/\s+/)
   .filter(Boolean);
 

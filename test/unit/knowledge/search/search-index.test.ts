@@ -246,12 +246,16 @@ describe('the shipped knowledge base', () => {
     expect(decision.kind).not.toBe('decline');
   });
 
-  it.each(['what is the capital of Mongolia', 'recipe for banana bread', 'who won the football yesterday'])(
-    'declines "%s"',
-    (question) => {
-      expect(kb.ask(question).kind).toBe('decline');
-    },
-  );
+  it.each([
+    'what is the capital of Mongolia',
+    'recipe for banana bread',
+    'who won the football yesterday',
+    // Out of scope as people type it: nothing here says what it is about ("much" says how much, not of what).
+    'How much this',
+    'Is this available in my city',
+  ])('declines "%s"', (question) => {
+    expect(kb.ask(question).kind).toBe('decline');
+  });
 
   it('corrects several slips in one question, one that kept its word from being stemmed among them', () => {
     const decision = kb.ask('how do i chnage my pasword');
