@@ -23,7 +23,12 @@ export interface KnowledgeBase {
    * `questionVector`: the question's embedding, when the desk has embeddings (see `setVector`). `reader`
    * `everyone`: articles for the help desk only (`audience: staff`) are left out, as if they did not exist.
    */
-  ask(question: string, questionVector?: readonly number[], reader?: Audience): Decision;
+  ask(
+    question: string,
+    questionVector?: readonly number[],
+    reader?: Audience,
+    sentenceVectors?: SentenceVectors,
+  ): Decision;
   /** Gives an article its embedding vector, of the model questions are embedded with; false if unknown. */
   setVector(articleId: string, vector: readonly number[]): boolean;
   get(id: string): Article | undefined;
@@ -41,6 +46,9 @@ export interface KnowledgeBase {
   /** Decides with a curve fitted to the desk's own outcomes, and its threshold; undefined: the shipped one. */
   decideWith(fitted: FittedDecision | undefined): void;
 }
+
+/** Each sentence's own embedding, for a message of several (see search/asking-part.ts); missing: the whole's. */
+export type SentenceVectors = ReadonlyMap<string, readonly number[]>;
 
 /** A curve a desk fitted (calibration/calibrate.ts) for questions of one feature kind, and where it answers. */
 export interface FittedDecision {
@@ -102,11 +110,12 @@ export function createKnowledgeBase(
   return {
     size: articles.length,
     featureKind: embeddingModel === calibratedModel ? 'meaning' : 'words',
-    ask(question, questionVector, reader = 'staff') {
+    ask(question, questionVector, reader = 'staff', sentenceVectors) {
       const search = (text: string) => {
-        if (reader === 'staff' || staffOnly === 0) return index.search(text, considered, questionVector);
+        const vector = text === question ? questionVector : (sentenceVectors?.get(text) ?? questionVector);
+        if (reader === 'staff' || staffOnly === 0) return index.search(text, considered, vector);
         // Search as deep as the hidden articles could reach, so `considered` visible ones remain to weigh.
-        const found = index.search(text, considered + staffOnly, questionVector);
+        const found = index.search(text, considered + staffOnly, vector);
         return found.filter((c) => c.article.audience === 'everyone').slice(0, considered);
       };
       return decideAll(judgeByAskingPart(question, search));
@@ -137,7 +146,8 @@ export function createReloadableKnowledgeBase(
     get featureKind() {
       return current.featureKind;
     },
-    ask: (question, questionVector, reader) => current.ask(question, questionVector, reader),
+    ask: (question, questionVector, reader, sentenceVectors) =>
+      current.ask(question, questionVector, reader, sentenceVectors),
     setVector: (articleId, vector) => current.setVector(articleId, vector),
     get: (id) => current.get(id),
     articles: () => current.articles(),

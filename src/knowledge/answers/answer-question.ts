@@ -7,6 +7,7 @@ import { isStaff } from '../../model/roles.ts';
 import { recordInteraction } from '../../store/interactions.ts';
 import { articlePageUrl } from '../articles/article-url.ts';
 import { clarifyChoices } from '../decision/decide.ts';
+import { sentencesOf } from '../search/asking-part.ts';
 import type { Candidate } from '../search/rank-candidates.ts';
 import { toAnswerMessage, toClarifyMessage, toDeclineMessage } from './answer-view.ts';
 import { toSynthesizedAnswerMessage } from './synthesized-answer-view.ts';
@@ -26,7 +27,8 @@ export async function answerQuestion(
 ): Promise<Message> {
   const question = withoutPeople(asked) || asked;
   // Articles for the help desk only are never answered to someone outside it.
-  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question), isStaff(person) ? 'staff' : 'everyone');
+  const reader = isStaff(person) ? 'staff' : 'everyone';
+  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question), reader, await embedSentences(ctx, question));
   // What the person is offered, or for the help desk the near misses: a pick is checked against these.
   const top = decision.kind === 'clarify' ? decision.choices : decision.candidates.slice(0, clarifyChoices);
   // Only a confident answer is composed: "Which of these?" already lets the person choose among the few.
@@ -70,6 +72,14 @@ export async function answerQuestion(
     case 'decline':
       return toDeclineMessage(interaction.id);
   }
+}
+
+/** Each sentence's embedding, for a message of several: it is also judged by the sentence that asks. */
+async function embedSentences(ctx: DeskContext, question: string) {
+  const sentences = sentencesOf(question);
+  if (sentences.length < 2) return undefined;
+  const vectors = await Promise.all(sentences.map(async (s) => [s, await ctx.embedQuestion(s)] as const));
+  return new Map(vectors.flatMap(([s, v]) => (v ? [[s, v] as const] : [])));
 }
 
 /** The model's answer from the best few articles, its citations in search order; nothing → the article itself. */

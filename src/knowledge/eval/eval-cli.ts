@@ -8,7 +8,13 @@ import { calibrate } from '../calibration/calibrate.ts';
 import { labelled } from '../calibration/outcome-label.ts';
 import { decide, type Thresholds } from '../decision/decide.ts';
 import { embedAll, localModelName } from '../embeddings/local-embedder.ts';
-import { createKnowledgeBase, defaultThresholds, type LearnedPhrasing } from '../knowledge-base.ts';
+import {
+  createKnowledgeBase,
+  defaultThresholds,
+  type LearnedPhrasing,
+  type SentenceVectors,
+} from '../knowledge-base.ts';
+import { sentencesOf } from '../search/asking-part.ts';
 import { loadSynonymFile } from '../search/load-synonyms.ts';
 import type { Candidate } from '../search/rank-candidates.ts';
 import { noSynonyms, type Synonyms } from '../search/synonyms.ts';
@@ -52,8 +58,11 @@ interface Setup {
   articles: Article[];
   learned: LearnedPhrasing[];
   synonyms: Synonyms;
-  /** The articles' vectors, and the questions' (the feedback's first, then the scored ones). */
-  vectors?: { articles: number[][]; questions: (number[] | undefined)[] };
+  /**
+   * The articles' vectors, the questions' (the feedback's first, then the scored ones), and each sentence's
+   * of a question of several, as the desk embeds them.
+   */
+  vectors?: { articles: number[][]; questions: (number[] | undefined)[]; sentences: SentenceVectors };
 }
 
 type Asked = { gold: string | null; candidates: Candidate[] };
@@ -88,12 +97,14 @@ interface DecisionSettings {
 function askAll(setup: Setup, feedback: EvalQuery[], queries: EvalQuery[], settings: DecisionSettings) {
   const kb = buildKb(setup);
   const vectorOf = (i: number) => setup.vectors?.questions[i];
+  const sentenceVectors = setup.vectors?.sentences;
   let { thresholds } = settings;
   if (feedback.length > 0) {
     const outcomes = replayAsPeople(
       kb,
       thresholds,
       feedback.map((q, i) => ({ ...q, vector: vectorOf(i) })),
+      sentenceVectors,
     );
     const calibration = calibrate(setup.vectors ? 'meaning' : 'words', labelled(outcomes.map(asLogged)), {
       maxWrongRate: settings.maxWrongRate,
@@ -110,7 +121,7 @@ function askAll(setup: Setup, feedback: EvalQuery[], queries: EvalQuery[], setti
   }
   const asked: Asked[] = queries.map((q, i) => ({
     gold: q.gold,
-    candidates: kb.ask(q.query, vectorOf(feedback.length + i)).candidates,
+    candidates: kb.ask(q.query, vectorOf(feedback.length + i), 'staff', sentenceVectors).candidates,
   }));
   return { asked, thresholds };
 }
@@ -142,6 +153,23 @@ function sweepTable(asked: Asked[], clarify: number): string {
 
 /** Problems with the input (a bad synonym line, a failed embedding) go to stderr as log lines. */
 const log = createLogger('warn');
+
+/** The articles, the questions, and each sentence of a question of several, embedded in one go. */
+async function embedEverything(articles: Article[], questions: EvalQuery[]): Promise<Setup['vectors']> {
+  const sentences = [...new Set(questions.flatMap((q) => sentencesOf(q.query)).filter((s) => s.length > 0))];
+  const texts = questions.map((q) => q.query);
+  const embedded = await embedAll(articles, [...texts, ...sentences], log);
+  const sentenceVectors = new Map<string, number[]>();
+  sentences.forEach((s, i) => {
+    const v = embedded.questions[texts.length + i];
+    if (v) sentenceVectors.set(s, v);
+  });
+  return {
+    articles: embedded.articles,
+    questions: embedded.questions.slice(0, texts.length),
+    sentences: sentenceVectors,
+  };
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -197,13 +225,7 @@ async function main(argv: string[]): Promise<number> {
     synonyms,
     // The same bundled model the desk embeds with, so the figures describe the desk.
     ...(values.embeddings === 'local'
-      ? {
-          vectors: await embedAll(
-            articles,
-            [...feedbackQueries, ...queries].map((q) => q.query),
-            log,
-          ),
-        }
+      ? { vectors: await embedEverything(articles, [...feedbackQueries, ...queries]) }
       : {}),
   };
   const maxWrongRate = Number(values['max-wrong-rate']);

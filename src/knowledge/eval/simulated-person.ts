@@ -1,6 +1,6 @@
 import type { LoggedQuestion } from '../calibration/outcome-label.ts';
 import { decide, type Thresholds } from '../decision/decide.ts';
-import type { KnowledgeBase } from '../knowledge-base.ts';
+import type { KnowledgeBase, SentenceVectors } from '../knowledge-base.ts';
 import { lessonStrength, normalizeQuestion } from '../learning/feedback-votes.ts';
 import type { EvalQuery } from './eval-metrics.ts';
 
@@ -32,6 +32,7 @@ export function replayAsPeople(
   kb: KnowledgeBase,
   thresholds: Thresholds,
   queries: readonly (EvalQuery & { vector?: readonly number[] | undefined })[],
+  sentenceVectors?: SentenceVectors,
 ): Outcome[] {
   // Each line is another person; what 👎 taught is weighed by their votes, as the desk weighs them.
   const lessons = new Map<string, { against: Set<number>; confirmed: Set<number> }>();
@@ -45,7 +46,7 @@ export function replayAsPeople(
     kb.penalise(articleId, question, lessonStrength(votes));
   };
   return queries.map((q, person) => {
-    const { candidates } = kb.ask(q.query, q.vector);
+    const { candidates } = kb.ask(q.query, q.vector, 'staff', sentenceVectors);
     const decision = decide(candidates, thresholds);
     const top = candidates[0];
     const reactions: Reaction[] = [];
