@@ -20,11 +20,15 @@ export const maxSentences = 12;
  * People tell their question inside a story ("Hi, sorry to bother you. My laptop won't start. Thanks!"), and
  * the sentences around it dilute every article's evidence. A message is judged by the part that asks: each
  * sentence is searched on its own too, and the one the desk is surest of stands for the message, as long as
- * the whole message supports its article too (among its first three). A sentence that points elsewhere (a
- * greeting that happens to match "meeting rooms") never does.
+ * the whole message points to its article too. A sentence that points elsewhere (a greeting that happens to
+ * match "meeting rooms") never does.
  */
-/** How many of the whole message's first articles a sentence's article must be among. */
-const corroborating = 3;
+/**
+ * How many of the whole message's first articles a sentence's article must be among: only its first.
+ * Among the first three, Banking77's context variants gained two points answered correctly but their
+ * wrong answers rose from 3.6 % to 5.6 %, and the plain dev sets lost half a point of P@1.
+ */
+const corroborating = 1;
 
 export function judgeByAskingPart(message: string, search: (text: string) => Candidate[]): Candidate[] {
   const whole = search(message);
