@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Article } from '../src/knowledge/articles/article.ts';
 import { createLocalEmbedder, embedAll, localModelName } from '../src/knowledge/embeddings/local-embedder.ts';
 import { readEvalArticles, readEvalQueries } from '../src/knowledge/eval/eval-set.ts';
+import { seededRandom } from '../src/knowledge/eval/seeded-random.ts';
 import { createKnowledgeBase, defaultThresholds, type KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import { parseSynonyms } from '../src/knowledge/search/synonyms.ts';
 import { createLogger } from '../src/log.ts';
@@ -43,17 +44,7 @@ function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: small and good enough for shuffling; Math.random would make runs incomparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)] as T;

@@ -1,4 +1,5 @@
 import type { EvalQuery } from './eval-metrics.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * Noisy variants of evaluation queries, as people write them: slips in their longer words, and the question
@@ -6,18 +7,6 @@ import type { EvalQuery } from './eval-metrics.ts';
  * messages; the gold article stays the query's own.
  */
 export type Noise = 'typos' | 'context';
-
-/** Mulberry32: a small seeded generator, enough to pick letters and sentences reproducibly. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** One slip in a word: two neighbours swapped, a letter dropped, or one doubled; never the first letter. */
 function slip(word: string, random: () => number): string {
@@ -44,7 +33,7 @@ const after = [
 ];
 
 export function noisyVariant(q: EvalQuery, noise: Noise, index: number): EvalQuery {
-  const random = seeded(index * 7919 + (noise === 'typos' ? 1 : 2));
+  const random = seededRandom(index * 7919 + (noise === 'typos' ? 1 : 2));
   if (noise === 'typos') {
     // Up to two slips, in the longer words, where a slip is most likely and matters most.
     const words = q.query.split(/(\s+)/);
