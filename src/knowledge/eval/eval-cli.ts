@@ -6,7 +6,7 @@ import { createLogger } from '../../log.ts';
 import type { Article } from '../articles/article.ts';
 import { calibrate } from '../calibration/calibrate.ts';
 import { labelled } from '../calibration/outcome-label.ts';
-import { decide, type Thresholds } from '../decision/decide.ts';
+import type { Thresholds } from '../decision/decide.ts';
 import { embedAll, localModelName } from '../embeddings/local-embedder.ts';
 import {
   createKnowledgeBase,
@@ -16,9 +16,9 @@ import {
 } from '../knowledge-base.ts';
 import { sentencesOf } from '../search/asking-part.ts';
 import { loadSynonymFile } from '../search/load-synonyms.ts';
-import type { Candidate } from '../search/rank-candidates.ts';
 import { noSynonyms, type Synonyms } from '../search/synonyms.ts';
-import { type EvalQuery, scoreEvaluation } from './eval-metrics.ts';
+import type { EvalQuery } from './eval-metrics.ts';
+import { type Asked, evaluate, sweepTable } from './eval-report.ts';
 import { notLearned, readEvalArticles, readEvalQueries } from './eval-set.ts';
 import { asLogged, replayAsPeople, summariseOutcomes } from './simulated-person.ts';
 
@@ -64,8 +64,6 @@ interface Setup {
    */
   vectors?: { articles: number[][]; questions: (number[] | undefined)[]; sentences: SentenceVectors };
 }
-
-type Asked = { gold: string | null; candidates: Candidate[] };
 
 /** The knowledge base as the desk builds it, with every article's vector when there are embeddings. */
 function buildKb({ articles, learned, synonyms, vectors }: Setup) {
@@ -124,31 +122,6 @@ function askAll(setup: Setup, feedback: EvalQuery[], queries: EvalQuery[], setti
     candidates: kb.ask(q.query, vectorOf(feedback.length + i), 'staff', sentenceVectors).candidates,
   }));
   return { asked, thresholds };
-}
-
-/** The decision depends on the thresholds only, not the ranking: each threshold re-decides what was asked. */
-function evaluate(asked: Asked[], thresholds: Thresholds) {
-  return scoreEvaluation(
-    asked.map(({ gold, candidates }) => ({
-      gold,
-      ranked: candidates.map((c) => c.article.id),
-      decision: decide(candidates, thresholds).kind,
-    })),
-  );
-}
-
-/** What each answer threshold trades: more confident answers, and how many of them are wrong. */
-function sweepTable(asked: Asked[], clarify: number): string {
-  const rows = ['answer≥  answered_correct  wrong_answer_rate  oos_declined'];
-  // Confidence is a chance of being right, so the interesting part is the upper half.
-  for (const answer of [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99]) {
-    const r = evaluate(asked, { answer, clarify: Math.min(clarify, answer) });
-    const oos = r.oos_declined === null ? '     –' : r.oos_declined.toFixed(3).padStart(6);
-    rows.push(
-      `${answer.toFixed(2).padStart(7)}  ${r.answered_correct.toFixed(3).padStart(16)}  ${r.wrong_answer_rate.toFixed(3).padStart(17)}  ${oos.padStart(12)}`,
-    );
-  }
-  return rows.join('\n');
 }
 
 /** Problems with the input (a bad synonym line, a failed embedding) go to stderr as log lines. */
