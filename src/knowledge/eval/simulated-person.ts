@@ -40,7 +40,10 @@ export function replayAsPeople(
     const key = `${articleId}\u0000${normalizeQuestion(question)}`;
     let lesson = lessons.get(key);
     if (!lesson && !unhelpful) return;
-    if (!lesson) lessons.set(key, (lesson = { against: new Set(), confirmed: new Set() }));
+    if (!lesson) {
+      lesson = { against: new Set(), confirmed: new Set() };
+      lessons.set(key, lesson);
+    }
     (unhelpful ? lesson.against : lesson.confirmed).add(person);
     const votes = { against: lesson.against.size, confirmed: lesson.confirmed.size };
     kb.penalise(articleId, question, lessonStrength(votes));
