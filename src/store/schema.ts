@@ -75,6 +75,8 @@ export const interactions = pgTable(
     index('interactions_person').on(t.personId, t.createdAt),
     // The interactions export reads a period in (created_at, id) pages: each page starts where the last ended.
     index('interactions_created').on(t.createdAt, t.id),
+    // A 👍 or a pick weighs the open 👎 lesson for its article: that article's answers, not every question.
+    index('interactions_article').on(t.articleId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "interactions_article" ON "interactions" USING btree ("article_id");
