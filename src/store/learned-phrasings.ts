@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { normalizedWording } from '../model/wording.ts';
 import type { DbOrTx } from './db.ts';
 import { learnedPhrasings } from './schema.ts';
 
 export type LearnedRow = typeof learnedPhrasings.$inferSelect;
-
-const normalize = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** Stores a confirmed phrasing; false when it was known already (or removed by an admin before). */
 export async function rememberPhrasing(
@@ -16,7 +15,13 @@ export async function rememberPhrasing(
 ): Promise<boolean> {
   const inserted = await db
     .insert(learnedPhrasings)
-    .values({ articleId, phrasing: phrasing.trim(), normalized: normalize(phrasing), interactionId, createdAt: at })
+    .values({
+      articleId,
+      phrasing: phrasing.trim(),
+      normalized: normalizedWording(phrasing),
+      interactionId,
+      createdAt: at,
+    })
     .onConflictDoNothing()
     .returning({ id: learnedPhrasings.id });
   return inserted.length > 0;

@@ -4,7 +4,7 @@ import { latestCalibration, type StoredCalibration, saveCalibration } from '../.
 import type { Db } from '../../store/db.ts';
 import { loggedQuestions } from '../../store/logged-outcomes.ts';
 import type { FittedDecision, KnowledgeBase } from '../knowledge-base.ts';
-import { type Calibration, calibrate, featureCount, shippedCalibration } from './calibrate.ts';
+import { type Calibration, calibrate, type FeatureKind, featureCount, shippedCalibration } from './calibrate.ts';
 import { labelled } from './outcome-label.ts';
 
 /** How the desk decides to answer: its wrong-answer target, and the threshold configured or by default. */
@@ -49,21 +49,28 @@ export async function useLatestCalibration(deps: Deps, settings: DecisionSetting
   return stored;
 }
 
-const thresholdsOf = (settings: DecisionSettings) => ({
+/** The target and the shipped threshold, as a calibration takes them. */
+export const thresholdsOf = (settings: DecisionSettings) => ({
   maxWrongRate: settings.maxWrongRate,
   shippedThreshold: settings.answerThreshold,
 });
 
+/** The logged outcomes that say something of a curve over features of `kind`. */
+export async function loggedOutcomes(db: Db, kind: FeatureKind) {
+  return labelled(await loggedQuestions(db)).filter((r) => r.features.length === featureCount[kind]);
+}
+
 /** Refits the decision to the logged outcomes now, stores it with its figures, and uses it here at once. */
 export async function recalibrate(deps: Deps, settings: DecisionSettings, requestedBy?: number) {
-  const rows = labelled(await loggedQuestions(deps.db));
-  return keep(deps, settings, calibrate(deps.kb.featureKind, rows, thresholdsOf(settings)), requestedBy);
+  const kind = deps.kb.featureKind;
+  const rows = await loggedOutcomes(deps.db, kind);
+  return keep(deps, settings, calibrate(kind, rows, thresholdsOf(settings)), requestedBy);
 }
 
 /** Back to the shipped curve (stored as the newest calibration, so every replica follows). */
 export async function resetCalibration(deps: Deps, settings: DecisionSettings, requestedBy: number) {
   const kind = deps.kb.featureKind;
-  const rows = labelled(await loggedQuestions(deps.db)).filter((r) => r.features.length === featureCount[kind]);
+  const rows = await loggedOutcomes(deps.db, kind);
   return keep(deps, settings, shippedCalibration(kind, rows, thresholdsOf(settings), 'reset'), requestedBy);
 }
 

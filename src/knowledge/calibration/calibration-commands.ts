@@ -3,11 +3,15 @@ import { type CalibrationView, toCalibrationMessage } from '../../messages/calib
 import type { Message } from '../../messages/message.ts';
 import type { Person } from '../../model/person.ts';
 import { latestCalibration, type StoredCalibration } from '../../store/answer-calibrations.ts';
-import { loggedQuestions } from '../../store/logged-outcomes.ts';
 import { findPersonById } from '../../store/people.ts';
-import { type DecisionSettings, recalibrate, resetCalibration } from './answer-decision.ts';
-import { featureCount, minOutcomes, shippedCalibration } from './calibrate.ts';
-import { labelled } from './outcome-label.ts';
+import {
+  type DecisionSettings,
+  loggedOutcomes,
+  recalibrate,
+  resetCalibration,
+  thresholdsOf,
+} from './answer-decision.ts';
+import { minOutcomes, shippedCalibration } from './calibrate.ts';
 
 const shippedSettings = (s: DecisionSettings) => ({
   maxWrongRate: s.maxWrongRate,
@@ -20,8 +24,8 @@ export async function showCalibration(ctx: DeskContext, settings: DecisionSettin
   if (stored) return toCalibrationMessage(await viewOf(ctx, stored, settings));
   // Never calibrated: the shipped curve, measured on whatever is logged so far.
   const kind = ctx.kb.featureKind;
-  const rows = labelled(await loggedQuestions(ctx.db)).filter((r) => r.features.length === featureCount[kind]);
-  const shipped = shippedCalibration(kind, rows, shippedSettings(settings), 'not_better');
+  const rows = await loggedOutcomes(ctx.db, kind);
+  const shipped = shippedCalibration(kind, rows, thresholdsOf(settings), 'not_better');
   return toCalibrationMessage({
     ...common(settings),
     method: 'shipped',

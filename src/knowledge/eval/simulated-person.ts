@@ -1,7 +1,8 @@
+import { normalizedWording } from '../../model/wording.ts';
 import type { LoggedQuestion } from '../calibration/outcome-label.ts';
 import { decide, type Thresholds } from '../decision/decide.ts';
 import type { KnowledgeBase, SentenceVectors } from '../knowledge-base.ts';
-import { lessonStrength, normalizeQuestion } from '../learning/feedback-votes.ts';
+import { lessonStrength } from '../learning/feedback-votes.ts';
 import type { EvalQuery } from './eval-metrics.ts';
 
 /**
@@ -37,7 +38,7 @@ export function replayAsPeople(
   // Each line is another person; what 👎 taught is weighed by their votes, as the desk weighs them.
   const lessons = new Map<string, { against: Set<number>; confirmed: Set<number> }>();
   const vote = (articleId: string, question: string, person: number, unhelpful: boolean) => {
-    const key = `${articleId}\u0000${normalizeQuestion(question)}`;
+    const key = `${articleId}\u0000${normalizedWording(question)}`;
     let lesson = lessons.get(key);
     if (!lesson && !unhelpful) return;
     if (!lesson) {

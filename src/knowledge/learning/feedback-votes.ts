@@ -7,6 +7,3 @@ export function lessonStrength(votes: { against: number; confirmed: number }): n
   const net = votes.against - votes.confirmed;
   return net <= 0 ? 0 : Math.min(1, net / 2);
 }
-
-/** Lower case, single spaces: how a question is compared with a lesson (as learned phrasings are). */
-export const normalizeQuestion = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');

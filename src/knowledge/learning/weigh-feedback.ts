@@ -1,6 +1,7 @@
 import type { DeskContext } from '../../desk-context.ts';
+import { normalizedWording } from '../../model/wording.ts';
 import { lessonVotes, openLesson } from '../../store/feedback-lessons.ts';
-import { lessonStrength, normalizeQuestion } from './feedback-votes.ts';
+import { lessonStrength } from './feedback-votes.ts';
 
 /**
  * After a 👍, a 👎 or a pick: weighs anew what 👎 taught about this article and question, from the votes
@@ -13,7 +14,7 @@ export async function weighFeedback(
   question: string,
   unhelpful: boolean,
 ): Promise<void> {
-  const normalized = normalizeQuestion(question);
+  const normalized = normalizedWording(question);
   if (unhelpful) await openLesson(ctx.db, { articleId, question, normalized, at: ctx.clock.now() });
   const [lesson] = await lessonVotes(ctx.db, { articleId, normalized });
   if (!lesson) return;
