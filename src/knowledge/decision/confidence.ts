@@ -52,14 +52,15 @@ export interface Curve {
   offset: number;
 }
 
+const shippedWithMeaning: Curve = {
+  weights: [withMeaning.evidence, withMeaning.cosine, withMeaning.gap, withMeaning.lead],
+  offset: withMeaning.offset,
+};
+const shippedWords: Curve = { weights: [words.slope], offset: words.offset };
+
 /** The shipped curve for features of one kind: with the bundled model's meaning, or words alone. */
 export const shippedCurve = (withMeaningFeatures: boolean): Curve =>
-  withMeaningFeatures
-    ? {
-        weights: [withMeaning.evidence, withMeaning.cosine, withMeaning.gap, withMeaning.lead],
-        offset: withMeaning.offset,
-      }
-    : { weights: [words.slope], offset: words.offset };
+  withMeaningFeatures ? shippedWithMeaning : shippedWords;
 
 export function toFeatures(signals: Signals, lead: number | undefined, meaning?: Meaning): Features {
   const closeness = 0.5 * signals.coverage + 0.5 * Math.max(signals.phrasing, signals.learned);

@@ -1,5 +1,12 @@
 import type { Article } from '../articles/article.ts';
-import { type Features, toConfidence, toFeatures, worthOffering } from '../decision/confidence.ts';
+import {
+  type Features,
+  onCurve,
+  shippedCurve,
+  toConfidence,
+  toFeatures,
+  worthOffering,
+} from '../decision/confidence.ts';
 import { askedAgain, type RankingOptions } from './ranking-options.ts';
 import type { Scratch } from './search-scratch.ts';
 
@@ -61,7 +68,7 @@ export function rankCandidates(
     const meaning = { calibrated, gap: rank === 0 ? semanticOf(0) - semanticOf(1) : 0 };
     const signals = scratch.read(doc);
     const features = toFeatures(signals, lead, meaning);
-    const confidence = toConfidence(signals, lead, meaning);
+    const confidence = onCurve(shippedCurve(calibrated), features);
     // Judged as if no 👎 had been said: an article lowered for this question stays among the choices.
     const unlowered = signals.unhelpful === 0 ? confidence : toConfidence({ ...signals, unhelpful: 0 }, lead, meaning);
     return {
