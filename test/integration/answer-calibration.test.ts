@@ -1,5 +1,5 @@
 import { desc } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { answerCalibrations, interactions } from '../../src/store/schema.ts';
@@ -121,5 +121,58 @@ describe('a desk that calibrates its answer decision from logged outcomes', () =
     expect(rows.at(-1)?.requestedBy).toBeNull();
     expect(await say(app, 'ann', 'kb calibration')).toMatch(/fitted to 12\d logged outcomes on .* by the weekly refit/);
     expect(answered(await ask(app, 'fay', question))).toBe(false);
+  });
+});
+
+describe('a calibration stored by one replica', () => {
+  it('is used by another running replica within a minute, without a restart', async () => {
+    const store = await createTestStore();
+    const one = await startTestApp(admins, store);
+    // Only the replica's own timers are faked: its HTTP server and the store keep real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const other = await startTestApp(admins, store);
+    try {
+      const messages = async (on: TestApp, user: string, text: string) =>
+        ((await (await on.post('/api/local/messages', { user, text })).json()) as { messages: Message[] }).messages;
+      const answered = async (on: TestApp, user: string) =>
+        buttonsOf((await messages(on, user, question))[0]).some((b) => b.actionId === 'helpful');
+      expect(await answered(other, 'alice')).toBe(true);
+      const [row] = await store.db
+        .select({ features: interactions.features, personId: interactions.personId })
+        .from(interactions)
+        .limit(1);
+      const evidence = row?.features?.[0] ?? Number.NaN;
+      // Every logged answer with this question's evidence or less was wrong: a fit must stop answering it.
+      await store.db.insert(interactions).values(
+        Array.from({ length: 120 }, (_, i) => {
+          const e = Math.min(1, (i + 0.5) / 120);
+          return {
+            personId: row?.personId ?? 0,
+            place: { platform: 'local', workspace: 'local', channel: 'dm:alice' },
+            question: `logged question ${i}`,
+            outcome: 'answered' as const,
+            articleId: 'vpn-connect',
+            confidence: 0.9,
+            candidates: [{ articleId: 'vpn-connect', confidence: 0.9 }],
+            features: [e],
+            helpful: e > evidence + 0.15,
+            feedbackAt: one.clock.now(),
+            createdAt: one.clock.now(),
+          };
+        }),
+      );
+      expect((await messages(one, 'ann', 'kb calibrate'))[0]?.text).toMatch(/fitted to 12\d logged outcomes/);
+      expect(await answered(other, 'bob')).toBe(true);
+      vi.advanceTimersByTime(60_000);
+      await vi.waitFor(() =>
+        expect(other.log.lines).toContainEqual(expect.objectContaining({ msg: 'answer decision updated' })),
+      );
+      expect(await answered(other, 'carol')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+      await other.close();
+      await one.close();
+      await store.close();
+    }
   });
 });
