@@ -11,7 +11,7 @@ import { toWelcomeMessage } from './messages/welcome-view.ts';
 import type { PersonRef, Posted } from './model/identity.ts';
 import { isStaff } from './model/roles.ts';
 import { type Tier, tiers } from './model/tiers.ts';
-import { claimDelivery } from './store/deliveries.ts';
+import { claimDelivery, releaseDelivery } from './store/deliveries.ts';
 import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
 
@@ -33,6 +33,15 @@ export interface Desk {
   queuesFor(person: PersonRef): Promise<{ tier: Tier; place: string }[] | undefined>;
 }
 
+/** Releases a failed delivery; if even that fails, the log line says the retry will be ignored. */
+async function release(ctx: DeskContext, inbound: Inbound, deliveryId: string) {
+  try {
+    await releaseDelivery(ctx.db, inbound.from, deliveryId);
+  } catch (err) {
+    ctx.log.warn('failed delivery not released', { platform: inbound.from.platform, delivery: deliveryId, err });
+  }
+}
+
 export function createDesk(ctx: DeskContext, registry: Registry): Desk {
   return {
     async handle(received) {
@@ -40,7 +49,7 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
       // Wall time, not ctx.clock: the clock may be fixed (tests) or shifted, and latency is real time spent.
       const started = performance.now();
       try {
-        if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from.platform, inbound.deliveryId))) {
+        if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from, inbound.deliveryId))) {
           ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });
           return [];
         }
@@ -59,6 +68,9 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
         }
         const reference = newErrorReference();
         ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
+        // What failed may be passing (the database restarting): the person's or the platform's retry of
+        // this same delivery is then handled, not ignored as a repeat.
+        if (inbound.deliveryId) await release(ctx, inbound, inbound.deliveryId);
         return [{ text: copy.internalError(reference) }];
       } finally {
         const labels = { platform: inbound.from.platform, kind: inbound.kind };

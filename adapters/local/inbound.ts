@@ -9,7 +9,14 @@ const typedName = z
   .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'must be 1-64 letters, digits or . _ @ -');
 /** Names are case-insensitive, as people expect: "Carol" and "carol" are one person, with one inbox. */
 const user = typedName.transform(localUserId);
-const deliveryId = z.string().trim().min(1).max(200).optional();
+/** A client's own id for a request, so a retried one is handled once: printable, as stored and logged. */
+const deliveryId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^\P{Cc}+$/u, 'must not hold control characters (NUL, escape, line breaks)')
+  .optional();
 
 /** `user` is who it is (lower case); `name` is how they typed it, kept as their display name. */
 const withName = <T extends { user: string }>(body: T) => ({ ...body, user: localUserId(body.user), name: body.user });

@@ -168,13 +168,18 @@ export const ticketEvents = pgTable(
   ],
 );
 
-/** A delivery id seen once is never handled again (platform retries, double submits). */
+/**
+ * A delivery id seen once is never handled again (platform retries, double submits), unless its handling
+ * failed: then it is released, and the platform's retry is handled as if it were the first.
+ */
 export const deliveries = pgTable(
   'deliveries',
   {
     platform: text('platform').notNull(),
+    /** The sender's workspace and id, then the platform's delivery id: a client-chosen id is theirs alone. */
     deliveryId: text('delivery_id').notNull(),
     receivedAt: at('received_at').notNull().defaultNow(),
+    releasedAt: at('released_at'),
   },
   (t) => [primaryKey({ columns: [t.platform, t.deliveryId] })],
 );

@@ -118,6 +118,21 @@ describe('local chat HTTP API', () => {
     expect(nothing.body.messages?.[0]?.text).not.toMatch(/something went wrong/i);
   });
 
+  it("keeps each sender's delivery ids their own, and refuses an id holding a control character", async () => {
+    const alice = await send('/api/local/messages', { user: 'alice', text: 'vpn keeps dropping', id: 'msg-1' });
+    expect(alice.body.messages?.length).toBeGreaterThan(0);
+    const bob = await send('/api/local/messages', {
+      user: 'bob',
+      text: 'ticket my badge stopped working',
+      id: 'msg-1',
+    });
+    expect(bob.body.messages?.[0]?.text).toMatch(/T-\d+/);
+    for (const id of ['msg\u00002', 'msg\u001b[2J', 'line\nbreak']) {
+      const refused = await send('/api/local/messages', { user: 'bob', text: 'vpn keeps dropping', id });
+      expect(refused).toEqual({ status: 400, body: { error: expect.stringMatching(/^id: .*control characters/) } });
+    }
+  });
+
   it('answers a request line that is no URL with a 400 and keeps serving', async () => {
     const { port } = new URL(app.url);
     const reply = await new Promise<string>((resolve, reject) => {

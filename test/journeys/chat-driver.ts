@@ -57,6 +57,8 @@ export interface ChatDriver {
   identityOf(user: string): string;
   /** Sends a chat message; `deliveryId` lets a journey replay the same delivery. Returns the direct replies. */
   say(user: string, text: string, options?: { deliveryId?: string }): Promise<Seen[]>;
+  /** Makes the desk's next insert into `table` fail once, as a database that hiccups mid-event would. */
+  failNextInsert(table: 'tickets' | 'interactions'): Promise<void>;
   /** Presses a button the user was shown. Returns the direct replies. */
   click(user: string, button: Seen['buttons'][number]): Promise<Seen[]>;
   /**

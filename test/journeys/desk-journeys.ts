@@ -51,6 +51,17 @@ export function deskJourneys(name: string, makeDriver: MakeDriver) {
       },
     );
 
+    journey('handles a delivery whose first handling failed when the platform sends it again, once', async (chat) => {
+      await chat.failNextInsert('tickets');
+      const failed = await chat.say('carol', 'ticket the printer on floor 3 jams', { deliveryId: 'delivery-7' });
+      expect(allText(failed)).toMatch(/went wrong/i);
+      const retried = await chat.say('carol', 'ticket the printer on floor 3 jams', { deliveryId: 'delivery-7' });
+      const ref = /T-\d+/.exec(allText(retried))?.[0];
+      expect(ref).toBeDefined();
+      expect(await chat.say('carol', 'ticket the printer on floor 3 jams', { deliveryId: 'delivery-7' })).toEqual([]);
+      expect(allText(await chat.say('carol', 'mine')).match(/T-\d+/g)).toEqual([ref]);
+    });
+
     journey(
       'works a ticket across tiers: claim, escalate with a reason, resolve; the requester follows it',
       async (chat) => {

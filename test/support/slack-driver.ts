@@ -13,6 +13,7 @@ import {
   type Seen,
   type SeenForm,
 } from '../journeys/chat-driver.ts';
+import { failNextInsert } from './fail-once.ts';
 import { startSlackTestApp } from './slack-app.ts';
 
 /** A message as it stands in Slack: where it is, and what it shows (the last post or edit of it). */
@@ -153,6 +154,7 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
   return {
     platform: 'slack',
     identityOf: (user) => `slack:${fakeTeam.id}:${slackUser(user)}`,
+    failNextInsert: (table) => failNextInsert(slack.app.store, table),
     say(user, text, options = {}) {
       // A delivery replayed under the same id is the same Slack message: same ts, same event id.
       const id = options.deliveryId ?? `auto-${++sequence}`;

@@ -16,6 +16,7 @@ import {
   type Seen,
   type SeenForm,
 } from '../journeys/chat-driver.ts';
+import { failNextInsert } from './fail-once.ts';
 import { startTeamsTestApp, type TeamsTestAppOptions } from './teams-app.ts';
 
 type CardAction = { title: string; data: { tierdesk: { action?: string; value?: string; form?: string } } };
@@ -136,6 +137,7 @@ export async function createTeamsDriver(
   return {
     platform: 'teams',
     identityOf: (user) => `teams:${teamsTenant}:${userIdOf({ name: user })}`,
+    failNextInsert: (table) => failNextInsert(teams.app.store, table),
     async say(user, text, options = {}) {
       const id = options.deliveryId ?? `msg-${++sequence}`;
       await send(messageActivity({ user: { name: user }, text, id, serviceUrl: teams.connector.serviceUrl }));
