@@ -30,7 +30,7 @@ async function startDesk(dataDir: string): Promise<{ child: ChildProcess; url: s
   const env = { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: dataDir, LOCAL_EMBEDDINGS: 'false' };
   const child = spawn(tsx, ['src/main.ts'], {
     cwd: root,
-    env: { ...env, KNOWLEDGE_WATCH: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'error' },
+    env: { ...env, KNOWLEDGE_WATCH: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -70,6 +70,7 @@ export const coreKeys = {
     .max(24 * 90)
     .default(24),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
   SLA_SWEEP_CRON: z
     .string()
     .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression, e.g. "* * * * *"')
@@ -128,6 +129,8 @@ export interface CoreConfig {
   metricsToken?: string;
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
   jobs: { enabled: boolean; slaSweepCron: string };
+  /** Messages and commands one person may send a minute, per process; 0 turns the limit off. */
+  rateLimitPerMinute: number;
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
   slaPoliciesFile?: string;
   /** People who are admins from the start (more are added with `staff add`). */
@@ -216,6 +219,7 @@ function coreConfig(c: Core): CoreConfig {
     digest: { cron: c.DIGEST_CRON, places: c.DIGEST_PLACES },
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
     jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY
       ? {

@@ -11,6 +11,7 @@ import { toWelcomeMessage } from './messages/welcome-view.ts';
 import type { PersonRef, Posted } from './model/identity.ts';
 import { isStaff } from './model/roles.ts';
 import { type Tier, tiers } from './model/tiers.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { claimDelivery, releaseDelivery } from './store/deliveries.ts';
 import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
@@ -42,7 +43,13 @@ async function release(ctx: DeskContext, inbound: Inbound, deliveryId: string) {
   }
 }
 
-export function createDesk(ctx: DeskContext, registry: Registry): Desk {
+/** What the desk itself limits, whatever the feature: `RATE_LIMIT_PER_MINUTE`, 0 for no limit. */
+export interface DeskLimits {
+  perPersonPerMinute: number;
+}
+
+export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLimits = { perPersonPerMinute: 0 }): Desk {
+  const rate = createRateLimiter(limits.perPersonPerMinute);
   return {
     async handle(received) {
       const inbound = withPrintableText(received);
@@ -52,6 +59,15 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
         if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from, inbound.deliveryId))) {
           ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });
           return [];
+        }
+        if (inbound.kind === 'message' || inbound.kind === 'command') {
+          const { platform, workspace, userId } = inbound.from;
+          if (!rate.allow(`${platform}/${workspace}/${userId}`, ctx.clock.now())) {
+            ctx.meter.count('tierdesk_rate_limited_total', { platform });
+            ctx.log.info('rate limited', { platform, delivery: inbound.deliveryId });
+            // Only what they typed to the desk: talk it merely overhears in a thread gets no reply either way.
+            return inbound.kind === 'message' && inbound.addressed === false ? [] : [{ text: copy.rateLimited }];
+          }
         }
         const person = await upsertPerson(ctx.db, inbound.from);
         if (inbound.kind === 'message' && inbound.addressed === false) {

@@ -13,6 +13,10 @@ export const meterCounters = {
     help: 'Presses of "did this help?" on an answer that were recorded, by feedback: helpful or not_helpful',
     labels: ['feedback'],
   },
+  tierdesk_rate_limited_total: {
+    help: 'Messages and commands refused because their sender passed RATE_LIMIT_PER_MINUTE, by platform',
+    labels: ['platform'],
+  },
   tierdesk_outbox_failures_total: {
     help: 'Proactive messages a platform did not take, by platform and reason: failed or not_connected',
     labels: ['platform', 'reason'],

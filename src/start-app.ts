@@ -141,7 +141,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       }
     },
   };
-  desk = createDesk(ctx, registry);
+  desk = createDesk(ctx, registry, { perPersonPerMinute: config.rateLimitPerMinute });
   const mounted: MountedPlatform[] = [];
   const named = new Map<string, MountedPlatform>();
   for (const platform of platforms) {

@@ -31,6 +31,8 @@ export const copy = {
   fileWithoutWords:
     "Thanks, I have your file, but I can only read words. Tell me in a sentence what's wrong, and I'll look it up or pass it to a person.",
   notStaff: 'Sorry, only the help desk can do that. Ask an admin for a role if you need one.',
+  rateLimited:
+    "You're sending messages faster than the desk can take them. Please wait a minute, then try again: nothing you sent before is lost.",
   internalError: (reference: string) =>
     `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, quote reference ${reference} to the help desk.`,
   usage: (problem: UsageProblem, about: { name?: string; usage?: string; maxTextLength: number }): string => {

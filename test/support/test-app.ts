@@ -26,6 +26,8 @@ export async function startTestApp(env: Record<string, string> = {}, store?: Sto
     KNOWLEDGE_DIR: shippedKnowledge,
     KNOWLEDGE_WATCH: 'false',
     JOBS_ENABLED: 'false',
+    // The clock is fixed, so every turn of a long journey falls in one minute: tests of the limit set it.
+    RATE_LIMIT_PER_MINUTE: '0',
     // Meaning is ranked from the moment an article's vector is ready, which would make early answers depend
     // on timing: tests that are about embeddings turn it back on and wait for the vectors.
     LOCAL_EMBEDDINGS: 'false',

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       coeTimeZone: 'Europe/London',
       digest: { cron: '0 9 * * 1', places: [] },
       jobs: { enabled: true, slaSweepCron: '* * * * *' },
+      rateLimitPerMinute: 30,
       logLevel: 'info',
     });
   });
