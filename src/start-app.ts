@@ -28,6 +28,7 @@ import { type SweepReport, sweepTickets } from './sla-monitor/sweep.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import type { Db } from './store/db.ts';
 import { deskKey } from './store/desk-keys.ts';
+import { jobCompletions, recordJobRun } from './store/job-runs.ts';
 import type { Store } from './store/open-store.ts';
 import { ensureAdmins } from './store/people.ts';
 import { defaultSurveySettings } from './surveys/surveys-feature.ts';
@@ -154,9 +155,11 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     mounted.push(m);
     named.set(platform.name, m);
   }
+  // Started once the server listens; /healthz asks it what is overdue from then on.
+  let jobs: Jobs | undefined;
   const server = createHttpServer(
     [
-      healthRoute(named),
+      healthRoute(named, () => jobs?.problems() ?? {}),
       articlePageRoute(knowledge.kb),
       ...coeRoutes({
         db: store.db,
@@ -196,11 +199,16 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   const adapters = mounted.map((m) => m.label);
   log.info('adapters on', { adapters, ...knowledge.describe });
-  const jobs = config.jobs.enabled
+  jobs = config.jobs.enabled
     ? await startJobs({
         connection: store.jobConnection,
+        runs: {
+          record: (name, at, error) => recordJobRun(store.db, name, at, error),
+          completions: () => jobCompletions(store.db),
+        },
+        clock,
         log,
-        jobs: registry.jobs.map((job) => ({ name: job.name, cron: job.cron, run: () => job.run(ctx) })),
+        jobs: registry.jobs.map((job) => ({ ...job, run: () => job.run(ctx) })),
       })
     : undefined;
   const idle = async () => {

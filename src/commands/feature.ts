@@ -104,6 +104,8 @@ export interface RememberSpec {
 export interface JobSpec {
   name: string;
   cron: string;
+  /** How long one run may take before it counts as lost and another may start (default 2 minutes). */
+  expireInSeconds?: number;
   run(ctx: DeskContext): Promise<unknown>;
 }
 

@@ -233,3 +233,15 @@ export * from './digest-schema.ts';
 export * from './knowledge-schema.ts';
 export * from './outbound-schema.ts';
 export * from './survey-schema.ts';
+
+/**
+ * When each scheduled job last finished, on whichever replica: a job that has not completed for several of
+ * its periods (a worker that died mid-run, a queue that stopped fetching) is reported, not silently stalled.
+ * One row per job, overwritten: it is a gauge, the runs themselves are pg-boss's.
+ */
+export const jobRuns = pgTable('job_runs', {
+  name: text('name').primaryKey(),
+  lastCompletedAt: at('last_completed_at'),
+  lastFailedAt: at('last_failed_at'),
+  lastError: text('last_error'),
+});
