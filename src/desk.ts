@@ -4,6 +4,7 @@ import type { Registry } from './commands/registry.ts';
 import type { DeskContext } from './desk-context.ts';
 import { InputError, newErrorReference } from './errors.ts';
 import { type Inbound, withPrintableText } from './inbound.ts';
+import { withLogContext } from './log.ts';
 import { copy } from './messages/copy.ts';
 import type { FieldErrors, Form, FormValues } from './messages/form.ts';
 import type { Message } from './messages/message.ts';
@@ -50,48 +51,53 @@ export interface DeskLimits {
 
 export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLimits = { perPersonPerMinute: 0 }): Desk {
   const rate = createRateLimiter(limits.perPersonPerMinute);
-  return {
-    async handle(received) {
-      const inbound = withPrintableText(received);
-      // Wall time, not ctx.clock: the clock may be fixed (tests) or shifted, and latency is real time spent.
-      const started = performance.now();
-      try {
-        if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from, inbound.deliveryId))) {
-          ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });
-          return [];
-        }
-        if (inbound.kind === 'message' || inbound.kind === 'command') {
-          const { platform, workspace, userId } = inbound.from;
-          if (!rate.allow(`${platform}/${workspace}/${userId}`, ctx.clock.now())) {
-            ctx.meter.count('tierdesk_rate_limited_total', { platform });
-            ctx.log.info('rate limited', { platform, delivery: inbound.deliveryId });
-            // Only what they typed to the desk: talk it merely overhears in a thread gets no reply either way.
-            return inbound.kind === 'message' && inbound.addressed === false ? [] : [{ text: copy.rateLimited }];
-          }
-        }
-        const person = await upsertPerson(ctx.db, inbound.from);
-        if (inbound.kind === 'message' && inbound.addressed === false) {
-          // Talk the desk was not asked: it answers only when a feature knows the thread.
-          const text = withAttachments(inbound.text, inbound.attachments ?? []);
-          const reply = await threadReply(ctx, registry, person, inbound.place, text, true);
-          return reply ? [reply] : [];
-        }
-        return [await dispatch(ctx, registry, person, inbound)].flat();
-      } catch (err) {
-        if (err instanceof InputError) {
-          ctx.log.warn('bad input', { platform: inbound.from.platform, kind: inbound.kind, problem: err.message });
-          return [{ text: copy.unknownAction }];
-        }
-        const reference = newErrorReference();
-        ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
-        // What failed may be passing (the database restarting): the person's or the platform's retry of
-        // this same delivery is then handled, not ignored as a repeat.
-        if (inbound.deliveryId) await release(ctx, inbound, inbound.deliveryId);
-        return [{ text: copy.internalError(reference) }];
-      } finally {
-        const labels = { platform: inbound.from.platform, kind: inbound.kind };
-        ctx.meter.observe('tierdesk_handler_seconds', labels, (performance.now() - started) / 1000);
+  async function handleOne(inbound: Inbound): Promise<Message[]> {
+    // Wall time, not ctx.clock: the clock may be fixed (tests) or shifted, and latency is real time spent.
+    const started = performance.now();
+    try {
+      if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from, inbound.deliveryId))) {
+        ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });
+        return [];
       }
+      if (inbound.kind === 'message' || inbound.kind === 'command') {
+        const { platform, workspace, userId } = inbound.from;
+        if (!rate.allow(`${platform}/${workspace}/${userId}`, ctx.clock.now())) {
+          ctx.meter.count('tierdesk_rate_limited_total', { platform });
+          ctx.log.info('rate limited', { platform, delivery: inbound.deliveryId });
+          // Only what they typed to the desk: talk it merely overhears in a thread gets no reply either way.
+          return inbound.kind === 'message' && inbound.addressed === false ? [] : [{ text: copy.rateLimited }];
+        }
+      }
+      const person = await upsertPerson(ctx.db, inbound.from);
+      if (inbound.kind === 'message' && inbound.addressed === false) {
+        // Talk the desk was not asked: it answers only when a feature knows the thread.
+        const text = withAttachments(inbound.text, inbound.attachments ?? []);
+        const reply = await threadReply(ctx, registry, person, inbound.place, text, true);
+        return reply ? [reply] : [];
+      }
+      return [await dispatch(ctx, registry, person, inbound)].flat();
+    } catch (err) {
+      if (err instanceof InputError) {
+        ctx.log.warn('bad input', { platform: inbound.from.platform, kind: inbound.kind, problem: err.message });
+        return [{ text: copy.unknownAction }];
+      }
+      const reference = newErrorReference();
+      ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
+      // What failed may be passing (the database restarting): the person's or the platform's retry of
+      // this same delivery is then handled, not ignored as a repeat.
+      if (inbound.deliveryId) await release(ctx, inbound, inbound.deliveryId);
+      return [{ text: copy.internalError(reference) }];
+    } finally {
+      const labels = { platform: inbound.from.platform, kind: inbound.kind };
+      ctx.meter.observe('tierdesk_handler_seconds', labels, (performance.now() - started) / 1000);
+    }
+  }
+
+  return {
+    handle(received) {
+      // Every line logged while handling this event carries its delivery id (or one made up for it).
+      const event = received.deliveryId ?? newErrorReference();
+      return withLogContext({ event }, () => handleOne(withPrintableText(received)));
     },
     async posted(remember, posted) {
       const spec = registry.remembers.find((r) => remember.startsWith(`${r.prefix}:`));

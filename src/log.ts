@@ -1,3 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pino from 'pino';
+import { toLoggedError } from './logged-error.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
 
@@ -8,30 +12,48 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
-const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const secretKey = /(token|secret|password|api_?key|authorization)/i;
 
-/** Secrets never reach a log line, whatever field they arrive in. */
-function redact(value: unknown, depth = 0): unknown {
+/** Secrets never reach a log line, whatever field they arrive in; errors keep what a reader needs. */
+function redact(value: unknown, debug: boolean, depth = 0): unknown {
   if (depth > 4 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (value instanceof Error) return toLoggedError(value, debug);
+  if (Array.isArray(value)) return value.map((v) => redact(v, debug, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = secretKey.test(k) ? '[redacted]' : redact(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = secretKey.test(k) ? '[redacted]' : redact(v, debug, depth + 1);
   return out;
 }
 
-/** One JSON object per line: easy to grep locally and to ship to any log store. */
-export function createLogger(
-  level: LogLevel,
-  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
-): Logger {
+/** What every line written while handling one event carries: the event's delivery id, as `event`. */
+const eventContext = new AsyncLocalStorage<LogFields>();
+
+/** Runs `work` with `fields` on every line it logs, however deep (the desk's handling of one event). */
+export const withLogContext = <T>(fields: LogFields, work: () => Promise<T>): Promise<T> =>
+  eventContext.run(fields, work);
+
+/**
+ * One JSON object per line, `{"level":"info","t":"…","msg":"…",…}`, written by pino: easy to grep locally
+ * and to ship to any log store. Lines go out synchronously, so nothing is lost when the process exits.
+ */
+export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
+  const destination = write ? { write: (l: string) => write(l.trimEnd()) } : pino.destination({ fd: 2, sync: true });
+  const base = pino(
+    {
+      level,
+      base: undefined,
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => eventContext.getStore() ?? {},
+      // Errors are already shaped by toLoggedError; pino's own `err` serializer would shape them again.
+      serializers: { err: (v: unknown) => v },
+    },
+    destination,
+  );
+  const debug = level === 'debug';
   const at =
     (lvl: LogLevel) =>
-    (msg: string, fields: LogFields = {}) => {
-      if (rank[lvl] < rank[level]) return;
-      write(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...(redact(fields) as LogFields) }));
-    };
+    (msg: string, fields: LogFields = {}) =>
+      base[lvl](redact(fields, debug) as LogFields, msg);
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -34,7 +34,8 @@ export async function startTestApp(env: Record<string, string> = {}, store?: Sto
     ...env,
   });
   const usedStore = store ?? (await createTestStore());
-  const log = createMemoryLogger();
+  // Everything by default, so a test can read any line; a test of what stays out of logs sets LOG_LEVEL.
+  const log = createMemoryLogger(env.LOG_LEVEL ? config.logLevel : 'debug');
   const clock = createFixedClock(testStart);
   const app = await startApp({ config, store: usedStore, clock, log });
   const base = app.url.replace(/\/$/, '');

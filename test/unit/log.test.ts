@@ -26,3 +26,31 @@ describe('logger', () => {
     expect(log.lines[0]?.err).toMatchObject({ name: 'TypeError', message: 'boom' });
   });
 });
+
+describe('errors in log lines below debug', () => {
+  const failedQuery = () => {
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "people_pkey"'), {
+      code: '23505',
+      constraint_name: 'people_pkey',
+      detail: 'Key (user_id)=(jane.ortiz) already exists.',
+    });
+    return Object.assign(new Error('Failed query: insert into "people" values ($1)\nparams: jane.ortiz'), { cause });
+  };
+
+  it('keep the statement, the codes and the frames, not the bound values or the key detail', () => {
+    const log = createMemoryLogger('info');
+    log.error('event failed', { err: failedQuery() });
+    expect(log.lines[0]?.err).toMatchObject({
+      message: 'Failed query: insert into "people" values ($1)',
+      cause: { code: '23505', constraint_name: 'people_pkey' },
+    });
+    expect((log.lines[0]?.err as { stack?: string } | undefined)?.stack).toMatch(/^Error: Failed query: .*\n\s+at /);
+    expect(JSON.stringify(log.lines)).not.toMatch(/jane/);
+  });
+
+  it('keep everything at debug', () => {
+    const log = createMemoryLogger('debug');
+    log.error('event failed', { err: failedQuery() });
+    expect(JSON.stringify(log.lines)).toMatch(/params: jane\.ortiz.*Key \(user_id\)=\(jane\.ortiz\)/);
+  });
+});
