@@ -13,11 +13,6 @@ import {
 } from './answer-decision.ts';
 import { minOutcomes, shippedCalibration } from './calibrate.ts';
 
-const shippedSettings = (s: DecisionSettings) => ({
-  maxWrongRate: s.maxWrongRate,
-  shippedThreshold: s.answerThreshold,
-});
-
 /** `kb calibration`: the curve in use, the threshold it answers at, and what the logged outcomes expect of it. */
 export async function showCalibration(ctx: DeskContext, settings: DecisionSettings): Promise<Message> {
   const stored = await latestCalibration(ctx.db);
