@@ -69,6 +69,12 @@ const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore =
   find: (key) => findConversationReference(db, platform, key),
 });
 
+/**
+ * How long a shutdown waits for requests being answered: longer than a composed answer may take
+ * (OPENAI_TIMEOUT_MS, 8 s by default), shorter than a supervisor's patience before SIGKILL (often 30 s).
+ */
+const shutdownGraceMs = 15_000;
+
 /** Wires the desk to its store, knowledge, features and platforms, and serves them on one HTTP server. */
 export async function startApp({ config, store, clock = systemClock, log, platforms }: AppDeps): Promise<App> {
   await store.migrate();
@@ -234,8 +240,11 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
       return job.run(ctx);
     },
     async close() {
-      // Stop taking requests, let work already received finish, then drop idle keep-alive connections.
+      // Stop taking requests, let work already received finish (the requests being answered first: a turn
+      // waiting on a slow service still answers), then drop the connections left.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await server.drain(shutdownGraceMs);
       await idle();
       await knowledge.stop();
       await jobs?.stop();

@@ -58,8 +58,21 @@ export const httpTimeouts = {
  * One server for every adapter. Routes read their own bodies: a platform that signs the raw body must
  * get it untouched, so nothing here parses a body ahead of a route.
  */
-export function createHttpServer(routes: readonly Route[], log: Logger): Server {
-  return createServer({ ...httpTimeouts }, async (req, res) => {
+export type DeskServer = Server & {
+  /** Resolves once every request received so far has been answered, or after `limitMs`. */
+  drain(limitMs: number): Promise<void>;
+};
+
+export function createHttpServer(routes: readonly Route[], log: Logger): DeskServer {
+  // The requests being answered: a shutdown lets them finish instead of cutting their connections.
+  const inFlight = new Set<ServerResponse>();
+  let drained: (() => void) | undefined;
+  const server = createServer({ ...httpTimeouts }, async (req, res) => {
+    inFlight.add(res);
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (inFlight.size === 0) drained?.();
+    });
     // A request line that is no URL at all ("//[") must not take every adapter down with it.
     const raw = req.url ?? '/';
     const url = URL.canParse(raw, 'http://localhost') ? new URL(raw, 'http://localhost') : undefined;
@@ -91,5 +104,16 @@ export function createHttpServer(routes: readonly Route[], log: Logger): Server 
       log.error('http request failed', { reference, method: req.method, path: url.pathname, err });
       sendJson(res, 500, { error: `internal error (reference ${reference})` });
     }
+  });
+  return Object.assign(server, {
+    drain: (limitMs: number) =>
+      new Promise<void>((resolve) => {
+        if (inFlight.size === 0) return resolve();
+        const timer = setTimeout(resolve, limitMs);
+        drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }),
   });
 }
