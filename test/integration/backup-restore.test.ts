@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -22,12 +23,23 @@ import {
 } from '../support/backup-desk.ts';
 
 const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const serverUrl = process.env.TEST_DATABASE_URL;
 const scratch = () => mkdtemp(join(tmpdir(), 'tierdesk-backup-'));
 
 /** The migrations the desk recorded as applied: a restore must bring them back, so none runs again. */
 const appliedMigrations = (db: Db) =>
   db.execute(sql`select id, hash, created_at from drizzle.__drizzle_migrations order by id`);
+
+/** `npm run backup:data -- <copy>` on a data folder: how it ended and what it said. */
+async function backUpDataDir(dataDir: string, copy: string): Promise<{ code: number; output: string }> {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const env = { PATH: process.env.PATH ?? '', DATA_DIR: dataDir };
+  return run(tsx, ['scripts/backup-data-dir.ts', copy], { cwd: root, env }).then(
+    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+    (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, output: err.stdout + err.stderr }),
+  );
+}
 
 /** Reads a store and closes it again, so the desk can have it next. */
 async function readStore<T>(store: Store, read: (db: Db) => Promise<T>): Promise<T> {
@@ -137,4 +149,33 @@ describe('backup and restore of the embedded PGlite data folder', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('backs up with `npm run backup:data` only once the desk has stopped, and the copy restores', async () => {
+    const [dataDir, spare] = [await scratch(), await scratch()];
+    const copy = join(spare, 'tierdesk-data');
+    let desk: RunningDesk | undefined;
+    try {
+      desk = await startDesk(deskEnv({ DATA_DIR: dataDir }, dataDir));
+      const ref = /T-\d+/.exec(await desk.say('alice', 'ticket VPN drops every hour'))?.[0];
+      const status = await desk.say('alice', `status ${ref}`);
+      const refused = await backUpDataDir(dataDir, copy);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain(`A desk is using ${dataDir} (pid `);
+      expect(refused.output).toContain('stop it, then back up');
+      expect(existsSync(copy)).toBe(false);
+      await stopDesk(desk);
+
+      expect(await backUpDataDir(dataDir, copy)).toEqual({
+        code: 0,
+        output: `Copied ${dataDir} to ${copy}. To restore, start the desk with DATA_DIR=${copy}.\n`,
+      });
+      expect(existsSync(join(copy, lockFileName))).toBe(false);
+      desk = await startDesk(deskEnv({ DATA_DIR: copy }, copy));
+      expect(await desk.say('alice', `status ${ref}`)).toBe(status);
+      await stopDesk(desk);
+    } finally {
+      await endDesk(desk);
+      for (const dir of [dataDir, spare]) await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
