@@ -56,6 +56,9 @@ export interface Delivery {
 
 export { type DeliveryStore, outboxRetry, type RetryReport } from './delivery-retry.ts';
 
+/** When to try recording where a message went again, after each failure. */
+const rememberRetryMs = [1_000, 5_000, 30_000, 120_000];
+
 export function createDelivery(
   outboxes: Outboxes,
   log: Logger,
@@ -76,9 +79,26 @@ export function createDelivery(
     if (!store) return;
     try {
       if (target.kind === 'edit') await supersedeEdits(store.db, platform, target.posted.id, store.clock.now());
-      if (message.remember && posted) await store.remembered(message.remember, posted);
     } catch (err) {
-      log.error('delivered message not recorded', { platform, err });
+      log.error('superseded edits not let go', { platform, err });
+    }
+    if (message.remember && posted) await remember(store, message.remember, posted);
+  };
+
+  /**
+   * Where a message went must be kept (a queue card's later edits, a status message's), or the next change
+   * posts a second one: a failure to record it (the database restarting) is tried again a few times, over
+   * about three minutes, before it is logged as given up.
+   */
+  const remember = async (to: DeliveryStore, key: string, posted: Posted, tries = 0): Promise<void> => {
+    try {
+      await to.remembered(key, posted);
+      if (tries > 0) log.info('delivered message recorded', { remember: key, tries: tries + 1 });
+    } catch (err) {
+      const wait = rememberRetryMs[tries];
+      if (wait === undefined) return log.error('delivered message not recorded', { remember: key, err });
+      log.warn('delivered message not recorded yet; trying again', { remember: key, inMs: wait, err });
+      setTimeout(() => void remember(to, key, posted, tries + 1), wait).unref();
     }
   };
 

@@ -25,6 +25,8 @@ export interface Desk {
   home(person: PersonRef): Promise<Message>;
   /** An adapter reports where it posted a message that carried `remember`. Never throws. */
   posted(remember: string, posted: Posted): Promise<void>;
+  /** The same for Delivery, which tries again when recording it failed: throws what went wrong. */
+  record(remember: string, posted: Posted): Promise<void>;
   /** A registered form, for platforms that open forms on their own (a Slack shortcut or button). */
   form(id: string): Form | undefined;
   /** Checks a submission without acting on it (Slack shows the errors in the modal before closing it). */
@@ -93,17 +95,22 @@ export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLim
     }
   }
 
+  const record = async (remember: string, posted: Posted) => {
+    const spec = registry.remembers.find((r) => remember.startsWith(`${r.prefix}:`));
+    if (!spec) return ctx.log.warn('unknown message key reported', { remember });
+    await spec.run(ctx, remember, posted);
+  };
+
   return {
     handle(received) {
       // Every line logged while handling this event carries its delivery id (or one made up for it).
       const event = received.deliveryId ?? newErrorReference();
       return withLogContext({ event }, () => handleOne(withPrintableText(received)));
     },
+    record,
     async posted(remember, posted) {
-      const spec = registry.remembers.find((r) => remember.startsWith(`${r.prefix}:`));
-      if (!spec) return ctx.log.warn('unknown message key reported', { remember });
       try {
-        await spec.run(ctx, remember, posted);
+        await record(remember, posted);
       } catch (err) {
         ctx.log.error('could not remember a posted message', { remember, err });
       }

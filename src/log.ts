@@ -32,7 +32,7 @@ export const withLogContext = <T>(fields: LogFields, work: () => Promise<T>): Pr
   eventContext.run(fields, work);
 
 /**
- * One JSON object per line, `{"level":"info","t":"…","msg":"…",…}`, written by pino: easy to grep locally
+ * One JSON object per line, `{"level":"info","t":"…","event":"…","msg":"…",…}`, written by pino: easy to grep locally
  * and to ship to any log store. Lines go out synchronously, so nothing is lost when the process exits.
  */
 export function createLogger(level: LogLevel, write?: (line: string) => void): Logger {
@@ -53,7 +53,8 @@ export function createLogger(level: LogLevel, write?: (line: string) => void): L
   const at =
     (lvl: LogLevel) =>
     (msg: string, fields: LogFields = {}) =>
-      base[lvl](redact(fields, debug) as LogFields, msg);
+      // The message as a field, not pino's argument, so it comes before the fields, as people read a line.
+      base[lvl]({ msg, ...(redact(fields, debug) as LogFields) });
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -122,7 +122,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
   const delivery = createDelivery(
     outboxes,
     log,
-    { db: store.db, clock, remembered: async (remember, posted) => desk?.posted(remember, posted) },
+    { db: store.db, clock, remembered: async (remember, posted) => desk?.record(remember, posted) },
     meter,
   );
   const ctx: DeskContext = {

@@ -48,8 +48,14 @@ export async function requestHelp(
   if (result.created) {
     ctx.log.info('ticket opened', { ticket: result.ticket.id, requester: person.id });
     await request.beforeAnnounce?.(result.ticket);
-    const trouble = await postQueueCard(ctx, result.ticket, person, request.queue);
-    if (trouble) return { ...result, trouble };
+    try {
+      const trouble = await postQueueCard(ctx, result.ticket, person, request.queue);
+      if (trouble) return { ...result, trouble };
+    } catch (err) {
+      // The ticket is stored and the person will be told so: failing the event now would have their retry
+      // open it twice. The missed-queue-cards job posts the card once the database answers again.
+      ctx.log.error('queue card not posted; the missed-queue-cards job will', { ticket: result.ticket.id, err });
+    }
   }
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Feature } from '../commands/feature.ts';
 import { capaCommand } from './capa-command.ts';
 import { historyCommand } from './history-command.ts';
+import { missedAnnouncementsJob } from './missed-announcements.ts';
 import { newTicketForm } from './new-ticket-form.ts';
 import { queueCards } from './queue-card.ts';
 import { statusMessages } from './status-message.ts';
@@ -37,4 +38,5 @@ export const ticketsFeature: Feature = {
   threads: [waitingTicketReply, queueThreadReply],
   home: [ticketHome],
   remembers: [statusMessages, queueCards],
+  jobs: [missedAnnouncementsJob],
 };
