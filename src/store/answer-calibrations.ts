@@ -1,5 +1,5 @@
-import { desc } from 'drizzle-orm';
-import type { DbOrTx } from './db.ts';
+import { desc, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from './db.ts';
 import { answerCalibrations, type MeasuredRates } from './schema.ts';
 
 type Row = typeof answerCalibrations.$inferSelect;
@@ -55,4 +55,19 @@ export async function latestCalibration(db: DbOrTx): Promise<StoredCalibration |
 function fromRow(row: Row): StoredCalibration {
   const { weights, offset, ...rest } = row;
   return { ...rest, curve: { weights, offset } };
+}
+
+/** Any fixed number: the same in every process, apart from the migrations' lock. */
+const refitLock = 7_242_019;
+
+/**
+ * Runs `work` in a transaction holding a lock every replica takes for a scheduled refit, so jobs firing
+ * together (two replicas, a retry overlapping a slow run) refit one after the other, and the later one
+ * sees the earlier one's refit.
+ */
+export async function oneRefitAtATime<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${refitLock})`);
+    return work(tx);
+  });
 }

@@ -114,7 +114,14 @@ describe('a desk that calibrates its answer decision from logged outcomes', () =
 
   it('refits weekly once, however often the job runs (replicas, retries), and the refit is the scheduled one', async () => {
     app.clock.set(new Date(app.clock.now().getTime() + 7 * 86_400_000));
-    await app.runJob('answer-calibration');
+    // A second replica on the same store, its job firing at the same moment.
+    const replica = await startTestApp(admins, store);
+    replica.clock.set(app.clock.now());
+    try {
+      await Promise.all([app.runJob('answer-calibration'), replica.runJob('answer-calibration')]);
+    } finally {
+      await replica.close();
+    }
     await app.runJob('answer-calibration');
     const rows = await store.db.select().from(answerCalibrations).orderBy(answerCalibrations.id);
     expect(rows.map((r) => r.method)).toEqual(['fitted', 'shipped', 'fitted']);

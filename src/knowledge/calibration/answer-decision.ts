@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
 import { latestCalibration, type StoredCalibration, saveCalibration } from '../../store/answer-calibrations.ts';
-import type { Db } from '../../store/db.ts';
+import type { DbOrTx } from '../../store/db.ts';
 import { loggedQuestions } from '../../store/logged-outcomes.ts';
 import type { FittedDecision, KnowledgeBase } from '../knowledge-base.ts';
 import { type Calibration, calibrate, type FeatureKind, featureCount, shippedCalibration } from './calibrate.ts';
@@ -18,7 +18,7 @@ export interface DecisionSettings {
 }
 
 interface Deps {
-  db: Db;
+  db: DbOrTx;
   clock: Clock;
   log: Logger;
   kb: KnowledgeBase;
@@ -56,7 +56,7 @@ export const thresholdsOf = (settings: DecisionSettings) => ({
 });
 
 /** The logged outcomes that say something of a curve over features of `kind`. */
-export async function loggedOutcomes(db: Db, kind: FeatureKind) {
+export async function loggedOutcomes(db: DbOrTx, kind: FeatureKind) {
   return labelled(await loggedQuestions(db)).filter((r) => r.features.length === featureCount[kind]);
 }
 

@@ -1,5 +1,5 @@
 import type { JobSpec } from '../../commands/feature.ts';
-import { latestCalibration } from '../../store/answer-calibrations.ts';
+import { latestCalibration, oneRefitAtATime } from '../../store/answer-calibrations.ts';
 import { type DecisionSettings, recalibrate } from './answer-decision.ts';
 
 /** A refit younger than this is left alone: the job may run twice (two replicas, a retry), the refit once a week. */
@@ -12,10 +12,11 @@ const minAgeMs = 6 * 24 * 3_600_000;
 export const calibrationJob = (settings: DecisionSettings): JobSpec => ({
   name: 'answer-calibration',
   cron: '0 4 * * 1',
-  async run(ctx) {
-    const latest = await latestCalibration(ctx.db);
-    if (latest && ctx.clock.now().getTime() - latest.createdAt.getTime() < minAgeMs) return { skipped: latest.id };
-    const stored = await recalibrate(ctx, settings);
-    return { id: stored.id, method: stored.method, threshold: stored.threshold };
-  },
+  run: (ctx) =>
+    oneRefitAtATime(ctx.db, async (tx) => {
+      const latest = await latestCalibration(tx);
+      if (latest && ctx.clock.now().getTime() - latest.createdAt.getTime() < minAgeMs) return { skipped: latest.id };
+      const stored = await recalibrate({ ...ctx, db: tx }, settings);
+      return { id: stored.id, method: stored.method, threshold: stored.threshold };
+    }),
 });
