@@ -9,6 +9,26 @@ import { createTestStore } from '../support/test-store.ts';
 const question = 'my vpn keeps dropping';
 const admins = { ADMINS: 'local:ann' };
 
+/** 120 logged answers people reacted to: 👍 only when the word evidence was 0.15 above `evidence`, else 👎. */
+function reactedTo(evidence: number, personId: number, at: Date) {
+  return Array.from({ length: 120 }, (_, i) => {
+    const e = Math.min(1, (i + 0.5) / 120);
+    return {
+      personId,
+      place: { platform: 'local', workspace: 'local', channel: 'dm:alice' },
+      question: `logged question ${i}`,
+      outcome: 'answered' as const,
+      articleId: 'vpn-connect',
+      confidence: 0.9,
+      candidates: [{ articleId: 'vpn-connect', confidence: 0.9 }],
+      features: [e],
+      helpful: e > evidence + 0.15,
+      feedbackAt: at,
+      createdAt: at,
+    };
+  });
+}
+
 /**
  * A desk whose outcomes say it is overconfident: its articles turned out right only when the word evidence
  * was well above what the question above has. The shipped curve answers that question; a desk calibrated to
@@ -43,25 +63,8 @@ describe('a desk that calibrates its answer decision from logged outcomes', () =
   };
 
   /** 120 questions people reacted to: 👍 only when the evidence was 0.15 above the question's, else 👎. */
-  const logOutcomes = async (evidence: number, personId: number) => {
-    const rows = Array.from({ length: 120 }, (_, i) => {
-      const e = Math.min(1, (i + 0.5) / 120);
-      return {
-        personId,
-        place: { platform: 'local', workspace: 'local', channel: 'dm:alice' },
-        question: `logged question ${i}`,
-        outcome: 'answered' as const,
-        articleId: 'vpn-connect',
-        confidence: 0.9,
-        candidates: [{ articleId: 'vpn-connect', confidence: 0.9 }],
-        features: [e],
-        helpful: e > evidence + 0.15,
-        feedbackAt: app.clock.now(),
-        createdAt: app.clock.now(),
-      };
-    });
-    await store.db.insert(interactions).values(rows);
-  };
+  const logOutcomes = (evidence: number, personId: number) =>
+    store.db.insert(interactions).values(reactedTo(evidence, personId, app.clock.now()));
 
   it('with the shipped curve answers; calibrated, it asks back instead, says why, and keeps it after a restart', async () => {
     const shown = await say(app, 'ann', 'kb calibration');
@@ -150,24 +153,7 @@ describe('a calibration stored by one replica', () => {
         .limit(1);
       const evidence = row?.features?.[0] ?? Number.NaN;
       // Every logged answer with this question's evidence or less was wrong: a fit must stop answering it.
-      await store.db.insert(interactions).values(
-        Array.from({ length: 120 }, (_, i) => {
-          const e = Math.min(1, (i + 0.5) / 120);
-          return {
-            personId: row?.personId ?? 0,
-            place: { platform: 'local', workspace: 'local', channel: 'dm:alice' },
-            question: `logged question ${i}`,
-            outcome: 'answered' as const,
-            articleId: 'vpn-connect',
-            confidence: 0.9,
-            candidates: [{ articleId: 'vpn-connect', confidence: 0.9 }],
-            features: [e],
-            helpful: e > evidence + 0.15,
-            feedbackAt: one.clock.now(),
-            createdAt: one.clock.now(),
-          };
-        }),
-      );
+      await store.db.insert(interactions).values(reactedTo(evidence, row?.personId ?? 0, one.clock.now()));
       expect((await messages(one, 'ann', 'kb calibrate'))[0]?.text).toMatch(/fitted to 12\d logged outcomes/);
       expect(await answered(other, 'bob')).toBe(true);
       vi.advanceTimersByTime(60_000);
