@@ -60,6 +60,8 @@ export const deskCopy = {
       strength: number;
     }) =>
       `- F${l.id}. "${literal(l.question)}" → ${l.articleId}: 👎 from ${l.against} ${l.against === 1 ? 'person' : 'people'}${l.confirmed > 0 ? `, confirmed since by ${l.confirmed}` : ''} (${l.strength >= 1 ? 'full weight' : l.strength > 0 ? 'half weight' : 'outweighed, no effect'})`,
+    more: (left: number, articleId?: string) =>
+      `…and ${left} older${articleId ? '' : ' (`kb feedback <article>` shows one article’s)'}.`,
     notInUse: (id: number) => `There is no 👎 lesson F${id} in use.`,
     forgotten: (question: string, articleId: string) =>
       `Forgotten: "${literal(question)}" is no longer ranked lower for ${articleId}. A new 👎 would teach it again.`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/messages/message.ts';
 import type { Store } from '../../src/store/open-store.ts';
+import { feedbackLessons } from '../../src/store/schema.ts';
 import { buttonsOf, offersChoices, startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 
@@ -83,5 +84,18 @@ describe('feedback weighed by the people who gave it', () => {
     expect(await say('ann', `kb forget F${id}`)).toMatch(/no 👎 lesson F\d+ in use/);
     expect(await say('ann', 'kb feedback vpn-connect')).toMatch(/Nothing taught by 👎 is in use for vpn-connect/);
     expect(await say('ann', 'kb feedback no-such-article')).toMatch(/There is no article no-such-article/);
+    // A long list says how many it left out.
+    await store.db
+      .insert(feedbackLessons)
+      .values(
+        Array.from({ length: 53 }, (_, i) => ({
+          articleId: 'printer-jam',
+          question: `jam ${i}`,
+          normalized: `jam ${i}`,
+        })),
+      );
+    const long = await say('ann', 'kb feedback');
+    expect(long.match(/^- F\d+\./gm)).toHaveLength(50);
+    expect(long).toMatch(/…and \d+ older \(`kb feedback <article>` shows one article’s\)\.$/);
   });
 });

@@ -15,7 +15,8 @@ export async function listFeedbackLessons(ctx: DeskContext, articleId: string | 
   const lessons = await lessonVotes(ctx.db, articleId ? { articleId } : {});
   if (lessons.length === 0) return { text: c.none(articleId) };
   const lines = lessons.slice(0, shown).map((l) => c.line({ ...l, strength: lessonStrength(l) }));
-  return { text: [c.heading, ...lines].join('\n') };
+  const more = lessons.length > shown ? [c.more(lessons.length - shown, articleId)] : [];
+  return { text: [c.heading, ...lines, ...more].join('\n') };
 }
 
 /** `kb forget F<n>`: the question is no longer ranked lower for the article (marked, never deleted). */
