@@ -85,15 +85,13 @@ describe('feedback weighed by the people who gave it', () => {
     expect(await say('ann', 'kb feedback vpn-connect')).toMatch(/Nothing taught by 👎 is in use for vpn-connect/);
     expect(await say('ann', 'kb feedback no-such-article')).toMatch(/There is no article no-such-article/);
     // A long list says how many it left out.
-    await store.db
-      .insert(feedbackLessons)
-      .values(
-        Array.from({ length: 53 }, (_, i) => ({
-          articleId: 'printer-jam',
-          question: `jam ${i}`,
-          normalized: `jam ${i}`,
-        })),
-      );
+    await store.db.insert(feedbackLessons).values(
+      Array.from({ length: 53 }, (_, i) => ({
+        articleId: 'printer-jam',
+        question: `jam ${i}`,
+        normalized: `jam ${i}`,
+      })),
+    );
     const long = await say('ann', 'kb feedback');
     expect(long.match(/^- F\d+\./gm)).toHaveLength(50);
     expect(long).toMatch(/…and \d+ older \(`kb feedback <article>` shows one article’s\)\.$/);
