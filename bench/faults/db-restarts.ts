@@ -7,10 +7,12 @@
  * (politely, asking to try again); none goes unanswered for 15 s; every ticket the desk acknowledged is in
  * the database afterwards.
  *
- * `npx tsx bench/faults/db-restarts.ts [--restarts 20] [--rate 20] [--down-ms 3000]` runs it alone;
+ * `npx tsx bench/faults/db-restarts.ts [--restarts 20] [--rate 20] [--down-ms 3000] [--stall-ms 1000]
+ * [--dump requests.json]` runs it alone;
  * `npm run bench:faults` runs it with the other scenarios.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -26,15 +28,29 @@ export interface DbRestartOptions {
   downMs: number;
   /** How long the load runs on a healthy database between restarts. */
   upMs: number;
+  /**
+   * How long before each stop the tickets table is held locked against writes, so that ticket transactions
+   * are in flight when the server goes (as behind a stalled disk): the moment postgres.js 3.4.9 crashed on.
+   */
+  stallMs: number;
+  /** Writes every request and outage as JSON here, to look into afterwards. */
+  dump?: string;
 }
 
-export const defaultDbRestartOptions: DbRestartOptions = { restarts: 20, perSecond: 20, downMs: 3000, upMs: 6000 };
+export const defaultDbRestartOptions: DbRestartOptions = {
+  restarts: 20,
+  perSecond: 20,
+  downMs: 3000,
+  upMs: 6000,
+  stallMs: 1000,
+};
 
 const answerWithinMs = 5000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Outage {
   mode: StopMode;
+  /** When the stall before the stop began (the stop itself when there is none). */
   from: number;
   /** When the cluster accepted connections again. */
   to: number;
@@ -60,7 +76,10 @@ export async function runDbRestarts(options: DbRestartOptions = defaultDbRestart
       for (let i = 0; i < options.restarts; i++) {
         const mode: StopMode = i % 2 === 0 ? 'fast' : 'immediate';
         const from = Date.now();
+        const unlock = options.stallMs > 0 ? await cluster.lockAgainstWrites('tickets') : () => {};
+        await sleep(options.stallMs);
         await cluster.stop(mode);
+        unlock();
         await sleep(options.downMs);
         await cluster.start();
         outages.push({ mode, from, to: Date.now() });
@@ -71,6 +90,8 @@ export async function runDbRestarts(options: DbRestartOptions = defaultDbRestart
       await desk.stop();
     }
     const stored = await ticketsStored(cluster.url, runId);
+    if (options.dump)
+      await writeFile(options.dump, JSON.stringify({ outages, requests: load.requests, log: desk.output() }));
     lines.push(...summarise(options, outages, load.requests, stored, desk.exits.length));
     for (const exit of desk.exits)
       lines.push(`  exit ${exit.code ?? exit.signal}: ${exit.tail.replace(/\n/g, '\n    ')}`);
@@ -118,7 +139,7 @@ function summarise(
   const outageMs = outages.map((o) => o.to - o.from);
   return [
     `did: ${outages.length} restarts (${outages.filter((o) => o.mode === 'fast').length} fast, ` +
-      `${outages.filter((o) => o.mode === 'immediate').length} immediate), ${options.downMs} ms down each ` +
+      `${outages.filter((o) => o.mode === 'immediate').length} immediate), ${options.stallMs} ms of stalled ticket writes then ${options.downMs} ms down each ` +
       `(${Math.min(...outageMs)}–${Math.max(...outageMs)} ms until it accepted connections), ` +
       `${requests.length} requests at ${options.perSecond}/s`,
     `process exits: ${exits}`,
@@ -145,13 +166,21 @@ export const dbRestarts: Scenario = {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { restarts: { type: 'string' }, rate: { type: 'string' }, 'down-ms': { type: 'string' } },
+    options: {
+      restarts: { type: 'string' },
+      rate: { type: 'string' },
+      'down-ms': { type: 'string' },
+      'stall-ms': { type: 'string' },
+      dump: { type: 'string' },
+    },
   });
   const report = await runDbRestarts({
     ...defaultDbRestartOptions,
     ...(values.restarts ? { restarts: Number(values.restarts) } : {}),
     ...(values.rate ? { perSecond: Number(values.rate) } : {}),
     ...(values['down-ms'] ? { downMs: Number(values['down-ms']) } : {}),
+    ...(values['stall-ms'] ? { stallMs: Number(values['stall-ms']) } : {}),
+    ...(values.dump ? { dump: values.dump } : {}),
   });
   for (const line of report.lines) console.log(line);
   console.log(report.ok ? 'db-restarts: ok' : 'db-restarts: FAILED');

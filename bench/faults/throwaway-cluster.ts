@@ -5,7 +5,7 @@
  * Run as root, initdb and pg_ctl refuse to run, so they run as the `postgres` user (`runuser`), and the folder
  * belongs to that user. Run as anyone else, they run as that user.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -25,6 +25,11 @@ export interface Cluster {
   url: string;
   stop(mode: StopMode): Promise<void>;
   start(): Promise<void>;
+  /**
+   * Holds `table` locked against writes from a session of its own until the returned function is called or
+   * the server stops: the desk's transactions that write it wait, in flight, as behind a stalled disk.
+   */
+  lockAgainstWrites(table: string): Promise<() => void>;
   /** Stops it (if running) and removes its folder. */
   destroy(): Promise<void>;
 }
@@ -90,6 +95,27 @@ export async function createCluster(options: { port?: number } = {}): Promise<Cl
     url: `postgres://postgres@127.0.0.1:${port}/tierdesk`,
     stop,
     start,
+    async lockAgainstWrites(table) {
+      // psql, not a driver in this process: when the server goes, only that session goes with it.
+      const sql = `begin; lock table ${table} in exclusive mode; select 'locked'; select pg_sleep(600);`;
+      const psql = spawn(join(binDir, 'psql'), [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        'tierdesk',
+      ]);
+      psql.stdin.end(sql);
+      psql.on('error', () => {});
+      await new Promise<void>((resolve, reject) => {
+        psql.stdout.on('data', (d: Buffer) => d.includes('locked') && resolve());
+        psql.once('exit', (code) => reject(new Error(`psql could not lock ${table} (exit ${code})`)));
+      });
+      return () => void psql.kill();
+    },
     async destroy() {
       if (running) await stop('immediate').catch(() => {});
       await rm(dir, { recursive: true, force: true });
