@@ -11,6 +11,7 @@ import { toWelcomeMessage } from './messages/welcome-view.ts';
 import type { PersonRef, Posted } from './model/identity.ts';
 import { isStaff } from './model/roles.ts';
 import { type Tier, tiers } from './model/tiers.ts';
+import { databaseUnreachable } from './store/database-unreachable.ts';
 import { claimDelivery } from './store/deliveries.ts';
 import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
@@ -56,6 +57,16 @@ export function createDesk(ctx: DeskContext, registry: Registry): Desk {
         if (err instanceof InputError) {
           ctx.log.warn('bad input', { platform: inbound.from.platform, kind: inbound.kind, problem: err.message });
           return [{ text: copy.unknownAction }];
+        }
+        const unreachable = databaseUnreachable(err);
+        if (unreachable) {
+          // Not a bug to report: the whole event failed and can be tried again (store/database-unreachable.ts).
+          ctx.log.warn('database unreachable', {
+            platform: inbound.from.platform,
+            kind: inbound.kind,
+            code: unreachable,
+          });
+          return [{ text: copy.databaseAway }];
         }
         const reference = newErrorReference();
         ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
