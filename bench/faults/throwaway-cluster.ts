@@ -30,6 +30,8 @@ export interface Cluster {
    * the server stops: the desk's transactions that write it wait, in flight, as behind a stalled disk.
    */
   lockAgainstWrites(table: string): Promise<() => void>;
+  /** Runs one statement with psql; its rows, `|`-separated. */
+  query(sql: string): Promise<string[]>;
   /** Stops it (if running) and removes its folder. */
   destroy(): Promise<void>;
 }
@@ -115,6 +117,11 @@ export async function createCluster(options: { port?: number } = {}): Promise<Cl
         psql.once('exit', (code) => reject(new Error(`psql could not lock ${table} (exit ${code})`)));
       });
       return () => void psql.kill();
+    },
+    async query(sql) {
+      const args = ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'tierdesk', '-At', '-c', sql];
+      const { stdout } = await run(join(binDir, 'psql'), args);
+      return stdout.split('\n').filter((line) => line !== '');
     },
     async destroy() {
       if (running) await stop('immediate').catch(() => {});
