@@ -33,9 +33,8 @@ export const copy = {
   notStaff: 'Sorry, only the help desk can do that. Ask an admin for a role if you need one.',
   internalError: (reference: string) =>
     `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, quote reference ${reference} to the help desk.`,
-  /** The database is away (restarting, unreachable): nothing was done, and trying again soon will work. */
-  databaseAway:
-    'Sorry, the desk cannot reach its database just now, so nothing was done. Please try again in a moment.',
+  /** The database is away (restarting, unreachable): trying again soon will work, and there is nothing to report. */
+  databaseAway: 'Sorry, the desk cannot reach its database just now. Please try again in a moment.',
   usage: (problem: UsageProblem, about: { name?: string; usage?: string; maxTextLength: number }): string => {
     const usage = about.usage ?? '';
     switch (problem) {
