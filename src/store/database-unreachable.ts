@@ -6,11 +6,13 @@
  * Drizzle wraps the driver's error ("Failed query: …") in `cause`, so the chain is followed.
  */
 
-/** postgres.js' own codes for a connection that went, and Node's for a socket that could not connect. */
+/**
+ * postgres.js' codes for a connection the server side closed or never opened, and Node's for a socket that
+ * could not connect. Not CONNECTION_ENDED or CONNECTION_DESTROYED: those mean this process ended its own
+ * pool (shutting down), which trying again will not mend.
+ */
 const connectionCodes = new Set([
   'CONNECTION_CLOSED',
-  'CONNECTION_DESTROYED',
-  'CONNECTION_ENDED',
   'CONNECT_TIMEOUT',
   'ECONNREFUSED',
   'ECONNRESET',

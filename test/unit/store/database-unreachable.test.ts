@@ -21,6 +21,8 @@ describe('databaseUnreachable', () => {
 
   it('leaves query errors and bugs alone', () => {
     expect(databaseUnreachable(coded('23505', 'duplicate key value'))).toBeUndefined();
+    // The desk's own pool was ended (it is shutting down): not the database's doing.
+    expect(databaseUnreachable(coded('CONNECTION_ENDED'))).toBeUndefined();
     expect(databaseUnreachable(coded('57014', 'canceling statement due to statement timeout'))).toBeUndefined();
     expect(databaseUnreachable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBeUndefined();
     expect(databaseUnreachable('a string')).toBeUndefined();
