@@ -13,6 +13,7 @@ import type { PersonRef, Posted } from './model/identity.ts';
 import { isStaff } from './model/roles.ts';
 import { type Tier, tiers } from './model/tiers.ts';
 import { createRateLimiter } from './rate-limit.ts';
+import { databaseUnreachable } from './store/database-unreachable.ts';
 import { claimDelivery, releaseDelivery } from './store/deliveries.ts';
 import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
@@ -83,11 +84,21 @@ export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLim
         ctx.log.warn('bad input', { platform: inbound.from.platform, kind: inbound.kind, problem: err.message });
         return [{ text: copy.unknownAction }];
       }
-      const reference = newErrorReference();
-      ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
       // What failed may be passing (the database restarting): the person's or the platform's retry of
       // this same delivery is then handled, not ignored as a repeat.
       if (inbound.deliveryId) await release(ctx, inbound, inbound.deliveryId);
+      const unreachable = databaseUnreachable(err);
+      if (unreachable) {
+        // Not a bug to report: the whole event failed and can be tried again (store/database-unreachable.ts).
+        ctx.log.warn('database unreachable', {
+          platform: inbound.from.platform,
+          kind: inbound.kind,
+          code: unreachable,
+        });
+        return [{ text: copy.databaseAway }];
+      }
+      const reference = newErrorReference();
+      ctx.log.error('event failed', { reference, platform: inbound.from.platform, kind: inbound.kind, err });
       return [{ text: copy.internalError(reference) }];
     } finally {
       const labels = { platform: inbound.from.platform, kind: inbound.kind };

@@ -100,6 +100,40 @@ async function chat(argv: string[]): Promise<void> {
   await stop();
 }
 
+/**
+ * The last resort, for the running desk only (tests start theirs with `startApp` and keep their own).
+ *
+ * Survivable, and handled where it happens: a failed event (desk.handle's one catch, with the polite reply),
+ * a database that goes away (the driver rejects the queries; the pool reconnects when it is back), a failed
+ * delivery (Delivery logs it) or job (the job runner logs it).
+ *
+ * An unhandled rejection is a promise nobody awaited: that piece of work is lost, but it failed the way async
+ * code fails, unwinding its own steps, so the rest of the process is as it was. Log it and keep serving.
+ *
+ * An uncaught exception is not survivable: something threw from a callback with no caller (as postgres.js
+ * 3.4.9 did from a timer before patches/postgres+3.4.9.patch), leaving whatever it was half-way through in a
+ * state nothing knows. Log it once and exit 70 (EX_SOFTWARE) for the supervisor (systemd, Kubernetes) to start a
+ * clean process, closing what can be closed within a few seconds first.
+ */
+function installLastResort(log: Logger, close: () => Promise<void>): void {
+  process.on('unhandledRejection', (reason) => {
+    log.error('unhandled rejection (work lost, desk still running)', { err: reason });
+  });
+  let exiting = false;
+  process.on('uncaughtException', (err) => {
+    if (exiting) return;
+    exiting = true;
+    log.error('uncaught exception: state unknown, exiting for a restart', { err });
+    const giveUp = setTimeout(() => process.exit(70), 5000);
+    void close()
+      .catch(() => {})
+      .finally(() => {
+        clearTimeout(giveUp);
+        process.exit(70);
+      });
+  });
+}
+
 async function runFromCommandLine(argv: string[]): Promise<void> {
   try {
     if (argv.includes('--migrate-only')) {
@@ -111,6 +145,7 @@ async function runFromCommandLine(argv: string[]): Promise<void> {
     }
     if (argv[0] === '--chat') return await chat(argv.slice(1));
     const app = await bootFromEnvironment();
+    installLastResort(app.log, app.close);
     console.log(`Tierdesk is running (${app.adapters.join(', ')}). Open ${app.url} to chat with the desk.`);
     const stop = async (signal: string) => {
       app.log.info('shutting down', { signal });

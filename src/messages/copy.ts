@@ -35,6 +35,8 @@ export const copy = {
     "You're sending messages faster than the desk can take them. Please wait a minute, then try again: nothing you sent before is lost.",
   internalError: (reference: string) =>
     `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, quote reference ${reference} to the help desk.`,
+  /** The database is away (restarting, unreachable): trying again soon will work, and there is nothing to report. */
+  databaseAway: 'Sorry, the desk cannot reach its database just now. Please try again in a moment.',
   usage: (problem: UsageProblem, about: { name?: string; usage?: string; maxTextLength: number }): string => {
     const usage = about.usage ?? '';
     switch (problem) {

@@ -53,12 +53,30 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
 }
 
+/**
+ * While the database is away (restarting, failing over), a request must fail within a person's patience
+ * (~5 s) so the desk can say "try again in a moment", and work again as soon as the database is back. The
+ * driver's defaults wait for neither: `connect_timeout` is 30 s (a silently dropped address), and its
+ * reconnect backoff grows with every failed attempt across the pool to 20 s, which queued queries then
+ * wait out even after the server is back (npm run bench:faults). Attempts against a server that refuses cost
+ * nothing, so retry soon and often: 50 ms doubling to at most half a second.
+ */
+const failFast = {
+  connect_timeout: 2,
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+};
+
 export function openPostgres(url: string): Store {
   // Errors and notices go through our own handling; postgres' default prints NOTICEs to the console. JIT is
   // off: the metrics' queries are short aggregates whose estimated cost (a subquery per row) sets off JIT,
   // and compiling them took 2–3 s of a 3.5 s query on a year of data (npm run bench:digest). work_mem is
   // 32 MB: a week's questions (~190 k at 1 M tickets) sort and group in memory instead of spilling to disk.
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: 'off', work_mem: '32MB' } });
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { jit: 'off', work_mem: '32MB' },
+    ...failFast,
+  });
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     kind: 'postgres',
