@@ -5,9 +5,10 @@
  * line in the list below.
  */
 import { dbRestarts } from './db-restarts.ts';
+import { killUnderLoad } from './kill-under-load.ts';
 import type { Scenario } from './scenario.ts';
 
-const scenarios: Scenario[] = [dbRestarts];
+const scenarios: Scenario[] = [dbRestarts, killUnderLoad];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !scenarios.some((s) => s.name === name));

@@ -23,6 +23,8 @@ export interface SupervisedDesk {
   exits: DeskExit[];
   /** Everything every desk printed, stdout and stderr together. */
   output(): string;
+  /** Kills the running desk as `kill -9` would, mid-work; the supervisor starts another. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,6 +89,13 @@ export async function superviseDesk(env: Record<string, string>): Promise<Superv
     url: () => current?.url,
     exits,
     output: () => all,
+    async crash() {
+      const child = current?.child;
+      if (!child?.pid || child.exitCode !== null) return;
+      const gone = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGKILL');
+      await gone;
+    },
     async stop() {
       stopping = true;
       const child = current?.child;
