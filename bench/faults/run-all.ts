@@ -4,11 +4,12 @@
  * is 1 when any scenario's promises did not hold. A new scenario is a module exporting a `Scenario` and one
  * line in the list below.
  */
+import { crashMidSweep } from './crash-mid-sweep.ts';
 import { dbRestarts } from './db-restarts.ts';
 import { killUnderLoad } from './kill-under-load.ts';
 import type { Scenario } from './scenario.ts';
 
-const scenarios: Scenario[] = [dbRestarts, killUnderLoad];
+const scenarios: Scenario[] = [dbRestarts, killUnderLoad, crashMidSweep];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !scenarios.some((s) => s.name === name));

@@ -29,7 +29,7 @@ export interface Cluster {
    * Holds `table` locked against writes from a session of its own until the returned function is called or
    * the server stops: the desk's transactions that write it wait, in flight, as behind a stalled disk.
    */
-  lockAgainstWrites(table: string): Promise<() => void>;
+  lockAgainstWrites(table: string, mode?: 'exclusive' | 'access exclusive'): Promise<() => void>;
   /** Runs one statement with psql; its rows, `|`-separated. */
   query(sql: string): Promise<string[]>;
   /** Stops it (if running) and removes its folder. */
@@ -97,9 +97,9 @@ export async function createCluster(options: { port?: number } = {}): Promise<Cl
     url: `postgres://postgres@127.0.0.1:${port}/tierdesk`,
     stop,
     start,
-    async lockAgainstWrites(table) {
+    async lockAgainstWrites(table, mode = 'exclusive') {
       // psql, not a driver in this process: when the server goes, only that session goes with it.
-      const sql = `begin; lock table ${table} in exclusive mode; select 'locked'; select pg_sleep(600);`;
+      const sql = `begin; lock table ${table} in ${mode} mode; select 'locked'; select pg_sleep(600);`;
       const psql = spawn(join(binDir, 'psql'), [
         '-h',
         '127.0.0.1',
