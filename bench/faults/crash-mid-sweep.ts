@@ -61,7 +61,11 @@ export async function runCrashMidSweep(): Promise<ScenarioReport> {
       await sleep(2000);
       const killedAt = Date.now();
       await desk.crash();
+      // The lock's session sleeps in pg_sleep, which never notices its client went: end it from the server.
       unlock();
+      await cluster.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(600)%' and pid <> pg_backend_pid()`,
+      );
       const resumed = await until(async () => (await lastSweep(cluster)) > killedAt, giveUpMs);
       const lines = [
         `did: killed the desk (SIGKILL) while an SLA sweep was running, held by a lock on tickets; the supervisor started it again`,
