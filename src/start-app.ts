@@ -71,7 +71,9 @@ const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore =
 
 /** Wires the desk to its store, knowledge, features and platforms, and serves them on one HTTP server. */
 export async function startApp({ config, store, clock = systemClock, log, platforms }: AppDeps): Promise<App> {
+  const migrating = performance.now();
   await store.migrate();
+  log.debug('migrations applied', { ms: Math.round(performance.now() - migrating) });
   await ensureAdmins(store.db, config.admins);
   // Signs the links to the desk's charts and dashboard; every replica reads the same key.
   const links = createLinkSigner(await deskKey(store.db, 'links'));
