@@ -152,7 +152,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     // A platform with settings is on when they are set; one without is always on.
     const settings = config[platform.name];
     if (platform.settings && settings === undefined) continue;
-    const m = platform.settings ? platform.mount(settings, services) : platform.mount(undefined, services);
+    const m = await (platform.settings ? platform.mount(settings, services) : platform.mount(undefined, services));
     outboxes[platform.name] = m.outbox;
     mounted.push(m);
     named.set(platform.name, m);
