@@ -15,12 +15,10 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** How the desk's code is run: transpiled on the fly by tsx, or compiled ahead by `npm run build`. */
 export type Runner = 'tsx' | 'js';
 
-export const compiledEntry = join(root, 'dist', 'src', 'main.js');
-
-const commandOf = (runner: Runner, nodeOptions: readonly string[]): [string, string[]] =>
+const commandOf = (runner: Runner, nodeOptions: readonly string[], at: string): [string, string[]] =>
   runner === 'tsx'
-    ? [join(root, 'node_modules', '.bin', 'tsx'), [...nodeOptions, 'src/main.ts']]
-    : [process.execPath, [...nodeOptions, compiledEntry]];
+    ? [join(at, 'node_modules', '.bin', 'tsx'), [...nodeOptions, 'src/main.ts']]
+    : [process.execPath, [...nodeOptions, join(at, 'dist', 'src', 'main.js')]];
 
 export interface LogLine {
   /** Milliseconds after the spawn when the line arrived. */
@@ -39,11 +37,19 @@ export interface RunningDesk {
   stop(): Promise<void>;
 }
 
-export function spawnDesk(runner: Runner, env: Record<string, string>, nodeOptions: readonly string[] = []) {
-  const [command, args] = commandOf(runner, nodeOptions);
+export interface SpawnOptions {
+  /** Options for node itself (`--max-semi-space-size=…`). */
+  nodeOptions?: readonly string[];
+  /** Another checkout to run, to compare a change with what came before it in one run (default: this one). */
+  checkout?: string;
+}
+
+export function spawnDesk(runner: Runner, env: Record<string, string>, options: SpawnOptions = {}) {
+  const at = options.checkout ?? root;
+  const [command, args] = commandOf(runner, options.nodeOptions ?? [], at);
   const spawnedAt = performance.now();
   const child = spawn(command, args, {
-    cwd: root,
+    cwd: at,
     env: { PATH: process.env.PATH ?? '', KNOWLEDGE_WATCH: 'false', ...env },
     // Its own process group, so stopping it ends tsx's child and the esbuild services too.
     detached: true,
