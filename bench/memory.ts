@@ -58,7 +58,7 @@ interface Reading {
 
 const admin = postgres(values['database-url'], { max: 1, onnotice: () => {} });
 
-async function storeEnv(store: string, n: number) {
+async function storeEnv(store: string, n: number): Promise<{ env: Record<string, string>; done: () => Promise<void> }> {
   if (store === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'tierdesk-memory-'));
     return { env: { DATA_DIR: dir }, done: () => rm(dir, { recursive: true, force: true }) };
