@@ -1,7 +1,7 @@
 /**
  * `npm run bench:memory [-- --questions 1000,10000,50000,100000] [--stores pglite,postgres]
  * [--embeddings true,false] [--runners js,tsx] [--users 5000] [--concurrency 4] [--node-options …]
- * [--checkout <dir>] [--json]`: the resident memory of the real desk process, read from /proc (VmRSS, and
+ * [--checkout <dir>] [--also-node-options …] [--json]`: the resident memory of the real desk process, read from /proc (VmRSS, and
  * VmHWM for the peak), at idle after start-up, after its first question (the bundled model loads then),
  * and after each count of questions asked through POST /api/local/messages by many distinct people. Each
  * configuration runs on a fresh store; side by side they separate the parts: PGlite (against Postgres),
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'node-options': { type: 'string', default: '' },
     checkout: { type: 'string' },
+    'also-node-options': { type: 'string' },
     'database-url': {
       type: 'string',
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
@@ -149,6 +150,9 @@ async function measure(runner: Runner, store: string, embeddings: string, n: num
 
 const results: { runner: Runner; store: string; embeddings: string; checkout: string; readings: Reading[] }[] = [];
 const checkouts: [string, SpawnOptions][] = [['this', { nodeOptions }]];
+// A second set of node options on this checkout, measured alongside (`--max-semi-space-size=2`).
+if (values['also-node-options'])
+  checkouts.push([`node ${values['also-node-options']}`, { nodeOptions: values['also-node-options'].split(' ') }]);
 if (values.checkout) {
   checkouts.push([values.checkout, { nodeOptions, checkout: values.checkout }]);
   if (runners.includes('js')) await ensureBuild(values.checkout);
