@@ -36,7 +36,10 @@ export const startApp = (deps: Omit<AppDeps, 'platforms'>): Promise<App> => star
 export async function bootFromEnvironment(overrides: Env = {}): Promise<App & { log: Logger }> {
   const config = loadConfig({ ...process.env, ...overrides });
   const log = createLogger(config.logLevel);
+  // What start-up spends its time on (npm run bench:start-up reads these lines).
+  const opening = performance.now();
   const store = await openStore(config);
+  log.debug('store opened', { kind: store.kind, ms: Math.round(performance.now() - opening) });
   try {
     const app = await startApp({ config, store, log });
     return {

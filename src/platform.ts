@@ -75,6 +75,9 @@ export interface MountedPlatform {
 
 /** `name` is the `platform` of its people and places (`slack`), and its settings' key in the config. */
 export type Platform<S = unknown> =
-  | { name: string; settings: PlatformSettings<S>; mount(settings: S, services: PlatformServices): MountedPlatform }
+  | { name: string; settings: PlatformSettings<S>; mount(settings: S, services: PlatformServices): Mounting }
   /** Nothing to configure: always on (the local chat). */
-  | { name: string; settings?: undefined; mount(settings: undefined, services: PlatformServices): MountedPlatform };
+  | { name: string; settings?: undefined; mount(settings: undefined, services: PlatformServices): Mounting };
+
+/** A platform may load its SDK while mounting, so a desk where it is not configured never loads it. */
+export type Mounting = MountedPlatform | Promise<MountedPlatform>;

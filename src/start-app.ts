@@ -77,7 +77,9 @@ const shutdownGraceMs = 15_000;
 
 /** Wires the desk to its store, knowledge, features and platforms, and serves them on one HTTP server. */
 export async function startApp({ config, store, clock = systemClock, log, platforms }: AppDeps): Promise<App> {
+  const migrating = performance.now();
   await store.migrate();
+  log.debug('migrations applied', { ms: Math.round(performance.now() - migrating) });
   await ensureAdmins(store.db, config.admins);
   // Signs the links to the desk's charts and dashboard; every replica reads the same key.
   const links = createLinkSigner(await deskKey(store.db, 'links'));
@@ -156,7 +158,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     // A platform with settings is on when they are set; one without is always on.
     const settings = config[platform.name];
     if (platform.settings && settings === undefined) continue;
-    const m = platform.settings ? platform.mount(settings, services) : platform.mount(undefined, services);
+    const m = await (platform.settings ? platform.mount(settings, services) : platform.mount(undefined, services));
     outboxes[platform.name] = m.outbox;
     mounted.push(m);
     named.set(platform.name, m);

@@ -1,15 +1,29 @@
 /**
  * The trend chart as an SVG string, drawn by ECharts' server-side renderer: no DOM, no canvas, no browser.
- * Only the parts the chart uses are registered, so the renderer loads less.
+ * Only the parts the chart uses are registered, so the renderer loads less; and it loads at the first chart,
+ * not at start-up, where it would add most of a second and tens of megabytes to a desk that may never draw one.
  */
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
 import { trendChartDescription, trendChartOption } from './trend-chart-option.ts';
 import type { WeekPoint } from './weekly-series.ts';
 
-use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
+let loading: Promise<typeof import('echarts/core').init> | undefined;
+
+const echartsInit = () =>
+  (loading ??= Promise.all([
+    import('echarts/core'),
+    import('echarts/charts'),
+    import('echarts/components'),
+    import('echarts/renderers'),
+  ]).then(([core, charts, components, renderers]) => {
+    core.use([
+      charts.BarChart,
+      charts.LineChart,
+      components.GridComponent,
+      components.LegendComponent,
+      renderers.SVGRenderer,
+    ]);
+    return core.init;
+  }));
 
 export interface ChartSize {
   width: number;
@@ -19,7 +33,8 @@ export interface ChartSize {
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function trendChartSvg(points: readonly WeekPoint[], { width, height }: ChartSize): string {
+export async function trendChartSvg(points: readonly WeekPoint[], { width, height }: ChartSize): Promise<string> {
+  const init = await echartsInit();
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(trendChartOption(points));

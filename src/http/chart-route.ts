@@ -67,7 +67,7 @@ function sendPng(res: ServerResponse, png: Buffer, maxAge: number): void {
 async function renderChart(deps: TrendChartRouteDeps, url: URL): Promise<Buffer> {
   const { week, weeks } = readChart(url);
   const points = await measureWeeklySeries(deps.db, { lastWeek: week, weeks, timeZone: deps.timeZone });
-  return svgToPng(trendChartSvg(points, trendChartSize));
+  return svgToPng(await trendChartSvg(points, trendChartSize));
 }
 
 /** The same chart for a platform that uploads it as a file (Slack), named for its week. */

@@ -38,7 +38,8 @@ function weekLink(q: DashboardQuery, week: string, label: string): string {
 }
 
 /** The whole dashboard for one week. */
-export function dashboardHtml(d: DashboardData): string {
+export async function dashboardHtml(d: DashboardData): Promise<string> {
+  const trends = await trendsHtml(d.trends);
   const { week } = d.query;
   const lastDay = new Date(Date.parse(`${mondayOf(week)}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
   const body = `<header>
@@ -52,7 +53,7 @@ ${filtersHtml(d.query)}
 ${headlineHtml(d.comparison)}
 ${maturityHtml(d.comparison)}
 ${breakdownsHtml(d)}
-${trendsHtml(d.trends)}
+${trends}
 ${listsHtml(d)}
 <form method="post" action="/dashboard/logout"><button type="submit">${esc(dashboardCopy.login.logout)}</button></form>`;
   return page(`${dashboardCopy.title}, ${week}`, body);

@@ -40,7 +40,7 @@ export function dashboardRoute(deps: DashboardDeps): Route {
         return sendHtml(res, 401, deniedHtml(admission.problem === 'bad_link'), challenge(error));
       }
       const query = parseDashboardQuery(url, now, deps.timeZone);
-      sendHtml(res, 200, dashboardHtml(await gatherDashboard(deps, query, now)));
+      sendHtml(res, 200, await dashboardHtml(await gatherDashboard(deps, query, now)));
     },
   };
 }

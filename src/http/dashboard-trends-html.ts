@@ -13,8 +13,8 @@ const chartSize = { width: 640, height: 320 };
  * The weeks as the digest's chart (inline SVG, drawn by the desk from numbers only) and, beside it, the same
  * values as a data table for those who cannot see the chart.
  */
-export function trendsHtml(values: readonly WeekPoint[]): string {
-  const chartSvg = trendChartSvg(values, chartSize);
+export async function trendsHtml(values: readonly WeekPoint[]): Promise<string> {
+  const chartSvg = await trendChartSvg(values, chartSize);
   const table = tableHtml(
     c.caption,
     [

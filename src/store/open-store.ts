@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -10,6 +10,7 @@ import type { JobConnection } from '../jobs/job-runner.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
 import { migrationsFolder, withMigrationLock } from './migrate.ts';
+import { openPgliteFolder } from './pglite-folder.ts';
 import * as schema from './schema.ts';
 
 export interface Store {
@@ -39,8 +40,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   try {
     const dir = join(options.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
-    const client = new PGlite(dir);
-    await client.waitReady;
+    const client = await openPgliteFolder(dir);
     const store = wrapPglite(client);
     return {
       ...store,

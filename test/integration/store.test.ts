@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { queryRows } from '../../src/digests/query-rows.ts';
 import type { Message } from '../../src/messages/message.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { people, ticketEvents, tickets } from '../../src/store/schema.ts';
@@ -81,5 +83,17 @@ describe('embedded PGlite in DATA_DIR', () => {
     };
     expect(await ask('ticket Docking station not detected')).toMatch(/T-1/);
     expect(await ask('status T-1')).toMatch(/T-1: Docking station not detected/);
+  });
+
+  it('creates a new data folder and opens it with 32 MB of shared buffers, not the 128 MB PGlite defaults to', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tierdesk-data-'));
+    const store = await openStore({ dataDir });
+    try {
+      expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
+      const [setting] = await queryRows(store.db, sql`show shared_buffers`, z.object({ shared_buffers: z.string() }));
+      expect(setting?.shared_buffers).toBe('32MB');
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -26,8 +26,9 @@ const points = [
 ];
 const size = { width: 640, height: 320 };
 
+const svg = await trendChartSvg(points, size);
+
 describe('the trend chart', () => {
-  const svg = trendChartSvg(points, size);
   const png = svgToPng(svg);
   const chart = readChart(decodePng(png));
   const weeks = points.length;
@@ -85,16 +86,16 @@ describe('the trend chart', () => {
     expect(chart.inkIn({ x: 590, y: 40, width: 50, height: 250 })).toBeGreaterThan(50);
   });
 
-  it('shows a week with nothing at all as empty, not as zeros', () => {
+  it('shows a week with nothing at all as empty, not as zeros', async () => {
     const empty = readChart(
-      decodePng(svgToPng(trendChartSvg([week(47, 0, null, null), week(48, 2, 0.5, null)], size))),
+      decodePng(svgToPng(await trendChartSvg([week(47, 0, null, null), week(48, 2, 0.5, null)], size))),
     );
     expect(empty.barHeight(0, 2, trendColours.questions)).toBe(0);
     expect(empty.rowsOf(0, 2, trendColours.deflection)).toEqual([]);
     expect(empty.barHeight(1, 2, trendColours.questions)).toBeGreaterThan(0);
   });
 
-  it('renders the same picture every time (no animation, no clock, no system fonts)', () => {
-    expect(svgToPng(trendChartSvg(points, size)).equals(png)).toBe(true);
+  it('renders the same picture every time (no animation, no clock, no system fonts)', async () => {
+    expect(svgToPng(await trendChartSvg(points, size)).equals(png)).toBe(true);
   });
 });
