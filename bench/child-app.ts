@@ -16,14 +16,23 @@ export interface ChildApp {
   stop(): Promise<void>;
 }
 
-/** Runs `script` (relative to the repository) with exactly `env` and resolves when stdout names a URL. */
+/**
+ * Runs `script` (relative to the repository) with exactly `env` and resolves when stdout names a URL.
+ * `nodeFlags` (`--cpu-prof`, which Node refuses in NODE_OPTIONS) run it as `node <flags> --import tsx`.
+ */
 export async function startChild(
   script: string,
   env: Record<string, string>,
   urlPattern = /(http:\/\/\S+)/,
+  nodeFlags: string[] = [],
+  /** Another checkout of the repository to run it from (an earlier commit, to compare with). */
+  cwd = root,
 ): Promise<ChildApp> {
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [script], {
-    cwd: root,
+  const [command, args] = nodeFlags.length
+    ? [process.execPath, [...nodeFlags, '--import', 'tsx', script]]
+    : [join(root, 'node_modules', '.bin', 'tsx'), [script]];
+  const child = spawn(command, args, {
+    cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
   let errors = '';

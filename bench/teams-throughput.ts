@@ -1,22 +1,20 @@
 /**
- * `npm run bench:teams-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json]`: how many Teams
+ * `npm run bench:teams-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json
+ * --before <checkout>]`: how many Teams
  * messages a second the desk answers, against a bare CloudAdapter bot (bench/bare-teams-bot.ts) on the same
  * machine in the same run. Both run in child processes without Bot Framework credentials (the desk with
  * TEAMS_ALLOW_UNAUTHENTICATED=true) and reply to the activities' serviceUrl, one local fake of the Bot
  * Connector; both get the same open-loop stream of 1:1 message activities (a new person each, real support
  * questions). A reply's latency runs from sending its activity to its reply reaching the fake. The desk runs
- * as in production (bundled embedding model on, embedded PGlite in a temporary folder) without scheduled jobs
- * or the per-person rate limit; its event-loop delay per stage comes from its own /metrics.
+ * as in production (bench/desk-child.ts); its event-loop delay per stage comes from its own /metrics.
+ * `--before` also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startBotConnectorFake } from '../test/fakes/bot-connector.ts';
 import { messageActivity, personalConversation } from '../test/fixtures/teams-activities.ts';
 import { type ChildApp, scrapeLoopDelay, startChild } from './child-app.ts';
-import { waitForEmbeddings } from './desk-ready.ts';
+import { startDesk } from './desk-child.ts';
 import { createReplyWaiter, loadQuestions, type Outcome } from './open-loop.ts';
 import { type AppUnderLoad, ladderOptions, printSummary, runLadder, summarize } from './throughput-ladder.ts';
 
@@ -28,22 +26,9 @@ const connector = await startBotConnectorFake({
     if (call.activity.type === 'message') replies.arrived(call.conversationId);
   },
 });
-const dataDir = await mkdtemp(join(tmpdir(), 'tierdesk-throughput-'));
-const desk = await startChild(
-  'src/main.ts',
-  {
-    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    KNOWLEDGE_WATCH: 'false',
-    JOBS_ENABLED: 'false',
-    RATE_LIMIT_PER_MINUTE: '0',
-    LOCAL_EMBEDDINGS: 'true',
-    LOG_LEVEL: 'info',
-    ...(process.env.DESK_NODE_OPTIONS ? { NODE_OPTIONS: process.env.DESK_NODE_OPTIONS } : {}),
-  },
-  /Open (http:\/\/\S+)/,
-);
+const teamsEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' };
+const desk = await startDesk(teamsEnv);
+const before = options.before ? await startDesk(teamsEnv, options.before) : undefined;
 const bare = await startChild('bench/bare-teams-bot.ts', {});
 
 function sender(app: ChildApp) {
@@ -73,12 +58,13 @@ function sender(app: ChildApp) {
   };
 }
 
+// The bare app goes last: every other app is measured against it.
 const apps: AppUnderLoad[] = [
   { name: 'desk', send: sender(desk), loopDelay: () => scrapeLoopDelay(desk.url) },
+  ...(before ? [{ name: 'desk (before)', send: sender(before), loopDelay: () => scrapeLoopDelay(before.url) }] : []),
   { name: 'bare CloudAdapter', send: sender(bare) },
 ];
 try {
-  await waitForEmbeddings(desk);
   // Warm both (JIT, connections, the model's first runs) before anything is measured.
   await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 });
   const rows = await runLadder(apps, options);
@@ -87,7 +73,7 @@ try {
   else printSummary(summary, options.repeats);
 } finally {
   await desk.stop();
+  await before?.stop();
   await bare.stop();
   await connector.close();
-  await rm(dataDir, { recursive: true, force: true });
 }

@@ -20,6 +20,8 @@ export interface LadderOptions {
   seconds: number;
   repeats: number;
   json: boolean;
+  /** A checkout of an earlier commit whose desk runs alongside, to measure a change. */
+  before: string | undefined;
 }
 
 export function ladderOptions(): LadderOptions {
@@ -29,6 +31,7 @@ export function ladderOptions(): LadderOptions {
       seconds: { type: 'string', default: '20' },
       repeats: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
+      before: { type: 'string' },
     },
   });
   return {
@@ -36,6 +39,7 @@ export function ladderOptions(): LadderOptions {
     seconds: Number(values.seconds),
     repeats: Math.max(1, Number(values.repeats)),
     json: values.json,
+    before: values.before,
   };
 }
 
@@ -92,15 +96,17 @@ export function summarize(rows: Row[], apps: AppUnderLoad[], rates: number[]) {
       };
     }),
   );
-  const [desk, bare] = apps.map((a) => a.name);
+  const bare = apps.at(-1)?.name;
   const at = (app: string | undefined, rate: number) => summary.find((s) => s.app === app && s.rate === rate);
-  const ratios = rates.map((rate) => ({
-    rate,
-    ratio: (at(desk, rate)?.throughput ?? 0) / (at(bare, rate)?.throughput ?? Number.NaN),
-    deskP99Under1s: (at(desk, rate)?.p99 ?? Number.POSITIVE_INFINITY) < 1000,
-  }));
-  const best = ratios.filter((r) => r.deskP99Under1s).at(-1);
-  return { summary, ratios, highestRateWithDeskP99Under1s: best ?? null };
+  const ratios = apps.slice(0, -1).map(({ name }) => {
+    const perRate = rates.map((rate) => ({
+      rate,
+      ratio: (at(name, rate)?.throughput ?? 0) / (at(bare, rate)?.throughput ?? Number.NaN),
+      p99Under1s: (at(name, rate)?.p99 ?? Number.POSITIVE_INFINITY) < 1000,
+    }));
+    return { app: name, perRate, highestRateWithP99Under1s: perRate.filter((r) => r.p99Under1s).at(-1) ?? null };
+  });
+  return { summary, bare, ratios };
 }
 
 export function printSummary(s: ReturnType<typeof summarize>, repeats: number) {
@@ -113,13 +119,14 @@ export function printSummary(s: ReturnType<typeof summarize>, repeats: number) {
       `| ${r.rate} | ${r.app} | ${r.sent} | ${r.acked} | ${r.replied} | ${r.throughput.toFixed(1)}${range} | ${ms(r.p50)} | ${ms(r.p99)} | ${loop} |`,
     );
   }
-  console.log(
-    `\ndesk/bare throughput: ${s.ratios.map((r) => `${r.rate}/s ${(r.ratio * 100).toFixed(0)} %`).join(', ')}`,
-  );
-  const best = s.highestRateWithDeskP99Under1s;
-  console.log(
-    best
-      ? `highest rate with desk p99 < 1 s: ${best.rate}/s, desk/bare = ${(best.ratio * 100).toFixed(0)} %`
-      : 'desk p99 was 1 s or more at every rate',
-  );
+  for (const r of s.ratios) {
+    const perRate = r.perRate.map((x) => `${x.rate}/s ${(x.ratio * 100).toFixed(0)} %`).join(', ');
+    console.log(`\n${r.app} / ${s.bare} throughput: ${perRate}`);
+    const best = r.highestRateWithP99Under1s;
+    console.log(
+      best
+        ? `highest rate with ${r.app} p99 < 1 s: ${best.rate}/s, ${r.app} / ${s.bare} = ${(best.ratio * 100).toFixed(0)} %`
+        : `${r.app} p99 was 1 s or more at every rate`,
+    );
+  }
 }
