@@ -28,7 +28,18 @@ export function loadQuestions(dir = '/work/shared/eval'): string[] {
 /** Replies as they reach a fake platform API, matched to the request that is waiting for them by a key. */
 export function createReplyWaiter() {
   const waiting = new Map<string, (at: number) => void>();
+  let lastArrival = 0;
   return {
+    /**
+     * Resolves once no reply at all (late ones included) has arrived for `quietMs`: an app left with a
+     * backlog keeps working through it, and that work would fall on the next stage, whichever app it is.
+     */
+    async settled(quietMs = 3000, maxMs = 180_000) {
+      const until = performance.now() + maxMs;
+      while (performance.now() - lastArrival < quietMs && performance.now() < until) {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
     /** Resolves with the arrival time of the first reply for `key`, or undefined after `timeoutMs`. */
     expect(key: string, timeoutMs: number): Promise<number | undefined> {
       return new Promise((resolve) => {
@@ -45,6 +56,7 @@ export function createReplyWaiter() {
     },
     /** Called by the fake for each reply it records. */
     arrived(key: string) {
+      lastArrival = performance.now();
       waiting.get(key)?.(performance.now());
     },
   };

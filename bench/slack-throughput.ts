@@ -72,8 +72,8 @@ const apps: AppUnderLoad[] = [
 ];
 try {
   // Warm both (JIT, connections, the model's first runs) before anything is measured.
-  await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 });
-  const rows = await runLadder(apps, options);
+  await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 }, replies.settled);
+  const rows = await runLadder(apps, options, replies.settled);
   const summary = summarize(rows, apps, options.rates);
   if (options.json) console.log(JSON.stringify({ rows, ...summary }));
   else printSummary(summary, options.repeats);

@@ -48,7 +48,8 @@ let n = 0;
 
 type Row = StageResult & { loopP99?: number; loopMax?: number };
 
-export async function runLadder(apps: AppUnderLoad[], o: LadderOptions): Promise<Row[]> {
+/** `settled` resolves when the apps have worked off what a stage left them (see createReplyWaiter). */
+export async function runLadder(apps: AppUnderLoad[], o: LadderOptions, settled: () => Promise<void>): Promise<Row[]> {
   const rows: Row[] = [];
   for (let repeat = 0; repeat < o.repeats; repeat++) {
     const order = repeat % 2 ? [...apps].reverse() : apps;
@@ -61,8 +62,7 @@ export async function runLadder(apps: AppUnderLoad[], o: LadderOptions): Promise
         const loop = await app.loopDelay?.();
         rows.push({ ...result, ...(loop ? { loopP99: loop.p99, loopMax: loop.max } : {}) });
         console.error(`  ${app.name} ${rate}/s (repeat ${repeat + 1}): ${format(rows.at(-1) as Row)}`);
-        // A breather, so a backlog one app left does not fall on the next stage.
-        await new Promise((r) => setTimeout(r, 2000));
+        await settled();
       }
     }
   }
