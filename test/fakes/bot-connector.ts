@@ -52,8 +52,17 @@ export interface BotConnectorFake {
   close(): Promise<void>;
 }
 
-export async function startBotConnectorFake(): Promise<BotConnectorFake> {
+export interface BotConnectorFakeOptions {
+  /** Told of each recorded call as it arrives, so a bench can time replies without polling `calls`. */
+  onCall?(call: ConnectorCall): void;
+}
+
+export async function startBotConnectorFake(options: BotConnectorFakeOptions = {}): Promise<BotConnectorFake> {
   const calls: ConnectorCall[] = [];
+  const record = (call: ConnectorCall) => {
+    calls.push(call);
+    options.onCall?.(call);
+  };
   const members: BotConnectorFake['members'] = new Map();
   const refused: RefusedCall[] = [];
   let failure: { status: number; times: number; match: FailureMatch } = { status: 0, times: 0, match: {} };
@@ -97,7 +106,7 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
     const base = { activity, ...(authorization ? { authorization } : {}) };
     if (req.method === 'POST' && parts.length === 2 && parts[1] === 'conversations') {
       const id = `conv-${++sequence}`;
-      calls.push({ kind: 'create', conversationId: id, ...base });
+      record({ kind: 'create', conversationId: id, ...base });
       return send(200, { id, activityId: `act-${++sequence}` });
     }
     const conversationId = parts[2] ?? '';
@@ -111,7 +120,7 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
     if (req.method === 'POST') {
       const id = `act-${++sequence}`;
       const replyToId = parts[4];
-      calls.push({
+      record({
         kind: replyToId ? 'reply' : 'send',
         conversationId,
         activityId: id,
@@ -121,7 +130,7 @@ export async function startBotConnectorFake(): Promise<BotConnectorFake> {
       return send(200, { id });
     }
     if (req.method === 'PUT') {
-      calls.push({ kind: 'update', conversationId, activityId: parts[4], ...base });
+      record({ kind: 'update', conversationId, activityId: parts[4], ...base });
       return send(200, { id: parts[4] });
     }
     send(405, { error: { code: 'MethodNotAllowed', message: String(req.method) } });

@@ -92,7 +92,12 @@ function page<T>(list: T[], args: Record<string, unknown>) {
   return { messages, has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
 }
 
-export async function startSlackApiFake(): Promise<SlackApiFake> {
+export interface SlackApiFakeOptions {
+  /** Told of each call as it arrives, so a bench can time replies without polling `calls`. */
+  onCall?(call: SlackCall): void;
+}
+
+export async function startSlackApiFake(options: SlackApiFakeOptions = {}): Promise<SlackApiFake> {
   const calls: SlackCall[] = [];
   const failures: (SlackFailure & { method: string; times: number })[] = [];
   const stored: SlackStoredMessage[] = [];
@@ -125,6 +130,7 @@ export async function startSlackApiFake(): Promise<SlackApiFake> {
     const method = url.pathname.startsWith('/respond/') ? 'response_url' : url.pathname.replace(/^\/api\//, '');
     const call: SlackCall = { method, args };
     calls.push(call);
+    options.onCall?.(call);
     let late: SlackFailure | undefined;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       const answer = () => {

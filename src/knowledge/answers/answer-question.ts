@@ -28,7 +28,9 @@ export async function answerQuestion(
   const question = withoutPeople(asked) || asked;
   // Articles for the help desk only are never answered to someone outside it.
   const reader = isStaff(person) ? 'staff' : 'everyone';
-  const decision = ctx.kb.ask(question, await ctx.embedQuestion(question), reader, await embedSentences(ctx, question));
+  // Asked together, the question and its sentences share one turn of the model's thread.
+  const [vector, sentenceVectors] = await Promise.all([ctx.embedQuestion(question), embedSentences(ctx, question)]);
+  const decision = ctx.kb.ask(question, vector, reader, sentenceVectors);
   // What the person is offered, or for the help desk the near misses: a pick is checked against these.
   const top = decision.kind === 'clarify' ? decision.choices : decision.candidates.slice(0, clarifyChoices);
   // Only a confident answer is composed: "Which of these?" already lets the person choose among the few.

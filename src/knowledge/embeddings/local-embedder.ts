@@ -2,7 +2,7 @@ import type { Logger } from '../../log.ts';
 import { calibratedModel } from '../decision/confidence.ts';
 import { lengthOf } from '../search/vector-table.ts';
 import { type EmbeddedArticle, type Embedder, type EmbedOutcome, maxQuestionMs } from './embed-text.ts';
-import { embedTexts } from './embedding-thread.ts';
+import { embedQuestionText, embedTexts } from './embedding-thread.ts';
 
 /**
  * The sentence-embedding model that ships with the desk (Universal Sentence Encoder lite, 512 dimensions),
@@ -81,11 +81,16 @@ export function createLocalEmbedder(log: Logger): Embedder {
       if (text.length === 0) return undefined;
       // The model's thread may be busy with a batch of articles, or stuck.
       let timer: NodeJS.Timeout | undefined;
+      // Past the limit the question is also taken off the thread's queue, if it is still waiting there.
+      const given = new AbortController();
       const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no vector within ${maxQuestionMs} ms`)), maxQuestionMs);
+        timer = setTimeout(() => {
+          given.abort();
+          reject(new Error(`no vector within ${maxQuestionMs} ms`));
+        }, maxQuestionMs);
       });
       try {
-        return (await Promise.race([embedTexts([text]), late]))?.[0];
+        return await Promise.race([embedQuestionText(text, given.signal), late]);
       } catch (err) {
         log.warn('question embedding failed, ranking by words alone', { reason: describe(err), model: localModelName });
         return undefined;

@@ -32,6 +32,18 @@ describe('the bundled embedding model', () => {
     });
   });
 
+  it('gives questions asked at the same time each their own vector, as when asked alone', async () => {
+    const asked = ['my laptop will not start', 'where do I find the holiday calendar', 'printer is jammed'];
+    const alone: (number[] | undefined)[] = [];
+    for (const q of asked) alone.push(await embedder.embedQuestion(q));
+    const together = await Promise.all(asked.map((q) => embedder.embedQuestion(q)));
+    together.forEach((vector, i) => {
+      if (!vector || !alone[i]) throw new Error('no vector');
+      // Batched, the model's arithmetic differs in the last bits only.
+      expect(cosine(vector, alone[i] as number[])).toBeCloseTo(1, 5);
+    });
+  });
+
   it('embeds the title, each question and the opening of the body as separate parts', () => {
     const parts = embeddedParts(article('VPN', 'x'.repeat(5000), ['vpn down', ' ']));
     expect(parts.slice(0, 2)).toEqual(['VPN', 'vpn down']);

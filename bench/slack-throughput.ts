@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:slack-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json
+ * --before <checkout>]`: how many Slack
+ * DMs a second the desk answers, against a bare Bolt app (bench/bare-slack-app.ts) on the same machine in the
+ * same run. Both run in child processes pointed at one local fake of the Slack Web API; both get the same
+ * open-loop stream of signed `message.im` envelopes (a new person and ts each, real support questions). A
+ * reply's latency runs from sending its event to its chat.postMessage reaching the fake. The desk runs as in
+ * production (bench/desk-child.ts); its event-loop delay per stage comes from its own /metrics. `--before`
+ * also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change.
+ */
+
+import { performance } from 'node:perf_hooks';
+import { startSlackApiFake } from '../test/fakes/slack-api.ts';
+import { messageImEnvelope } from '../test/fixtures/slack-payloads.ts';
+import { nowSeconds, slackSignature, testSigningSecret } from '../test/support/slack-signing.ts';
+import { type ChildApp, scrapeLoopDelay, startChild } from './child-app.ts';
+import { startDesk } from './desk-child.ts';
+import { createReplyWaiter, loadQuestions, type Outcome } from './open-loop.ts';
+import { type AppUnderLoad, ladderOptions, printSummary, runLadder, summarize } from './throughput-ladder.ts';
+
+const options = ladderOptions();
+const questions = loadQuestions();
+const replies = createReplyWaiter();
+const api = await startSlackApiFake({
+  onCall: (call) => {
+    if (call.method === 'chat.postMessage') replies.arrived(String(call.args.channel));
+  },
+});
+const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: testSigningSecret, SLACK_API_URL: api.apiUrl };
+const desk = await startDesk(slackEnv);
+const before = options.before ? await startDesk(slackEnv, options.before) : undefined;
+const bare = await startChild('bench/bare-slack-app.ts', slackEnv);
+
+/** Person `n` of the run: a user id of Slack's shape, so their DM channel is `D` + it. */
+const userOf = (n: number) => `U0L${n.toString(36).toUpperCase()}`;
+
+function sender(app: ChildApp) {
+  const events = new URL('/slack/events', app.url);
+  return async (n: number): Promise<Outcome> => {
+    const user = userOf(n);
+    const body = JSON.stringify(
+      messageImEnvelope({
+        user,
+        text: questions[n % questions.length] ?? '',
+        ts: `${1_800_000_000 + n}.000100`,
+        eventId: `EvL${n}`,
+      }),
+    );
+    const reply = replies.expect(`D${user}`, 15_000);
+    const started = performance.now();
+    const acked = fetch(events, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...slackSignature(body, nowSeconds()) },
+      body,
+    }).then(
+      async (res) => {
+        await res.text();
+        return res.ok;
+      },
+      () => false,
+    );
+    const [ok, at] = await Promise.all([acked, reply]);
+    return { acked: ok, replyMs: at === undefined ? undefined : at - started, repliedAt: at };
+  };
+}
+
+// The bare app goes last: every other app is measured against it.
+const apps: AppUnderLoad[] = [
+  { name: 'desk', send: sender(desk), loopDelay: () => scrapeLoopDelay(desk.url) },
+  ...(before ? [{ name: 'desk (before)', send: sender(before), loopDelay: () => scrapeLoopDelay(before.url) }] : []),
+  { name: 'bare Bolt', send: sender(bare) },
+];
+try {
+  // Warm both (JIT, connections, the model's first runs) before anything is measured.
+  await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 }, replies.settled);
+  const rows = await runLadder(apps, options, replies.settled);
+  const summary = summarize(rows, apps, options.rates);
+  if (options.json) console.log(JSON.stringify({ rows, ...summary }));
+  else printSummary(summary, options.repeats);
+} finally {
+  await desk.stop();
+  await before?.stop();
+  await bare.stop();
+  await api.close();
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run bench:teams-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json
+ * --before <checkout>]`: how many Teams
+ * messages a second the desk answers, against a bare CloudAdapter bot (bench/bare-teams-bot.ts) on the same
+ * machine in the same run. Both run in child processes without Bot Framework credentials (the desk with
+ * TEAMS_ALLOW_UNAUTHENTICATED=true) and reply to the activities' serviceUrl, one local fake of the Bot
+ * Connector; both get the same open-loop stream of 1:1 message activities (a new person each, real support
+ * questions). A reply's latency runs from sending its activity to its reply reaching the fake. The desk runs
+ * as in production (bench/desk-child.ts); its event-loop delay per stage comes from its own /metrics.
+ * `--before` also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change.
+ */
+
+import { performance } from 'node:perf_hooks';
+import { startBotConnectorFake } from '../test/fakes/bot-connector.ts';
+import { messageActivity, personalConversation } from '../test/fixtures/teams-activities.ts';
+import { type ChildApp, scrapeLoopDelay, startChild } from './child-app.ts';
+import { startDesk } from './desk-child.ts';
+import { createReplyWaiter, loadQuestions, type Outcome } from './open-loop.ts';
+import { type AppUnderLoad, ladderOptions, printSummary, runLadder, summarize } from './throughput-ladder.ts';
+
+const options = ladderOptions();
+const questions = loadQuestions();
+const replies = createReplyWaiter();
+const connector = await startBotConnectorFake({
+  onCall: (call) => {
+    if (call.activity.type === 'message') replies.arrived(call.conversationId);
+  },
+});
+const teamsEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' };
+const desk = await startDesk(teamsEnv);
+const before = options.before ? await startDesk(teamsEnv, options.before) : undefined;
+const bare = await startChild('bench/bare-teams-bot.ts', {});
+
+function sender(app: ChildApp) {
+  const messages = new URL('/api/messages', app.url);
+  return async (n: number): Promise<Outcome> => {
+    const user = { name: `person-l${n.toString(36)}` };
+    const body = JSON.stringify(
+      messageActivity({
+        user,
+        text: questions[n % questions.length] ?? '',
+        id: `act-l${n}`,
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
+    const reply = replies.expect(personalConversation(user), 15_000);
+    const started = performance.now();
+    // The turn is answered in the HTTP response, so the ack comes once the reply has gone out.
+    const acked = fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+      async (res) => {
+        await res.text();
+        return res.ok;
+      },
+      () => false,
+    );
+    const [ok, at] = await Promise.all([acked, reply]);
+    return { acked: ok, replyMs: at === undefined ? undefined : at - started, repliedAt: at };
+  };
+}
+
+// The bare app goes last: every other app is measured against it.
+const apps: AppUnderLoad[] = [
+  { name: 'desk', send: sender(desk), loopDelay: () => scrapeLoopDelay(desk.url) },
+  ...(before ? [{ name: 'desk (before)', send: sender(before), loopDelay: () => scrapeLoopDelay(before.url) }] : []),
+  { name: 'bare CloudAdapter', send: sender(bare) },
+];
+try {
+  // Warm both (JIT, connections, the model's first runs) before anything is measured.
+  await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 }, replies.settled);
+  const rows = await runLadder(apps, options, replies.settled);
+  const summary = summarize(rows, apps, options.rates);
+  if (options.json) console.log(JSON.stringify({ rows, ...summary }));
+  else printSummary(summary, options.repeats);
+} finally {
+  await desk.stop();
+  await before?.stop();
+  await bare.stop();
+  await connector.close();
+}
