@@ -6,8 +6,8 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 
 /**
  * PGlite reserves its shared buffers inside its WebAssembly memory and touches all of them at start-up, so
- * their size is resident from the first second: at PGlite's default of 128 MB an idle desk held about 290 MB,
- * at 32 MB about 180 MB (npm run bench:memory). A desk's database is small and its hot rows fewer; what does
+ * their size is resident from the first second: a process holding only a reopened PGlite was at about 290 MB
+ * with PGlite's default of 128 MB and about 180 MB with 32 MB (see also npm run bench:memory). A desk's database is small and its hot rows fewer; what does
  * not fit is read back through the operating system's file cache.
  */
 const sharedBuffers = '32MB';
