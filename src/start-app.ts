@@ -20,13 +20,12 @@ import { articlePageRoute } from './knowledge/article-page/article-route.ts';
 import type { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { startKnowledge } from './knowledge/knowledge-services.ts';
 import type { Logger } from './log.ts';
+import { mountPlatforms } from './mount-platforms.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
-import type { MountedPlatform, Platform, ReferenceStore } from './platform.ts';
+import type { Platform } from './platform.ts';
 import { createLinkSigner, type LinkSigner } from './signed-link.ts';
 import { readSlaPolicies } from './sla/read-sla-policies.ts';
 import { type SweepReport, sweepTickets } from './sla-monitor/sweep.ts';
-import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
-import type { Db } from './store/db.ts';
 import { deskKey } from './store/desk-keys.ts';
 import { jobCompletions, recordJobRun } from './store/job-runs.ts';
 import type { Store } from './store/open-store.ts';
@@ -63,11 +62,6 @@ export interface App {
   runJob(name: string): Promise<unknown>;
   close(): Promise<void>;
 }
-
-const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore => ({
-  save: (key, reference) => saveConversationReference(db, platform, key, reference, clock.now()),
-  find: (key) => findConversationReference(db, platform, key),
-});
 
 /**
  * How long a shutdown waits for requests being answered: longer than a composed answer may take
@@ -151,18 +145,8 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     },
   };
   desk = createDesk(ctx, registry, { perPersonPerMinute: config.rateLimitPerMinute });
-  const mounted: MountedPlatform[] = [];
-  const named = new Map<string, MountedPlatform>();
-  for (const platform of platforms) {
-    const services = { desk, log, images, references: referencesFor(store.db, platform.name, clock) };
-    // A platform with settings is on when they are set; one without is always on.
-    const settings = config[platform.name];
-    if (platform.settings && settings === undefined) continue;
-    const m = await (platform.settings ? platform.mount(settings, services) : platform.mount(undefined, services));
-    outboxes[platform.name] = m.outbox;
-    mounted.push(m);
-    named.set(platform.name, m);
-  }
+  const named = await mountPlatforms(platforms, config, { desk, log, images, db: store.db, clock, outboxes });
+  const mounted = [...named.values()];
   // Started once the server listens; /healthz asks it what is overdue from then on.
   let jobs: Jobs | undefined;
   const server = createHttpServer(

@@ -191,6 +191,7 @@ const table: Record<string, string[]> = {
     'platform.ts (types)',
   ],
   // The composition: it wires everything, and only main.ts also sees the adapters.
+  'mount-platforms.ts': ['clock.ts (types)', 'config.ts (types)', 'outbox.ts (types)', 'platform.ts (types)', 'store/'],
   'start-app.ts': ['*'],
   'main.ts': ['*'],
 };

@@ -11,7 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Scenario, ScenarioReport } from './scenario.ts';
-import { superviseDesk } from './supervised-desk.ts';
+import { faultDeskEnv, superviseDesk } from './supervised-desk.ts';
 import { type Cluster, createCluster } from './throwaway-cluster.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -40,13 +40,7 @@ const lastSweep = async (cluster: Cluster) =>
 export async function runCrashMidSweep(): Promise<ScenarioReport> {
   const cluster = await createCluster();
   try {
-    const desk = await superviseDesk({
-      DATABASE_URL: cluster.url,
-      PORT: '0',
-      LOCAL_EMBEDDINGS: 'false',
-      KNOWLEDGE_WATCH: 'false',
-      LOG_LEVEL: 'warn',
-    });
+    const desk = await superviseDesk(faultDeskEnv(cluster.url));
     try {
       const first = await until(async () => (await lastSweep(cluster)) > 0, 3 * 60_000);
       if (first === undefined) throw new Error('no sweep completed in 3 minutes after start-up');

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { asksToTryAgain, type ChatRequest, startChatLoad } from './chat-load.ts';
 import type { Scenario, ScenarioReport } from './scenario.ts';
-import { superviseDesk } from './supervised-desk.ts';
+import { faultDeskEnv, superviseDesk } from './supervised-desk.ts';
 import { createCluster, type StopMode } from './throwaway-cluster.ts';
 
 export interface DbRestartOptions {
@@ -61,16 +61,7 @@ export async function runDbRestarts(options: DbRestartOptions = defaultDbRestart
   const cluster = await createCluster();
   const lines: string[] = [];
   try {
-    const desk = await superviseDesk({
-      DATABASE_URL: cluster.url,
-      PORT: '0',
-      // Words-only ranking: the 2-core machine's time goes to the desk and the database, not the model.
-      LOCAL_EMBEDDINGS: 'false',
-      KNOWLEDGE_WATCH: 'false',
-      LOG_LEVEL: 'warn',
-      // A dozen people sending 20 requests a second between them: far past the per-person limit.
-      RATE_LIMIT_PER_MINUTE: '0',
-    });
+    const desk = await superviseDesk(faultDeskEnv(cluster.url));
     const load = startChatLoad(desk.url, { perSecond: options.perSecond, runId });
     const outages: Outage[] = [];
     try {

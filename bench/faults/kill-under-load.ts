@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { type ChatRequest, startChatLoad } from './chat-load.ts';
 import type { Scenario, ScenarioReport } from './scenario.ts';
-import { superviseDesk } from './supervised-desk.ts';
+import { faultDeskEnv, superviseDesk } from './supervised-desk.ts';
 import { createCluster } from './throwaway-cluster.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,14 +23,7 @@ export async function runKillUnderLoad(kills = 5, perSecond = 20): Promise<Scena
   const runId = randomBytes(3).toString('hex');
   const cluster = await createCluster();
   try {
-    const desk = await superviseDesk({
-      DATABASE_URL: cluster.url,
-      PORT: '0',
-      LOCAL_EMBEDDINGS: 'false',
-      KNOWLEDGE_WATCH: 'false',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '0',
-    });
+    const desk = await superviseDesk(faultDeskEnv(cluster.url));
     const load = startChatLoad(desk.url, { perSecond, runId });
     const backAfter: number[] = [];
     try {

@@ -30,6 +30,20 @@ export interface SupervisedDesk {
 
 const startTimeoutMs = 120_000;
 
+/**
+ * How every scenario runs the desk over its cluster: words-only ranking (the 2-core machine's time goes to
+ * the desk and the database, not the model), quiet logs, and no per-person limit (a dozen people sending 20
+ * requests a second between them are far past it).
+ */
+export const faultDeskEnv = (databaseUrl: string): Record<string, string> => ({
+  DATABASE_URL: databaseUrl,
+  PORT: '0',
+  LOCAL_EMBEDDINGS: 'false',
+  KNOWLEDGE_WATCH: 'false',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '0',
+});
+
 export async function superviseDesk(env: Record<string, string>): Promise<SupervisedDesk> {
   const exits: DeskExit[] = [];
   let all = '';
