@@ -124,3 +124,20 @@ export const median = (xs: number[]) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
+
+/**
+ * One turn timed as a person sees it: `post` sends the event (its HTTP answer is the ack), `reply` resolves
+ * with when its reply reached the fake. The clock starts just before sending.
+ */
+export async function timedTurn(post: () => Promise<Response>, reply: Promise<number | undefined>): Promise<Outcome> {
+  const started = performance.now();
+  const acked = post().then(
+    async (res) => {
+      await res.text();
+      return res.ok;
+    },
+    () => false,
+  );
+  const [ok, at] = await Promise.all([acked, reply]);
+  return { acked: ok, replyMs: at === undefined ? undefined : at - started, repliedAt: at };
+}

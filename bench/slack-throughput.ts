@@ -9,14 +9,13 @@
  * also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change.
  */
 
-import { performance } from 'node:perf_hooks';
 import { startSlackApiFake } from '../test/fakes/slack-api.ts';
 import { messageImEnvelope } from '../test/fixtures/slack-payloads.ts';
 import { nowSeconds, slackSignature, testSigningSecret } from '../test/support/slack-signing.ts';
-import { type ChildApp, scrapeLoopDelay, startChild } from './child-app.ts';
+import { type ChildApp, startChild } from './child-app.ts';
 import { startDesk } from './desk-child.ts';
-import { createReplyWaiter, loadQuestions, type Outcome } from './open-loop.ts';
-import { type AppUnderLoad, ladderOptions, printSummary, runLadder, summarize } from './throughput-ladder.ts';
+import { createReplyWaiter, loadQuestions, type Outcome, timedTurn } from './open-loop.ts';
+import { compareWithBare, ladderOptions } from './throughput-ladder.ts';
 
 const options = ladderOptions();
 const questions = loadQuestions();
@@ -46,40 +45,25 @@ function sender(app: ChildApp) {
         eventId: `EvL${n}`,
       }),
     );
-    const reply = replies.expect(`D${user}`, 15_000);
-    const started = performance.now();
-    const acked = fetch(events, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...slackSignature(body, nowSeconds()) },
-      body,
-    }).then(
-      async (res) => {
-        await res.text();
-        return res.ok;
-      },
-      () => false,
+    return timedTurn(
+      () =>
+        fetch(events, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...slackSignature(body, nowSeconds()) },
+          body,
+        }),
+      replies.expect(`D${user}`, 15_000),
     );
-    const [ok, at] = await Promise.all([acked, reply]);
-    return { acked: ok, replyMs: at === undefined ? undefined : at - started, repliedAt: at };
   };
 }
 
-// The bare app goes last: every other app is measured against it.
-const apps: AppUnderLoad[] = [
-  { name: 'desk', send: sender(desk), loopDelay: () => scrapeLoopDelay(desk.url) },
-  ...(before ? [{ name: 'desk (before)', send: sender(before), loopDelay: () => scrapeLoopDelay(before.url) }] : []),
-  { name: 'bare Bolt', send: sender(bare) },
-];
-try {
-  // Warm both (JIT, connections, the model's first runs) before anything is measured.
-  await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 }, replies.settled);
-  const rows = await runLadder(apps, options, replies.settled);
-  const summary = summarize(rows, apps, options.rates);
-  if (options.json) console.log(JSON.stringify({ rows, ...summary }));
-  else printSummary(summary, options.repeats);
-} finally {
-  await desk.stop();
-  await before?.stop();
-  await bare.stop();
-  await api.close();
-}
+await compareWithBare({
+  options,
+  desk,
+  before,
+  bare,
+  bareName: 'bare Bolt',
+  send: sender,
+  settled: replies.settled,
+  fake: api,
+});

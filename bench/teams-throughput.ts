@@ -10,13 +10,12 @@
  * `--before` also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change.
  */
 
-import { performance } from 'node:perf_hooks';
 import { startBotConnectorFake } from '../test/fakes/bot-connector.ts';
 import { messageActivity, personalConversation } from '../test/fixtures/teams-activities.ts';
-import { type ChildApp, scrapeLoopDelay, startChild } from './child-app.ts';
+import { type ChildApp, startChild } from './child-app.ts';
 import { startDesk } from './desk-child.ts';
-import { createReplyWaiter, loadQuestions, type Outcome } from './open-loop.ts';
-import { type AppUnderLoad, ladderOptions, printSummary, runLadder, summarize } from './throughput-ladder.ts';
+import { createReplyWaiter, loadQuestions, type Outcome, timedTurn } from './open-loop.ts';
+import { compareWithBare, ladderOptions } from './throughput-ladder.ts';
 
 const options = ladderOptions();
 const questions = loadQuestions();
@@ -43,37 +42,21 @@ function sender(app: ChildApp) {
         serviceUrl: connector.serviceUrl,
       }),
     );
-    const reply = replies.expect(personalConversation(user), 15_000);
-    const started = performance.now();
     // The turn is answered in the HTTP response, so the ack comes once the reply has gone out.
-    const acked = fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
-      async (res) => {
-        await res.text();
-        return res.ok;
-      },
-      () => false,
+    return timedTurn(
+      () => fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      replies.expect(personalConversation(user), 15_000),
     );
-    const [ok, at] = await Promise.all([acked, reply]);
-    return { acked: ok, replyMs: at === undefined ? undefined : at - started, repliedAt: at };
   };
 }
 
-// The bare app goes last: every other app is measured against it.
-const apps: AppUnderLoad[] = [
-  { name: 'desk', send: sender(desk), loopDelay: () => scrapeLoopDelay(desk.url) },
-  ...(before ? [{ name: 'desk (before)', send: sender(before), loopDelay: () => scrapeLoopDelay(before.url) }] : []),
-  { name: 'bare CloudAdapter', send: sender(bare) },
-];
-try {
-  // Warm both (JIT, connections, the model's first runs) before anything is measured.
-  await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 }, replies.settled);
-  const rows = await runLadder(apps, options, replies.settled);
-  const summary = summarize(rows, apps, options.rates);
-  if (options.json) console.log(JSON.stringify({ rows, ...summary }));
-  else printSummary(summary, options.repeats);
-} finally {
-  await desk.stop();
-  await before?.stop();
-  await bare.stop();
-  await connector.close();
-}
+await compareWithBare({
+  options,
+  desk,
+  before,
+  bare,
+  bareName: 'bare CloudAdapter',
+  send: sender,
+  settled: replies.settled,
+  fake: connector,
+});

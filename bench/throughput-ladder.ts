@@ -5,6 +5,8 @@
  * machine is doing is spread over both rather than landing on one.
  */
 import { parseArgs } from 'node:util';
+import type { ChildApp } from './child-app.ts';
+import { scrapeLoopDelay } from './child-app.ts';
 import { median, type Outcome, runStage, type StageResult } from './open-loop.ts';
 
 export interface AppUnderLoad {
@@ -128,5 +130,43 @@ export function printSummary(s: ReturnType<typeof summarize>, repeats: number) {
         ? `highest rate with ${r.app} p99 < 1 s: ${best.rate}/s, ${r.app} / ${s.bare} = ${(best.ratio * 100).toFixed(0)} %`
         : `${r.app} p99 was 1 s or more at every rate`,
     );
+  }
+}
+
+/**
+ * The whole run of a throughput bench: the desk (and `before`, an earlier checkout's) against the bare app,
+ * warmed first, then the ladder; prints the summary (or JSON) and stops every app and `fake`.
+ */
+export async function compareWithBare(run: {
+  options: LadderOptions;
+  desk: ChildApp;
+  before: ChildApp | undefined;
+  bare: ChildApp;
+  bareName: string;
+  send(app: ChildApp): AppUnderLoad['send'];
+  settled(): Promise<void>;
+  fake: { close(): Promise<void> };
+}): Promise<void> {
+  const { options, desk, before, bare } = run;
+  // The bare app goes last: every other app is measured against it.
+  const apps: AppUnderLoad[] = [
+    { name: 'desk', send: run.send(desk), loopDelay: () => scrapeLoopDelay(desk.url) },
+    ...(before
+      ? [{ name: 'desk (before)', send: run.send(before), loopDelay: () => scrapeLoopDelay(before.url) }]
+      : []),
+    { name: run.bareName, send: run.send(bare) },
+  ];
+  try {
+    // Warm both (JIT, connections, the model's first runs) before anything is measured.
+    await runLadder(apps, { ...options, rates: [5], seconds: 4, repeats: 1 }, run.settled);
+    const rows = await runLadder(apps, options, run.settled);
+    const summary = summarize(rows, apps, options.rates);
+    if (options.json) console.log(JSON.stringify({ rows, ...summary }));
+    else printSummary(summary, options.repeats);
+  } finally {
+    await desk.stop();
+    await before?.stop();
+    await bare.stop();
+    await run.fake.close();
   }
 }
