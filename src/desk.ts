@@ -1,6 +1,7 @@
 import { dispatch, threadReply, withAttachments } from './commands/dispatch.ts';
 import { helpFor } from './commands/help-command.ts';
 import type { Registry } from './commands/registry.ts';
+import { inDelivery } from './delivery-scope.ts';
 import type { DeskContext } from './desk-context.ts';
 import { InputError, newErrorReference } from './errors.ts';
 import { type Inbound, withPrintableText } from './inbound.ts';
@@ -14,7 +15,7 @@ import { isStaff } from './model/roles.ts';
 import { type Tier, tiers } from './model/tiers.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { databaseUnreachable } from './store/database-unreachable.ts';
-import { claimDelivery, releaseDelivery } from './store/deliveries.ts';
+import { claimDelivery, deliveryKey, markDeliveryHandled, releaseDelivery } from './store/deliveries.ts';
 import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
 
@@ -47,6 +48,15 @@ async function release(ctx: DeskContext, inbound: Inbound, deliveryId: string) {
   }
 }
 
+/** Marks a delivery handled; if that fails, a retry after the claim's lease would be handled again. */
+async function handled(ctx: DeskContext, inbound: Inbound, deliveryId: string) {
+  try {
+    await markDeliveryHandled(ctx.db, inbound.from, deliveryId);
+  } catch (err) {
+    ctx.log.warn('delivery not marked handled', { platform: inbound.from.platform, delivery: deliveryId, err });
+  }
+}
+
 /** What the desk itself limits, whatever the feature: `RATE_LIMIT_PER_MINUTE`, 0 for no limit. */
 export interface DeskLimits {
   perPersonPerMinute: number;
@@ -54,39 +64,49 @@ export interface DeskLimits {
 
 export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLimits = { perPersonPerMinute: 0 }): Desk {
   const rate = createRateLimiter(limits.perPersonPerMinute);
+  /** What the event asks for, once its delivery is claimed: the rate limit, then the feature that handles it. */
+  async function decide(inbound: Inbound): Promise<Message[]> {
+    if (inbound.kind === 'message' || inbound.kind === 'command') {
+      const { platform, workspace, userId } = inbound.from;
+      if (!rate.allow(`${platform}/${workspace}/${userId}`, ctx.clock.now())) {
+        ctx.meter.count('tierdesk_rate_limited_total', { platform });
+        ctx.log.info('rate limited', { platform, delivery: inbound.deliveryId });
+        // Only what they typed to the desk: talk it merely overhears in a thread gets no reply either way.
+        return inbound.kind === 'message' && inbound.addressed === false ? [] : [{ text: copy.rateLimited }];
+      }
+    }
+    const person = await upsertPerson(ctx.db, inbound.from);
+    if (inbound.kind === 'message' && inbound.addressed === false) {
+      // Talk the desk was not asked: it answers only when a feature knows the thread.
+      const text = withAttachments(inbound.text, inbound.attachments ?? []);
+      const reply = await threadReply(ctx, registry, person, inbound.place, text, true);
+      return reply ? [reply] : [];
+    }
+    return [await dispatch(ctx, registry, person, inbound)].flat();
+  }
+
   async function handleOne(inbound: Inbound): Promise<Message[]> {
     // Wall time, not ctx.clock: the clock may be fixed (tests) or shifted, and latency is real time spent.
     const started = performance.now();
+    const deliveryId = inbound.deliveryId;
     try {
-      if (inbound.deliveryId && !(await claimDelivery(ctx.db, inbound.from, inbound.deliveryId))) {
-        ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: inbound.deliveryId });
+      if (!deliveryId) return await decide(inbound);
+      if (!(await claimDelivery(ctx.db, inbound.from, deliveryId))) {
+        ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: deliveryId });
         return [];
       }
-      if (inbound.kind === 'message' || inbound.kind === 'command') {
-        const { platform, workspace, userId } = inbound.from;
-        if (!rate.allow(`${platform}/${workspace}/${userId}`, ctx.clock.now())) {
-          ctx.meter.count('tierdesk_rate_limited_total', { platform });
-          ctx.log.info('rate limited', { platform, delivery: inbound.deliveryId });
-          // Only what they typed to the desk: talk it merely overhears in a thread gets no reply either way.
-          return inbound.kind === 'message' && inbound.addressed === false ? [] : [{ text: copy.rateLimited }];
-        }
-      }
-      const person = await upsertPerson(ctx.db, inbound.from);
-      if (inbound.kind === 'message' && inbound.addressed === false) {
-        // Talk the desk was not asked: it answers only when a feature knows the thread.
-        const text = withAttachments(inbound.text, inbound.attachments ?? []);
-        const reply = await threadReply(ctx, registry, person, inbound.place, text, true);
-        return reply ? [reply] : [];
-      }
-      return [await dispatch(ctx, registry, person, inbound)].flat();
+      const replies = await inDelivery(deliveryKey(inbound.from, deliveryId), () => decide(inbound));
+      await handled(ctx, inbound, deliveryId);
+      return replies;
     } catch (err) {
       if (err instanceof InputError) {
         ctx.log.warn('bad input', { platform: inbound.from.platform, kind: inbound.kind, problem: err.message });
+        if (deliveryId) await handled(ctx, inbound, deliveryId);
         return [{ text: copy.unknownAction }];
       }
       // What failed may be passing (the database restarting): the person's or the platform's retry of
       // this same delivery is then handled, not ignored as a repeat.
-      if (inbound.deliveryId) await release(ctx, inbound, inbound.deliveryId);
+      if (deliveryId) await release(ctx, inbound, deliveryId);
       const unreachable = databaseUnreachable(err);
       if (unreachable) {
         // Not a bug to report: the whole event failed and can be tried again (store/database-unreachable.ts).

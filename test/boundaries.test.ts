@@ -51,6 +51,7 @@ const table: Record<string, string[]> = {
   'log.ts': ['logged-error.ts'],
   'logged-error.ts': [],
   'clock.ts': [],
+  'delivery-scope.ts': [],
   // The port features count and time through (no metrics library behind it here).
   'meter.ts': [],
   'config-groups.ts': [],
@@ -98,7 +99,16 @@ const table: Record<string, string[]> = {
   'jobs/': ['log.ts (types)', 'clock.ts (types)'],
   'sla/': ['model/', 'errors.ts'],
   'commands/': ['model/', 'messages/', 'words.ts', 'errors.ts', 'inbound.ts (types)', 'desk-context.ts (types)'],
-  'tickets/': ['model/', 'messages/', 'store/', 'commands/', 'sla/', 'outbox.ts', 'desk-context.ts (types)'],
+  'tickets/': [
+    'model/',
+    'messages/',
+    'store/',
+    'commands/',
+    'sla/',
+    'outbox.ts',
+    'delivery-scope.ts',
+    'desk-context.ts (types)',
+  ],
   'knowledge/': [
     'model/',
     'messages/',
@@ -156,6 +166,7 @@ const table: Record<string, string[]> = {
     'model/',
     'store/',
     'rate-limit.ts',
+    'delivery-scope.ts',
     'log.ts',
   ],
   'rate-limit.ts': [],

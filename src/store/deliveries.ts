@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { PersonRef } from '../model/identity.ts';
 import type { DbOrTx } from './db.ts';
 import { deliveries } from './schema.ts';
@@ -9,10 +9,20 @@ import { deliveries } from './schema.ts';
  */
 const keyOf = (from: PersonRef, deliveryId: string) => `${from.workspace}/${from.userId}/${deliveryId}`;
 
+/** One delivery across platforms, as what it opened remembers it (`tickets.opened_by_delivery`). */
+export const deliveryKey = (from: PersonRef, deliveryId: string) => `${from.platform}:${keyOf(from, deliveryId)}`;
+
 /**
- * True the first time a delivery is seen, and again for a delivery whose handling failed and was released;
- * false for every other repeat (retries, double submits). One statement, so two replicas receiving the same
- * retry cannot both win.
+ * How long a claim may stay neither handled nor released before it counts as lost with its process (a
+ * kill -9 mid-event). Longer than any handling takes (the slowest part, an OpenAI answer, gives up after
+ * OPENAI_TIMEOUT_MS, at most 120 s), so a retry of a delivery still being worked on is not handled beside it.
+ */
+export const claimLeaseSeconds = 180;
+
+/**
+ * True the first time a delivery is seen, again for one whose handling failed and was released, and for one
+ * claimed over `claimLeaseSeconds` ago and never handled; false for every other repeat (retries, double
+ * submits). One statement, so two replicas receiving the same retry cannot both win.
  */
 export async function claimDelivery(db: DbOrTx, from: PersonRef, deliveryId: string): Promise<boolean> {
   const claimed = await db
@@ -20,11 +30,25 @@ export async function claimDelivery(db: DbOrTx, from: PersonRef, deliveryId: str
     .values({ platform: from.platform, deliveryId: keyOf(from, deliveryId) })
     .onConflictDoUpdate({
       target: [deliveries.platform, deliveries.deliveryId],
-      set: { releasedAt: null, receivedAt: sql`now()` },
-      setWhere: isNotNull(deliveries.releasedAt),
+      set: { releasedAt: null, handledAt: null, receivedAt: sql`now()` },
+      setWhere: or(
+        isNotNull(deliveries.releasedAt),
+        and(
+          isNull(deliveries.handledAt),
+          lt(deliveries.receivedAt, sql`now() - make_interval(secs => ${claimLeaseSeconds})`),
+        ),
+      ),
     })
     .returning({ id: deliveries.deliveryId });
   return claimed.length > 0;
+}
+
+/** Its handling ended (whatever the person was told): every later repeat is ignored. */
+export async function markDeliveryHandled(db: DbOrTx, from: PersonRef, deliveryId: string): Promise<void> {
+  await db
+    .update(deliveries)
+    .set({ handledAt: sql`now()` })
+    .where(and(eq(deliveries.platform, from.platform), eq(deliveries.deliveryId, keyOf(from, deliveryId))));
 }
 
 /** Its handling failed: the platform's next try of the same delivery is handled, not ignored. */

@@ -98,6 +98,11 @@ export const tickets = pgTable(
     origin: jsonb('origin').$type<PlaceRef>().notNull(),
     /** The question whose "talk to a human" opened this ticket; unique so a double click opens one. */
     sourceInteractionId: uuid('source_interaction_id').references(() => interactions.id),
+    /**
+     * The delivery (platform and key, store/deliveries.ts) whose handling opened it: unique, so handling a
+     * delivery again after its process died mid-event finds this ticket instead of opening another.
+     */
+    openedByDelivery: text('opened_by_delivery'),
     /** Where the requester's status message was posted, so changes edit it instead of posting anew. */
     statusMessage: jsonb('status_message').$type<Posted>(),
     /** The card in the current tier's queue, edited as the ticket changes. */
@@ -136,6 +141,7 @@ export const tickets = pgTable(
       .where(sql`${t.status} in ('new', 'in_progress', 'waiting')`),
     index('tickets_queue').on(t.tier, t.status),
     uniqueIndex('tickets_source_interaction').on(t.sourceInteractionId),
+    uniqueIndex('tickets_opened_by_delivery').on(t.openedByDelivery),
     check('tickets_version_positive', sql`${t.version} > 0`),
   ],
 );
@@ -180,6 +186,8 @@ export const deliveries = pgTable(
     deliveryId: text('delivery_id').notNull(),
     receivedAt: at('received_at').notNull().defaultNow(),
     releasedAt: at('released_at'),
+    /** Set when its handling ended; a claim with neither this nor `releasedAt` is in flight, or lost with its process. */
+    handledAt: at('handled_at'),
   },
   (t) => [primaryKey({ columns: [t.platform, t.deliveryId] })],
 );

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { PlaceRef, Posted } from '../model/identity.ts';
 import type { Priority } from '../model/priorities.ts';
 import type { Ticket } from '../model/ticket.ts';
@@ -21,6 +21,8 @@ export interface NewTicket {
   origin: PlaceRef;
   /** The question that led here; a second "talk to a human" on it returns the same ticket. */
   sourceInteractionId?: string;
+  /** The delivery whose handling opens it: handling that delivery again returns the same ticket. */
+  openedByDelivery?: string;
   at: Date;
   responseDueAt?: Date | null;
   resolutionDueAt?: Date | null;
@@ -41,6 +43,7 @@ export async function insertTicket(db: DbOrTx, input: NewTicket): Promise<{ tick
         ...(input.tier ? { tier: input.tier } : {}),
         origin: input.origin,
         sourceInteractionId: input.sourceInteractionId,
+        openedByDelivery: input.openedByDelivery,
         responseDueAt: input.responseDueAt,
         resolutionDueAt: input.resolutionDueAt,
         responseWarnAt: input.responseWarnAt,
@@ -48,15 +51,24 @@ export async function insertTicket(db: DbOrTx, input: NewTicket): Promise<{ tick
         createdAt: input.at,
         updatedAt: input.at,
       })
-      .onConflictDoNothing({ target: tickets.sourceInteractionId })
+      // Either unique key (the question, the delivery) means this ticket is already open.
+      .onConflictDoNothing()
       .returning();
     if (created) {
       const by = { actorId: input.requesterId, platform: input.origin.platform, at: input.at };
       await appendTicketEvent(tx, created.id, by, { kind: 'opened', to: created.status });
       return { ticket: asTicket(created), created: true };
     }
-    const source = input.sourceInteractionId;
-    const [existing] = source ? await tx.select().from(tickets).where(eq(tickets.sourceInteractionId, source)) : [];
+    const [existing] = await tx
+      .select()
+      .from(tickets)
+      .where(
+        or(
+          input.sourceInteractionId ? eq(tickets.sourceInteractionId, input.sourceInteractionId) : undefined,
+          input.openedByDelivery ? eq(tickets.openedByDelivery, input.openedByDelivery) : undefined,
+        ),
+      )
+      .limit(1);
     if (!existing) throw new Error('ticket insert conflicted but no existing ticket was found');
     return { ticket: existing, created: false };
   });

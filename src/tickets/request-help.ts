@@ -1,3 +1,4 @@
+import { currentDelivery } from '../delivery-scope.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { cutText } from '../messages/cut-text.ts';
 import type { PlaceRef } from '../model/identity.ts';
@@ -24,6 +25,11 @@ export interface HelpRequest {
   beforeAnnounce?: (ticket: Ticket) => Promise<void>;
 }
 
+const openedBy = () => {
+  const delivery = currentDelivery();
+  return delivery ? { openedByDelivery: delivery } : {};
+};
+
 /**
  * Opens a ticket for a person and announces it to its tier's queue (Tier 1's, unless `tier` says otherwise). `trouble` says the queue could not be
  * posted in because the bot is not there: the person's reply should say so (`withQueueTrouble`).
@@ -42,6 +48,7 @@ export async function requestHelp(
     ...(request.tier ? { tier: request.tier } : {}),
     origin: request.origin,
     ...(request.sourceInteractionId ? { sourceInteractionId: request.sourceInteractionId } : {}),
+    ...openedBy(),
     at,
     ...slaClock(ctx.sla, request.priority ?? 'P3', at),
   });

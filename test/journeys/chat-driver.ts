@@ -59,6 +59,8 @@ export interface ChatDriver {
   say(user: string, text: string, options?: { deliveryId?: string }): Promise<Seen[]>;
   /** Makes the desk's next insert into `table` fail once, as a database that hiccups mid-event would. */
   failNextInsert(table: 'tickets' | 'interactions'): Promise<void>;
+  /** As if the desk had been killed mid-event, a claim's lease ago, while handling every delivery so far. */
+  abandonClaims(): Promise<void>;
   /** Presses a button the user was shown. Returns the direct replies. */
   click(user: string, button: Seen['buttons'][number]): Promise<Seen[]>;
   /**

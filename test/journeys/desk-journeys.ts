@@ -62,6 +62,23 @@ export function deskJourneys(name: string, makeDriver: MakeDriver) {
       expect(allText(await chat.say('carol', 'mine')).match(/T-\d+/g)).toEqual([ref]);
     });
 
+    journey('handles a delivery its desk died handling once more, finding the ticket it had opened', async (chat) => {
+      const first = await chat.say('dave', 'ticket the badge reader at door 2 is dead', { deliveryId: 'delivery-9' });
+      const ref = /T-\d+/.exec(allText(first))?.[0];
+      expect(ref).toBeDefined();
+      // Handled: a retry is ignored.
+      expect(await chat.say('dave', 'ticket the badge reader at door 2 is dead', { deliveryId: 'delivery-9' })).toEqual(
+        [],
+      );
+      await chat.abandonClaims();
+      const again = await chat.say('dave', 'ticket the badge reader at door 2 is dead', { deliveryId: 'delivery-9' });
+      expect(allText(again)).toContain(ref);
+      expect(allText(await chat.say('dave', 'mine')).match(/T-\d+/g)).toEqual([ref]);
+      expect(await chat.say('dave', 'ticket the badge reader at door 2 is dead', { deliveryId: 'delivery-9' })).toEqual(
+        [],
+      );
+    });
+
     journey(
       'works a ticket across tiers: claim, escalate with a reason, resolve; the requester follows it',
       async (chat) => {

@@ -1,5 +1,6 @@
 import { buttonsOf, type Message } from '../../src/messages/message.ts';
 import { type ChatDriver, type DriverOptions, placeKey, type QueueName, type Seen } from '../journeys/chat-driver.ts';
+import { abandonClaims } from './abandoned-claims.ts';
 import { failNextInsert } from './fail-once.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
@@ -44,6 +45,7 @@ export async function createLocalDriver(
     identityOf: (user) => `local:${user}`,
     app: running,
     failNextInsert: (table) => failNextInsert(running.store, table),
+    abandonClaims: () => abandonClaims(running.store),
     say: (user, text, options = {}) => call('/api/local/messages', { user, text, id: options.deliveryId }),
     click: (user, button) => call('/api/local/actions', { user, action: button.actionId, value: button.value }),
     // As the web page posts a form: its id and each field's value by name.

@@ -13,6 +13,7 @@ import {
   type Seen,
   type SeenForm,
 } from '../journeys/chat-driver.ts';
+import { abandonClaims } from './abandoned-claims.ts';
 import { failNextInsert } from './fail-once.ts';
 import { startSlackTestApp } from './slack-app.ts';
 
@@ -155,6 +156,7 @@ export async function createSlackDriver(options: DriverOptions = {}): Promise<Ch
     platform: 'slack',
     identityOf: (user) => `slack:${fakeTeam.id}:${slackUser(user)}`,
     failNextInsert: (table) => failNextInsert(slack.app.store, table),
+    abandonClaims: () => abandonClaims(slack.app.store),
     say(user, text, options = {}) {
       // A delivery replayed under the same id is the same Slack message: same ts, same event id.
       const id = options.deliveryId ?? `auto-${++sequence}`;

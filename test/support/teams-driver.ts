@@ -16,6 +16,7 @@ import {
   type Seen,
   type SeenForm,
 } from '../journeys/chat-driver.ts';
+import { abandonClaims } from './abandoned-claims.ts';
 import { failNextInsert } from './fail-once.ts';
 import { startTeamsTestApp, type TeamsTestAppOptions } from './teams-app.ts';
 
@@ -138,6 +139,7 @@ export async function createTeamsDriver(
     platform: 'teams',
     identityOf: (user) => `teams:${teamsTenant}:${userIdOf({ name: user })}`,
     failNextInsert: (table) => failNextInsert(teams.app.store, table),
+    abandonClaims: () => abandonClaims(teams.app.store),
     async say(user, text, options = {}) {
       const id = options.deliveryId ?? `msg-${++sequence}`;
       await send(messageActivity({ user: { name: user }, text, id, serviceUrl: teams.connector.serviceUrl }));
