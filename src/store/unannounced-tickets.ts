@@ -1,18 +1,19 @@
 import { and, between, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import { openStatuses, type Ticket } from '../model/ticket.ts';
+import type { Tier } from '../model/tiers.ts';
 import type { DbOrTx } from './db.ts';
 import { outboundMessages } from './outbound-schema.ts';
 import { tickets } from './schema.ts';
 import { feedback } from './survey-schema.ts';
 
 /**
- * Open tickets opened between `from` and `until` whose queue card never went out and is not waiting in the
+ * Open tickets of `tiers` opened between `from` and `until` whose queue card never went out and is not waiting in the
  * outbox either: acknowledged to their requester, then the database or the process failed before the card
  * was posted. Follow-ups of feedback are left out: their card goes to the feedback queue, not their tier's.
  */
 export async function unannouncedTickets(
   db: DbOrTx,
-  window: { from: Date; until: Date; limit: number },
+  window: { from: Date; until: Date; tiers: readonly Tier[]; limit: number },
 ): Promise<Ticket[]> {
   return db
     .select()
@@ -21,6 +22,7 @@ export async function unannouncedTickets(
       and(
         between(tickets.createdAt, window.from, window.until),
         isNull(tickets.queueMessage),
+        inArray(tickets.tier, [...window.tiers]),
         inArray(tickets.status, [...openStatuses]),
         notExists(
           db

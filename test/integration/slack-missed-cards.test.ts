@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { upsertPerson } from '../../src/store/people.ts';
 import { tickets } from '../../src/store/schema.ts';
+import { insertTicket } from '../../src/store/tickets.ts';
 import { fakeTeam } from '../fakes/slack-api.ts';
 import { slashCommandForm } from '../fixtures/slack-payloads.ts';
 import { failNextInsert } from '../support/fail-once.ts';
@@ -13,7 +15,11 @@ import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 describe('queue cards when the database fails around them', () => {
   let slack: SlackTestApp;
   beforeEach(async () => {
-    slack = await startSlackTestApp({ QUEUE_TIER1: 'slack:C0QUEUE', ADMINS: `slack:${fakeTeam.id}:U0ADMIN` });
+    slack = await startSlackTestApp({
+      QUEUE_TIER1: 'slack:C0QUEUE',
+      QUEUE_TIER2: 'none',
+      ADMINS: `slack:${fakeTeam.id}:U0ADMIN`,
+    });
   });
   afterEach(() => slack.close());
 
@@ -73,5 +79,36 @@ describe('queue cards when the database fails around them', () => {
     slack.app.clock.advance(6 * 60_000);
     await slack.app.runJob('missed-queue-cards');
     expect(cardsFor('Monitor flickers')).toHaveLength(1);
+  });
+
+  it('does not keep a ticket waiting behind tickets whose tier has no queue to post in', async () => {
+    const person = await upsertPerson(slack.app.store.db, {
+      platform: 'slack',
+      workspace: fakeTeam.id,
+      userId: 'U0PAT',
+    });
+    const origin = { platform: 'slack', workspace: fakeTeam.id, channel: 'D0PAT' };
+    const at = slack.app.clock.now();
+    for (let i = 0; i < 60; i++) {
+      await insertTicket(slack.app.store.db, {
+        requesterId: person.id,
+        subject: `Tier 2 problem ${i}`,
+        description: 'x',
+        tier: 'tier2',
+        origin,
+        at,
+      });
+    }
+    await insertTicket(slack.app.store.db, {
+      requesterId: person.id,
+      subject: 'Scanner offline',
+      description: 'x',
+      origin,
+      at,
+    });
+    slack.app.clock.advance(6 * 60_000);
+    await slack.app.runJob('missed-queue-cards');
+    expect(cardsFor('Scanner offline')).toHaveLength(1);
+    expect(slack.api.messagesIn('C0QUEUE').filter((m) => m.text.includes('Tier 2 problem'))).toEqual([]);
   });
 });
