@@ -63,13 +63,15 @@ export async function startChild(
 
 /**
  * The desk's event-loop delay since the last scrape, from its own /metrics (prom-client resets the
- * histogram behind `nodejs_eventloop_lag_*` at each collection), in milliseconds.
+ * histogram behind `nodejs_eventloop_lag_*` at each collection), in milliseconds; and the CPU time its
+ * process has used so far, every thread (the model's, PGlite's work on the main one), in seconds.
  */
-export async function scrapeLoopDelay(url: string): Promise<{ p99: number; max: number }> {
+export async function scrapeDesk(url: string): Promise<{ p99: number; max: number; cpuSeconds: number }> {
   const text = await (await fetch(new URL('/metrics', url))).text();
   const seconds = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN);
   return {
     p99: Math.round(seconds('nodejs_eventloop_lag_p99_seconds') * 1000),
     max: Math.round(seconds('nodejs_eventloop_lag_max_seconds') * 1000),
+    cpuSeconds: seconds('process_cpu_seconds_total'),
   };
 }

@@ -1,20 +1,28 @@
 /**
  * The desk as the throughput benches run it: as in production (the bundled embedding model on, embedded
- * PGlite in a temporary folder of its own, info logs), minus what would muddy the figures: no scheduled
+ * PGlite in a temporary folder of its own or a new database on `--postgres`, info logs), minus what would muddy the figures: no scheduled
  * jobs, no per-person rate limit, no reloading of articles.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChildApp, startChild } from './child-app.ts';
+import { scratchDatabases } from './scratch-database.ts';
 
 /**
  * Starts the desk with a platform's settings and resolves once it has embedded its articles: a fresh desk
  * does that in the background after it listens, and load measured meanwhile would measure the start-up.
- * `tree`: another checkout to run (an earlier commit, to compare with in the same run).
+ * `tree`: another checkout to run (an earlier commit, to compare with in the same run). `postgres`: a
+ * server to give the desk a new database of its own on, instead of embedded PGlite.
  */
-export async function startDesk(platformEnv: Record<string, string>, tree?: string): Promise<ChildApp> {
+export async function startDesk(
+  platformEnv: Record<string, string>,
+  tree?: string,
+  postgres?: string,
+): Promise<ChildApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tierdesk-throughput-'));
+  const databases = postgres ? scratchDatabases(postgres, 'tierdesk_bench_throughput') : undefined;
+  const database: Record<string, string> = databases ? { DATABASE_URL: await databases.create() } : {};
   const desk = await startChild(
     'src/main.ts',
     {
@@ -26,6 +34,7 @@ export async function startDesk(platformEnv: Record<string, string>, tree?: stri
       RATE_LIMIT_PER_MINUTE: '0',
       LOCAL_EMBEDDINGS: 'true',
       LOG_LEVEL: 'info',
+      ...database,
     },
     /Open (http:\/\/\S+)/,
     // To profile the desk under load: DESK_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
@@ -45,6 +54,7 @@ export async function startDesk(platformEnv: Record<string, string>, tree?: stri
     stop: async () => {
       await desk.stop();
       await rm(dataDir, { recursive: true, force: true });
+      await databases?.dropAll();
     },
   };
 }

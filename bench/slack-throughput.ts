@@ -1,5 +1,5 @@
 /**
- * `npm run bench:slack-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json
+ * `npm run bench:slack-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json --postgres <url>
  * --before <checkout>]`: how many Slack
  * DMs a second the desk answers, against a bare Bolt app (bench/bare-slack-app.ts) on the same machine in the
  * same run. Both run in child processes pointed at one local fake of the Slack Web API; both get the same
@@ -26,8 +26,8 @@ const api = await startSlackApiFake({
   },
 });
 const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: testSigningSecret, SLACK_API_URL: api.apiUrl };
-const desk = await startDesk(slackEnv);
-const before = options.before ? await startDesk(slackEnv, options.before) : undefined;
+const desk = await startDesk(slackEnv, undefined, options.postgres);
+const before = options.before ? await startDesk(slackEnv, options.before, options.postgres) : undefined;
 const bare = await startChild('bench/bare-slack-app.ts', slackEnv);
 
 /** Person `n` of the run: a user id of Slack's shape, so their DM channel is `D` + it. */

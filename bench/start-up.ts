@@ -11,10 +11,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
 import { ensureBuild } from './build-check.ts';
 import { deskProcess, freePort, processTree, type Runner, spawnDesk } from './desk-spawn.ts';
 import { writeGeneratedKnowledge } from './generated-knowledge.ts';
+import { scratchDatabases } from './scratch-database.ts';
 import { median, type Phases, phaseNames, phasesOf } from './start-up-phases.ts';
 
 const { values } = parseArgs({
@@ -37,16 +37,8 @@ const cases = values.cases.split(',');
 const runners = values.runners.split(',') as Runner[];
 if (runners.includes('js')) await ensureBuild();
 
-const admin = postgres(values['database-url'], { max: 1, onnotice: () => {} });
-const scratch: string[] = [];
-const scratchUrl = async () => {
-  const name = `tierdesk_bench_start_${process.pid}_${scratch.length}`;
-  await admin.unsafe(`create database ${name}`);
-  scratch.push(name);
-  const url = new URL(values['database-url']);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
+const scratch = scratchDatabases(values['database-url'], 'tierdesk_bench_start');
+const scratchUrl = () => scratch.create();
 
 interface Sample {
   healthzMs: number;
@@ -133,8 +125,7 @@ try {
 } finally {
   for (const env of prepared.values()) if (env.DATA_DIR) await rm(env.DATA_DIR, { recursive: true, force: true });
   for (const [size, dir] of folders) if (size !== 36) await rm(dir, { recursive: true, force: true });
-  for (const name of scratch) await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await scratch.dropAll();
 }
 
 const summary = results.map((r) => ({

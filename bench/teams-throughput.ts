@@ -1,5 +1,5 @@
 /**
- * `npm run bench:teams-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json
+ * `npm run bench:teams-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json --postgres <url>
  * --before <checkout>]`: how many Teams
  * messages a second the desk answers, against a bare CloudAdapter bot (bench/bare-teams-bot.ts) on the same
  * machine in the same run. Both run in child processes without Bot Framework credentials (the desk with
@@ -26,8 +26,8 @@ const connector = await startBotConnectorFake({
   },
 });
 const teamsEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' };
-const desk = await startDesk(teamsEnv);
-const before = options.before ? await startDesk(teamsEnv, options.before) : undefined;
+const desk = await startDesk(teamsEnv, undefined, options.postgres);
+const before = options.before ? await startDesk(teamsEnv, options.before, options.postgres) : undefined;
 const bare = await startChild('bench/bare-teams-bot.ts', {});
 
 function sender(app: ChildApp) {

@@ -6,15 +6,18 @@
  */
 import { parseArgs } from 'node:util';
 import type { ChildApp } from './child-app.ts';
-import { scrapeLoopDelay } from './child-app.ts';
+import { scrapeDesk } from './child-app.ts';
 import { median, type Outcome, runStage, type StageResult } from './open-loop.ts';
 
 export interface AppUnderLoad {
   name: string;
   /** Sends the `n`-th request of the whole run (unique across stages) and waits for its reply. */
   send(n: number): Promise<Outcome>;
-  /** Event-loop delay since the last call, when the app exposes it; the first call of a stage resets it. */
-  loopDelay?(): Promise<{ p99: number; max: number }>;
+  /**
+   * Event-loop delay since the last call and the CPU seconds used so far, when the app exposes them; the
+   * first call of a stage resets the delay.
+   */
+  loopDelay?(): Promise<{ p99: number; max: number; cpuSeconds: number }>;
 }
 
 export interface LadderOptions {
@@ -24,6 +27,8 @@ export interface LadderOptions {
   json: boolean;
   /** A checkout of an earlier commit whose desk runs alongside, to measure a change. */
   before: string | undefined;
+  /** A Postgres server the desks get a new database each on, instead of embedded PGlite. */
+  postgres: string | undefined;
 }
 
 export function ladderOptions(): LadderOptions {
@@ -34,6 +39,7 @@ export function ladderOptions(): LadderOptions {
       repeats: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       before: { type: 'string' },
+      postgres: { type: 'string' },
     },
   });
   return {
@@ -42,13 +48,15 @@ export function ladderOptions(): LadderOptions {
     repeats: Math.max(1, Number(values.repeats)),
     json: values.json,
     before: values.before,
+    postgres: values.postgres,
   };
 }
 
 /** Requests are numbered across the whole run: a person or event id used twice would be deduplicated. */
 let n = 0;
 
-type Row = StageResult & { loopP99?: number; loopMax?: number };
+/** `cpuMs`: the app's CPU time per event sent, over the stage and the backlog it left (every thread). */
+type Row = StageResult & { loopP99?: number; loopMax?: number; cpuMs?: number };
 
 /** `settled` resolves when the apps have worked off what a stage left them (see createReplyWaiter). */
 export async function runLadder(apps: AppUnderLoad[], o: LadderOptions, settled: () => Promise<void>): Promise<Row[]> {
@@ -57,14 +65,20 @@ export async function runLadder(apps: AppUnderLoad[], o: LadderOptions, settled:
     const order = repeat % 2 ? [...apps].reverse() : apps;
     for (const rate of o.rates) {
       for (const app of order) {
-        await app.loopDelay?.();
+        const start = await app.loopDelay?.();
         const from = n;
         n += Math.round(rate * o.seconds);
         const result = await runStage(app.name, rate, o.seconds, (i) => app.send(from + i));
         const loop = await app.loopDelay?.();
-        rows.push({ ...result, ...(loop ? { loopP99: loop.p99, loopMax: loop.max } : {}) });
-        console.error(`  ${app.name} ${rate}/s (repeat ${repeat + 1}): ${format(rows.at(-1) as Row)}`);
         await settled();
+        const end = await app.loopDelay?.();
+        const cpuMs = start && end ? ((end.cpuSeconds - start.cpuSeconds) * 1000) / result.sent : undefined;
+        rows.push({
+          ...result,
+          ...(loop ? { loopP99: loop.p99, loopMax: loop.max } : {}),
+          ...(cpuMs ? { cpuMs } : {}),
+        });
+        console.error(`  ${app.name} ${rate}/s (repeat ${repeat + 1}): ${format(rows.at(-1) as Row)}`);
       }
     }
   }
@@ -74,7 +88,8 @@ export async function runLadder(apps: AppUnderLoad[], o: LadderOptions, settled:
 const ms = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : 'never');
 const format = (r: Row) =>
   `acked ${r.acked}/${r.sent}, replied ${r.replied}, ${r.throughput.toFixed(1)}/s, p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms` +
-  (r.loopP99 === undefined ? '' : `, loop p99 ${r.loopP99} ms max ${r.loopMax} ms`);
+  (r.loopP99 === undefined ? '' : `, loop p99 ${r.loopP99} ms max ${r.loopMax} ms`) +
+  (r.cpuMs === undefined ? '' : `, CPU ${r.cpuMs.toFixed(1)} ms/event`);
 
 /** Medians per app and rate over the repeats, with the spread of throughput (min–max) to show the noise. */
 export function summarize(rows: Row[], apps: AppUnderLoad[], rates: number[]) {
@@ -95,6 +110,7 @@ export function summarize(rows: Row[], apps: AppUnderLoad[], rates: number[]) {
         p99: of((r) => r.p99),
         loopP99: of((r) => r.loopP99),
         loopMax: of((r) => r.loopMax),
+        cpuMs: of((r) => r.cpuMs),
       };
     }),
   );
@@ -112,13 +128,16 @@ export function summarize(rows: Row[], apps: AppUnderLoad[], rates: number[]) {
 }
 
 export function printSummary(s: ReturnType<typeof summarize>, repeats: number) {
-  console.log(`| rate /s | app | sent | acked | replied | replies/s (range) | p50 ms | p99 ms | loop p99 / max ms |`);
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| rate /s | app | sent | acked | replied | replies/s (range) | p50 ms | p99 ms | loop p99 / max ms | CPU ms/event |`,
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of s.summary) {
     const range = repeats > 1 ? ` (${r.throughputRange.map((t) => t.toFixed(1)).join('–')})` : '';
     const loop = Number.isNaN(r.loopP99) ? '' : `${r.loopP99} / ${r.loopMax}`;
+    const cpu = Number.isNaN(r.cpuMs) ? '' : r.cpuMs.toFixed(1);
     console.log(
-      `| ${r.rate} | ${r.app} | ${r.sent} | ${r.acked} | ${r.replied} | ${r.throughput.toFixed(1)}${range} | ${ms(r.p50)} | ${ms(r.p99)} | ${loop} |`,
+      `| ${r.rate} | ${r.app} | ${r.sent} | ${r.acked} | ${r.replied} | ${r.throughput.toFixed(1)}${range} | ${ms(r.p50)} | ${ms(r.p99)} | ${loop} | ${cpu} |`,
     );
   }
   for (const r of s.ratios) {
@@ -150,10 +169,8 @@ export async function compareWithBare(run: {
   const { options, desk, before, bare } = run;
   // The bare app goes last: every other app is measured against it.
   const apps: AppUnderLoad[] = [
-    { name: 'desk', send: run.send(desk), loopDelay: () => scrapeLoopDelay(desk.url) },
-    ...(before
-      ? [{ name: 'desk (before)', send: run.send(before), loopDelay: () => scrapeLoopDelay(before.url) }]
-      : []),
+    { name: 'desk', send: run.send(desk), loopDelay: () => scrapeDesk(desk.url) },
+    ...(before ? [{ name: 'desk (before)', send: run.send(before), loopDelay: () => scrapeDesk(before.url) }] : []),
     { name: run.bareName, send: run.send(bare) },
   ];
   try {

@@ -4,11 +4,13 @@ import type { Outbox } from './outbox.ts';
 import type { MountedPlatform, Platform, PlatformServices, ReferenceStore } from './platform.ts';
 import { findConversationReference, saveConversationReference } from './store/conversation-references.ts';
 import type { Db } from './store/db.ts';
+import { skippingUnchanged } from './unchanged-references.ts';
 
-const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore => ({
-  save: (key, reference) => saveConversationReference(db, platform, key, reference, clock.now()),
-  find: (key) => findConversationReference(db, platform, key),
-});
+const referencesFor = (db: Db, platform: string, clock: Clock): ReferenceStore =>
+  skippingUnchanged({
+    save: (key, reference) => saveConversationReference(db, platform, key, reference, clock.now()),
+    find: (key) => findConversationReference(db, platform, key),
+  });
 
 /**
  * Mounts every platform that is on, in order, each with its own stored references, and gives `outboxes`

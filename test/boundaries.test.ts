@@ -202,7 +202,15 @@ const table: Record<string, string[]> = {
     'platform.ts (types)',
   ],
   // The composition: it wires everything, and only main.ts also sees the adapters.
-  'mount-platforms.ts': ['clock.ts (types)', 'config.ts (types)', 'outbox.ts (types)', 'platform.ts (types)', 'store/'],
+  'mount-platforms.ts': [
+    'clock.ts (types)',
+    'config.ts (types)',
+    'outbox.ts (types)',
+    'platform.ts (types)',
+    'store/',
+    'unchanged-references.ts',
+  ],
+  'unchanged-references.ts': ['platform.ts (types)'],
   'start-app.ts': ['*'],
   'main.ts': ['*'],
 };

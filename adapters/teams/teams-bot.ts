@@ -80,8 +80,20 @@ export class TierdeskBot extends TeamsActivityHandler {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /**
+   * Keeps how to reach this conversation later. A failure (the database restarting) must not cost the person
+   * their answer: the desk then says what it can, and the next message remembers the conversation again.
+   */
+  private async remember(context: TurnContext, activity: TeamsActivity): Promise<void> {
+    try {
+      await rememberConversation(this.references, activity, context.activity);
+    } catch (err) {
+      this.log.warn('conversation not remembered', { conversation: activity.conversation.id, err });
+    }
+  }
+
   private async handleMessage(context: TurnContext, activity: TeamsActivity): Promise<void> {
-    await rememberConversation(this.references, activity, context.activity);
+    await this.remember(context, activity);
     // Activity ids are only unique within a conversation (two chats can each have message 1700000000123).
     const deliveryId = activity.id ? `activity:${activity.conversation.id}:${activity.id}` : undefined;
     const base = { from: toPerson(activity), place: toPlace(activity), ...(deliveryId ? { deliveryId } : {}) };
@@ -141,7 +153,7 @@ export class TierdeskBot extends TeamsActivityHandler {
         value: { code: 'BadRequest', message: copy.platform.unknownCardAction } as never,
       };
     }
-    await rememberConversation(this.references, activity, context.activity);
+    await this.remember(context, activity);
     return answerPress(this.press, activity, pressed.data);
   }
 

@@ -14,6 +14,7 @@ import {
   userIdOf,
 } from '../fixtures/teams-activities.ts';
 import { deskJourneys } from '../journeys/desk-journeys.ts';
+import { failNextInsert } from '../support/fail-once.ts';
 import { startTeamsTestApp, type TeamsTestApp } from '../support/teams-app.ts';
 import { startTeamsAuth, type TeamsAuth } from '../support/teams-auth.ts';
 import { createTeamsDriver } from '../support/teams-driver.ts';
@@ -147,6 +148,24 @@ describe('Teams adapter over HTTP (unauthenticated, for local testing)', () => {
     await teams.send(activity);
     await teams.send(activity);
     expect(since(before).filter((c) => c.kind === 'reply')).toHaveLength(1);
+  });
+
+  it('still answers when the conversation could not be remembered (the database hiccupped)', async () => {
+    await failNextInsert(teams.app.store, 'conversation_references');
+    const before = teams.connector.calls.length;
+    const res = await teams.send(
+      messageActivity({
+        user: { name: 'Bea' },
+        text: 'how do I reset my password?',
+        id: id(),
+        serviceUrl: teams.connector.serviceUrl,
+      }),
+    );
+    expect(res.status).toBe(200);
+    const reply = since(before).find((c) => c.kind === 'reply');
+    expect(reply).toBeDefined();
+    expect(JSON.stringify(cardOf(reply)?.content)).toContain('Reset a forgotten password');
+    expect(teams.app.log.lines).toContainEqual(expect.objectContaining({ msg: 'conversation not remembered' }));
   });
 
   it('answers two people whose messages in their own chats happen to carry the same activity id', async () => {

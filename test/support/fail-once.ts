@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Store } from '../../src/store/open-store.ts';
 
-export type FailingTable = 'tickets' | 'interactions' | 'outbound_messages';
+export type FailingTable = 'tickets' | 'interactions' | 'outbound_messages' | 'conversation_references';
 
 /**
  * Makes the next insert (or update) of a row of `table` fail, once, as a database that hiccups mid-event would: a trigger
