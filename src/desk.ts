@@ -7,6 +7,7 @@ import { InputError, newErrorReference } from './errors.ts';
 import { type Inbound, withPrintableText } from './inbound.ts';
 import { withLogContext } from './log.ts';
 import { copy } from './messages/copy.ts';
+import { cutText } from './messages/cut-text.ts';
 import type { FieldErrors, Form, FormValues } from './messages/form.ts';
 import type { Message } from './messages/message.ts';
 import { toWelcomeMessage } from './messages/welcome-view.ts';
@@ -15,7 +16,13 @@ import { isStaff } from './model/roles.ts';
 import { type Tier, tiers } from './model/tiers.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { databaseUnreachable } from './store/database-unreachable.ts';
-import { claimDelivery, deliveryKey, markDeliveryHandled, releaseDelivery } from './store/deliveries.ts';
+import {
+  claimDelivery,
+  deliveryKey,
+  markDeliveryHandled,
+  releaseDelivery,
+  takeOrphanedDeliveries,
+} from './store/deliveries.ts';
 import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
 
@@ -23,6 +30,12 @@ import { findQueuePlace } from './store/queue-places.ts';
 export interface Desk {
   /** Handles one inbound event and returns the direct replies. Never throws. */
   handle(inbound: Inbound): Promise<Message[]>;
+  /**
+   * Handles again the events whose desk died handling them (kill -9, a crash: store/deliveries.ts), sending
+   * the replies to each person directly, since the conversation that brought the event is gone. Returns how
+   * many it took over.
+   */
+  recover(): Promise<number>;
   /** A person's own page (Slack's App Home): their open and recently resolved tickets. */
   home(person: PersonRef): Promise<Message>;
   /** An adapter reports where it posted a message that carried `remember`. Never throws. */
@@ -85,13 +98,14 @@ export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLim
     return [await dispatch(ctx, registry, person, inbound)].flat();
   }
 
-  async function handleOne(inbound: Inbound): Promise<Message[]> {
+  /** `claimed`: the delivery is already this desk's (taken over from a desk that died handling it). */
+  async function handleOne(inbound: Inbound, claimed = false): Promise<Message[]> {
     // Wall time, not ctx.clock: the clock may be fixed (tests) or shifted, and latency is real time spent.
     const started = performance.now();
     const deliveryId = inbound.deliveryId;
     try {
       if (!deliveryId) return await decide(inbound);
-      if (!(await claimDelivery(ctx.db, inbound.from, deliveryId))) {
+      if (!claimed && !(await claimDelivery(ctx.db, { ...inbound, deliveryId }))) {
         ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: deliveryId });
         return [];
       }
@@ -132,7 +146,25 @@ export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLim
     await spec.run(ctx, remember, posted);
   };
 
+  async function recover(): Promise<number> {
+    const orphans = await takeOrphanedDeliveries(ctx.db, 20);
+    for (const inbound of orphans) {
+      const { platform } = inbound.from;
+      await withLogContext({ event: inbound.deliveryId }, async () => {
+        ctx.log.warn('delivery lost with its desk; handling it again', { platform, delivery: inbound.deliveryId });
+        const replies = await handleOne(inbound, true);
+        if (replies.length === 0) return;
+        const said = inbound.kind === 'message' || inbound.kind === 'command' ? inbound.text : undefined;
+        for (const reply of [{ text: copy.handledLate(said && cutText(said, 80)) }, ...replies]) {
+          await ctx.delivery.toPerson(inbound.from, reply, 'late reply', { delivery: inbound.deliveryId });
+        }
+      });
+    }
+    return orphans.length;
+  }
+
   return {
+    recover,
     handle(received) {
       // Every line logged while handling this event carries its delivery id (or one made up for it).
       const event = received.deliveryId ?? newErrorReference();

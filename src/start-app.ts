@@ -187,6 +187,11 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     for (const m of mounted) await m.stop().catch(() => undefined);
     throw err;
   }
+  // Every feature's scheduled work, and the desk's own: taking over events whose desk died handling them.
+  const scheduled = [
+    ...registry.jobs.map((job) => ({ ...job, run: () => job.run(ctx) })),
+    { name: 'lost-deliveries', cron: '* * * * *', run: () => desk.recover() },
+  ];
   const { port } = server.address() as AddressInfo;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   const adapters = mounted.map((m) => m.label);
@@ -200,7 +205,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
         },
         clock,
         log,
-        jobs: registry.jobs.map((job) => ({ ...job, run: () => job.run(ctx) })),
+        jobs: scheduled,
       })
     : undefined;
   const idle = async () => {
@@ -221,9 +226,9 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     ...(jobs ? { jobs } : {}),
     sweep: () => sweepTickets(ctx, config.timers),
     runJob(name) {
-      const job = registry.jobs.find((j) => j.name === name);
+      const job = scheduled.find((j) => j.name === name);
       if (!job) throw new Error(`no job called ${name}`);
-      return job.run(ctx);
+      return job.run();
     },
     async close() {
       // Stop taking requests, let work already received finish (the requests being answered first: a turn

@@ -78,7 +78,7 @@ const table: Record<string, string[]> = {
     'clock.ts (types)',
     'store/',
   ],
-  'store/': ['model/', 'messages/ (types)', 'clock.ts (types)', 'jobs/ (types)'],
+  'store/': ['model/', 'messages/ (types)', 'inbound.ts (types)', 'clock.ts (types)', 'jobs/ (types)'],
   // The CoE's reports over HTTP: the JSON routes and the dashboard read digests/ (and the store's drill-down
   // lists, the knowledge base's articles and gap groups) and render its neutral report; the CSV exports read
   // the store page by page; /metrics is the Prometheus side of meter.ts.

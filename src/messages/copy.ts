@@ -37,6 +37,9 @@ export const copy = {
     `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, quote reference ${reference} to the help desk.`,
   /** The database is away (restarting, unreachable): trying again soon will work, and there is nothing to report. */
   databaseAway: 'Sorry, the desk cannot reach its database just now. Please try again in a moment.',
+  /** Said before the replies to a message whose handling was lost when the desk stopped, handled again later. */
+  handledLate: (text: string | undefined) =>
+    `Sorry for the wait: the desk restarted while it was working on ${text ? `"${text}"` : 'what you sent'}. Here it is now.`,
   usage: (problem: UsageProblem, about: { name?: string; usage?: string; maxTextLength: number }): string => {
     const usage = about.usage ?? '';
     switch (problem) {

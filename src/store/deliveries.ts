@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Inbound } from '../inbound.ts';
 import type { PersonRef } from '../model/identity.ts';
 import type { DbOrTx } from './db.ts';
 import { deliveries } from './schema.ts';
@@ -24,13 +25,14 @@ export const claimLeaseSeconds = 180;
  * claimed over `claimLeaseSeconds` ago and never handled; false for every other repeat (retries, double
  * submits). One statement, so two replicas receiving the same retry cannot both win.
  */
-export async function claimDelivery(db: DbOrTx, from: PersonRef, deliveryId: string): Promise<boolean> {
+export async function claimDelivery(db: DbOrTx, inbound: Inbound & { deliveryId: string }): Promise<boolean> {
+  const { from, deliveryId } = inbound;
   const claimed = await db
     .insert(deliveries)
-    .values({ platform: from.platform, deliveryId: keyOf(from, deliveryId) })
+    .values({ platform: from.platform, deliveryId: keyOf(from, deliveryId), payload: inbound })
     .onConflictDoUpdate({
       target: [deliveries.platform, deliveries.deliveryId],
-      set: { releasedAt: null, handledAt: null, receivedAt: sql`now()` },
+      set: { releasedAt: null, handledAt: null, receivedAt: sql`now()`, payload: inbound },
       setWhere: or(
         isNotNull(deliveries.releasedAt),
         and(
@@ -47,7 +49,7 @@ export async function claimDelivery(db: DbOrTx, from: PersonRef, deliveryId: str
 export async function markDeliveryHandled(db: DbOrTx, from: PersonRef, deliveryId: string): Promise<void> {
   await db
     .update(deliveries)
-    .set({ handledAt: sql`now()` })
+    .set({ handledAt: sql`now()`, payload: null })
     .where(and(eq(deliveries.platform, from.platform), eq(deliveries.deliveryId, keyOf(from, deliveryId))));
 }
 
@@ -55,7 +57,7 @@ export async function markDeliveryHandled(db: DbOrTx, from: PersonRef, deliveryI
 export async function releaseDelivery(db: DbOrTx, from: PersonRef, deliveryId: string): Promise<void> {
   await db
     .update(deliveries)
-    .set({ releasedAt: sql`now()` })
+    .set({ releasedAt: sql`now()`, payload: null })
     .where(
       and(
         eq(deliveries.platform, from.platform),
@@ -63,4 +65,28 @@ export async function releaseDelivery(db: DbOrTx, from: PersonRef, deliveryId: s
         isNull(deliveries.releasedAt),
       ),
     );
+}
+
+/**
+ * Takes over up to `limit` deliveries whose desk died handling them: claimed over `claimLeaseSeconds` ago,
+ * never handled nor released. Each is claimed again (its lease starts over) in the one statement that finds
+ * it, so two replicas looking at once take different ones. Returns the events, to be handled again.
+ */
+export async function takeOrphanedDeliveries(db: DbOrTx, limit: number): Promise<(Inbound & { deliveryId: string })[]> {
+  const rows = await db
+    .update(deliveries)
+    .set({ receivedAt: sql`now()` })
+    .where(
+      sql`(${deliveries.platform}, ${deliveries.deliveryId}) in (
+        select platform, delivery_id from ${deliveries}
+        where handled_at is null and released_at is null and payload is not null
+          and received_at < now() - make_interval(secs => ${claimLeaseSeconds})
+        order by received_at
+        limit ${limit}
+        for update skip locked)`,
+    )
+    .returning({ payload: deliveries.payload });
+  return rows
+    .map((r) => r.payload)
+    .filter((p): p is Inbound & { deliveryId: string } => typeof p?.deliveryId === 'string');
 }

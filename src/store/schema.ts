@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+import type { Inbound } from '../inbound.ts';
 import type { Attachment, PlaceRef, Posted } from '../model/identity.ts';
 import { priorities } from '../model/priorities.ts';
 import { roles } from '../model/roles.ts';
@@ -188,8 +189,20 @@ export const deliveries = pgTable(
     releasedAt: at('released_at'),
     /** Set when its handling ended; a claim with neither this nor `releasedAt` is in flight, or lost with its process. */
     handledAt: at('handled_at'),
+    /**
+     * The event itself while it is being handled, so that one lost with its process (a Slack event is
+     * acknowledged before it is handled, and nobody sends it again) can be handled by another; cleared when
+     * its handling ends.
+     */
+    payload: jsonb('payload').$type<Inbound>(),
   },
-  (t) => [primaryKey({ columns: [t.platform, t.deliveryId] })],
+  (t) => [
+    primaryKey({ columns: [t.platform, t.deliveryId] }),
+    // The few claims still unfinished, found each minute without reading every delivery ever received.
+    index('deliveries_unfinished')
+      .on(t.receivedAt)
+      .where(sql`${t.handledAt} is null and ${t.releasedAt} is null`),
+  ],
 );
 
 /**

@@ -1,0 +1,2 @@
+ALTER TABLE "deliveries" ADD COLUMN "payload" jsonb;--> statement-breakpoint
+CREATE INDEX "deliveries_unfinished" ON "deliveries" USING btree ("received_at") WHERE "deliveries"."handled_at" is null and "deliveries"."released_at" is null;
