@@ -102,6 +102,11 @@ export const tickets = pgTable(
     statusMessage: jsonb('status_message').$type<Posted>(),
     /** The card in the current tier's queue, edited as the ticket changes. */
     queueMessage: jsonb('queue_message').$type<Posted>(),
+    /**
+     * When a replica's `missed-queue-cards` run took on posting the card found missing: one replica posts it,
+     * and another may try again only once this is older than the job's lease (its poster died).
+     */
+    queueCardClaimedAt: at('queue_card_claimed_at'),
     vendorName: text('vendor_name'),
     vendorRef: text('vendor_ref'),
     responseDueAt: at('response_due_at'),

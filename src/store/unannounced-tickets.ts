@@ -1,4 +1,4 @@
-import { and, between, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, isNull, lt, notExists, or, sql } from 'drizzle-orm';
 import { openStatuses, type Ticket } from '../model/ticket.ts';
 import type { DbOrTx } from './db.ts';
 import { outboundMessages } from './outbound-schema.ts';
@@ -33,4 +33,28 @@ export async function unannouncedTickets(
     )
     .orderBy(tickets.id)
     .limit(window.limit);
+}
+
+/**
+ * Takes on posting a missing card: the ticket, for exactly one caller across replicas, while its card is still
+ * missing and nobody took it on within `leaseMs` (a poster that died leaves it to the next run after that).
+ */
+export async function claimUnannounced(
+  db: DbOrTx,
+  id: number,
+  now: Date,
+  leaseMs: number,
+): Promise<Ticket | undefined> {
+  const [claimed] = await db
+    .update(tickets)
+    .set({ queueCardClaimedAt: now })
+    .where(
+      and(
+        eq(tickets.id, id),
+        isNull(tickets.queueMessage),
+        or(isNull(tickets.queueCardClaimedAt), lt(tickets.queueCardClaimedAt, new Date(now.getTime() - leaseMs))),
+      ),
+    )
+    .returning();
+  return claimed;
 }

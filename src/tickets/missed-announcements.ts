@@ -1,7 +1,7 @@
 import type { JobSpec } from '../commands/feature.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { splitPlace } from '../outbox.ts';
-import { unannouncedTickets } from '../store/unannounced-tickets.ts';
+import { claimUnannounced, unannouncedTickets } from '../store/unannounced-tickets.ts';
 import { postQueueCard } from './queue-card.ts';
 import { queueFor } from './queues.ts';
 
@@ -13,6 +13,11 @@ import { queueFor } from './queues.ts';
 const settleMs = 5 * 60_000;
 /** How far back: a day covers any outage worth surviving; older tickets have surely been seen in `queue`. */
 const lookBackMs = 24 * 60 * 60_000;
+/**
+ * A card taken on by a run (of this replica or another: two can overlap when one outlives its pg-boss
+ * expiry) is left to it this long. Longer than a post with Delivery's retries and recording where it went.
+ */
+const claimLeaseMs = 10 * 60_000;
 
 /** Posts the queue cards of tickets acknowledged to their requester but never announced. */
 export async function announceMissed(ctx: DeskContext): Promise<number> {
@@ -28,8 +33,10 @@ export async function announceMissed(ctx: DeskContext): Promise<number> {
     // each minute would only say it again.
     const queue = await queueFor(ctx, ticket.tier);
     if (!queue || !ctx.delivery.connected(splitPlace(queue).platform)) continue;
+    const claimed = await claimUnannounced(ctx.db, ticket.id, new Date(now), claimLeaseMs);
+    if (!claimed) continue;
     ctx.log.warn('queue card missing; posting it now', { ticket: ticket.id, tier: ticket.tier });
-    await postQueueCard(ctx, ticket, undefined, queue);
+    await postQueueCard(ctx, claimed, undefined, queue);
     posted++;
   }
   return posted;

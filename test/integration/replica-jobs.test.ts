@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestPostsOf } from '../../src/store/digest-posts.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { keepOutbound } from '../../src/store/outbound-messages.ts';
-import { outboundMessages } from '../../src/store/schema.ts';
-import { type SlackApiFake, startSlackApiFake } from '../fakes/slack-api.ts';
+import { outboundMessages, people } from '../../src/store/schema.ts';
+import { insertTicket } from '../../src/store/tickets.ts';
+import { fakeTeam, type SlackApiFake, startSlackApiFake } from '../fakes/slack-api.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 
@@ -83,5 +84,21 @@ describe('scheduled work fired in two replicas at once', () => {
       [2, true],
       [2, true],
     ]);
+  });
+
+  it('posts a missed queue card once', async () => {
+    const [pat] = await store.db
+      .insert(people)
+      .values({ platform: 'slack', workspace: fakeTeam.id, userId: 'U0PAT', displayName: 'Pat' })
+      .returning();
+    const at = new Date(one.app.clock.now().getTime() - 10 * 60_000);
+    const origin = { platform: 'slack', workspace: fakeTeam.id, channel: 'DU0PAT' };
+    for (const subject of ['Printer jams on floor 3', 'Badge reader refuses everyone']) {
+      await insertTicket(store.db, { requesterId: pat?.id ?? 0, subject, description: subject, origin, at });
+    }
+    await both('missed-queue-cards');
+    await both('missed-queue-cards');
+    expect(posted('C0QUEUE', 'Printer jams on floor 3')).toHaveLength(1);
+    expect(posted('C0QUEUE', 'Badge reader refuses everyone')).toHaveLength(1);
   });
 });
