@@ -13,6 +13,8 @@ export const isTimeZone = (zone: string) => {
     return false;
   }
 };
+/** A schedule in 5 cron fields (minute resolution), as pg-boss takes it. */
+export const cron = z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression, e.g. "* * * * *"');
 export const confidence = z.coerce.number().min(0).max(1);
 /** A secret a client sends as `Authorization: Bearer …`: long enough not to be guessed. */
 export const bearerToken = z

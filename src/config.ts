@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Env, needs, nonEmpty } from './config-groups.ts';
-import { bearerToken, confidence, isTimeZone, list, place, queue, share } from './config-values.ts';
+import { bearerToken, confidence, cron, isTimeZone, list, place, queue, share } from './config-values.ts';
 import type { Queues } from './desk-context.ts';
 import { defaultDigestCron, digestCronProblem } from './digests/digest-schedule.ts';
 import { ConfigError } from './errors.ts';
@@ -71,10 +71,8 @@ export const coreKeys = {
     .default(24),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
-  SLA_SWEEP_CRON: z
-    .string()
-    .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression, e.g. "* * * * *"')
-    .default('* * * * *'),
+  SLA_SWEEP_CRON: cron.default('* * * * *'),
+  CALIBRATION_CRON: cron.default('0 4 * * 1'),
   ADMINS: list(
     z.string().refine((a) => parsePerson(a) !== undefined, {
       error:
@@ -128,7 +126,7 @@ export interface CoreConfig {
   /** METRICS_TOKEN: the bearer token a Prometheus scrape of /metrics must send; unset, /metrics is open. */
   metricsToken?: string;
   /** Scheduled work (SLA sweep): on by default; a replica can leave it to others. */
-  jobs: { enabled: boolean; slaSweepCron: string };
+  jobs: { enabled: boolean; slaSweepCron: string; calibrationCron: string };
   /** Messages and commands one person may send a minute, per process; 0 turns the limit off. */
   rateLimitPerMinute: number;
   /** A YAML file of SLA targets and the business calendar; unset, the built-in defaults apply. */
@@ -218,7 +216,7 @@ function coreConfig(c: Core): CoreConfig {
     ...(c.DASHBOARD_TOKEN ? { dashboardToken: c.DASHBOARD_TOKEN } : {}),
     digest: { cron: c.DIGEST_CRON, places: c.DIGEST_PLACES },
     ...(c.METRICS_TOKEN ? { metricsToken: c.METRICS_TOKEN } : {}),
-    jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON },
+    jobs: { enabled: c.JOBS_ENABLED === 'true', slaSweepCron: c.SLA_SWEEP_CRON, calibrationCron: c.CALIBRATION_CRON },
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     logLevel: c.LOG_LEVEL,
     ...(c.OPENAI_API_KEY

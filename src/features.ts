@@ -21,6 +21,8 @@ export function deskFeatures(settings: {
   /** How the desk decides to answer: its wrong-answer target, and a threshold if one was set. */
   decision: DecisionSettings;
   slaSweepCron: string;
+  /** When the answer decision is refitted (weekly by default; a refit younger than six days is kept). */
+  calibrationCron: string;
   timers: SweepTimers;
   surveys?: SurveySettings;
   digests: DigestSettings;
@@ -30,7 +32,7 @@ export function deskFeatures(settings: {
   links: LinkSigner;
 }): Feature[] {
   return [
-    knowledgeFeature(settings.decision),
+    knowledgeFeature(settings.decision, settings.calibrationCron),
     ticketsFeature,
     staffFeature,
     slaMonitorFeature({ cron: settings.slaSweepCron, timers: settings.timers }),

@@ -98,6 +98,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     deskFeatures({
       decision: config.decision,
       slaSweepCron: config.jobs.slaSweepCron,
+      calibrationCron: config.jobs.calibrationCron,
       timers: config.timers,
       log,
       digests: { ...config.digest, timeZone: config.coeTimeZone, links },

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
+import { createQueueOnce } from './create-queue.ts';
 import { watchOverdueJobs } from './job-watch.ts';
 
 /** How pg-boss reaches the database: a connection string, or (PGlite) a function that runs SQL. */
@@ -64,7 +65,7 @@ export async function startJobs(options: {
   for (const job of jobs) {
     const expireInSeconds = job.expireInSeconds ?? defaultExpireInSeconds;
     const queue = { name: job.name, policy: 'singleton' as const, expireInSeconds };
-    await boss.createQueue(job.name, queue);
+    await createQueueOnce(boss, job.name, queue);
     // A queue made by an earlier version keeps its old settings unless told: createQueue leaves it be.
     await boss.updateQueue(job.name, queue);
     await boss.schedule(job.name, job.cron);

@@ -8,12 +8,12 @@ import { askCommand, gapsCommand, kbCommand } from './knowledge-commands.ts';
 
 /**
  * Answers from the knowledge base, what people say of them, and what the desk learns from that: phrasings,
- * and (weekly, or on `kb calibrate`) how sure it must be to answer.
+ * and (on CALIBRATION_CRON, weekly by default, or on `kb calibrate`) how sure it must be to answer.
  */
-export const knowledgeFeature = (decision: DecisionSettings): Feature => ({
+export const knowledgeFeature = (decision: DecisionSettings, calibrationCron: string): Feature => ({
   name: 'knowledge',
   commands: [askCommand, kbCommand(decision), gapsCommand],
   actions: [helpful, notHelpful, talkToHuman, pickArticle, fullArticle],
-  jobs: [calibrationJob(decision)],
+  jobs: [calibrationJob(decision, calibrationCron)],
   answer: answerQuestion,
 });

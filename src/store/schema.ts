@@ -108,6 +108,11 @@ export const tickets = pgTable(
     statusMessage: jsonb('status_message').$type<Posted>(),
     /** The card in the current tier's queue, edited as the ticket changes. */
     queueMessage: jsonb('queue_message').$type<Posted>(),
+    /**
+     * When a replica's `missed-queue-cards` run took on posting the card found missing: one replica posts it,
+     * and another may try again only once this is older than the job's lease (its poster died).
+     */
+    queueCardClaimedAt: at('queue_card_claimed_at'),
     vendorName: text('vendor_name'),
     vendorRef: text('vendor_ref'),
     responseDueAt: at('response_due_at'),
@@ -199,9 +204,7 @@ export const deliveries = pgTable(
   (t) => [
     primaryKey({ columns: [t.platform, t.deliveryId] }),
     // The few claims still unfinished, found each minute without reading every delivery ever received.
-    index('deliveries_unfinished')
-      .on(t.receivedAt)
-      .where(sql`${t.handledAt} is null and ${t.releasedAt} is null`),
+    index('deliveries_unfinished').on(t.receivedAt).where(sql`${t.handledAt} is null and ${t.releasedAt} is null`),
   ],
 );
 

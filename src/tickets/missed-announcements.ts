@@ -2,7 +2,7 @@ import type { JobSpec } from '../commands/feature.ts';
 import type { DeskContext } from '../desk-context.ts';
 import { type Tier, tiers } from '../model/tiers.ts';
 import { splitPlace } from '../outbox.ts';
-import { unannouncedTickets } from '../store/unannounced-tickets.ts';
+import { claimUnannounced, unannouncedTickets } from '../store/unannounced-tickets.ts';
 import { postQueueCard } from './queue-card.ts';
 import { queueFor } from './queues.ts';
 
@@ -14,6 +14,11 @@ import { queueFor } from './queues.ts';
 const settleMs = 5 * 60_000;
 /** How far back: a day covers any outage worth surviving; older tickets have surely been seen in `queue`. */
 const lookBackMs = 24 * 60 * 60_000;
+/**
+ * A card taken on by a run (of this replica or another: two can overlap when one outlives its pg-boss
+ * expiry) is left to it this long. Longer than a post with Delivery's retries and recording where it went.
+ */
+const claimLeaseMs = 10 * 60_000;
 
 /**
  * Each tier's queue that can be posted in from here. A tier with none, or one on a platform not connected
@@ -38,13 +43,19 @@ export async function announceMissed(ctx: DeskContext): Promise<number> {
     from: new Date(now - lookBackMs),
     until: new Date(now - settleMs),
     tiers: [...queues.keys()],
+    // Taken on by another run lately: left to it, and not counted in this run's 50.
+    unclaimedSince: new Date(now - claimLeaseMs),
     limit: 50,
   });
+  let posted = 0;
   for (const ticket of missed) {
+    const claimed = await claimUnannounced(ctx.db, ticket.id, new Date(now), claimLeaseMs);
+    if (!claimed) continue;
     ctx.log.warn('queue card missing; posting it now', { ticket: ticket.id, tier: ticket.tier });
-    await postQueueCard(ctx, ticket, undefined, queues.get(ticket.tier));
+    await postQueueCard(ctx, claimed, undefined, queues.get(claimed.tier));
+    posted++;
   }
-  return missed.length;
+  return posted;
 }
 
 export const missedAnnouncementsJob: JobSpec = {

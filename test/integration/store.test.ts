@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { queryRows } from '../../src/digests/query-rows.ts';
 import type { Message } from '../../src/messages/message.ts';
-import { openStore, type Store } from '../../src/store/open-store.ts';
+import { openPostgres, openStore, type Store } from '../../src/store/open-store.ts';
 import { people, ticketEvents, tickets } from '../../src/store/schema.ts';
 import { insertTicket as openTicket } from '../../src/store/tickets.ts';
 import { startTestApp } from '../support/test-app.ts';
-import { createTestStore } from '../support/test-store.ts';
+import { createServerDatabase, createTestStore } from '../support/test-store.ts';
 
 const origin = { platform: 'local', workspace: 'local', channel: '@alice' };
 const journal = JSON.parse(readFileSync(new URL('../../migrations/meta/_journal.json', import.meta.url), 'utf8')) as {
@@ -64,6 +64,37 @@ describe('store', () => {
       });
     }
     expect(await store.db.$count(ticketEvents)).toBe(1);
+  });
+});
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
+
+/**
+ * Three replicas starting at once on a new database, each migrating over its own connection as its own
+ * process would: the advisory lock lets one apply the migrations while the others wait, then find nothing to
+ * do. PGlite has one process by design.
+ */
+describe.skipIf(!serverUrl)('migrations when three replicas start on a new Postgres at once', () => {
+  it('applies each migration once, and every replica starts', async () => {
+    const { url, store } = await createServerDatabase(serverUrl ?? '', { migrate: false });
+    const replicas = [openPostgres(url), openPostgres(url), openPostgres(url)];
+    try {
+      const started = await Promise.allSettled(replicas.map((r) => r.migrate()));
+      expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : s.status))).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      const applied = rowsOf(
+        await store.db.execute(sql`select hash, count(*)::int as n from drizzle.__drizzle_migrations group by hash`),
+      ) as { n: number }[];
+      expect(applied).toHaveLength(journal.entries.length);
+      expect(applied.every((row) => row.n === 1)).toBe(true);
+    } finally {
+      for (const r of replicas) await r.close();
+      await store.close();
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { createLinkSigner } from '../../src/signed-link.ts';
 export const shippedFeatures = deskFeatures({
   decision: { maxWrongRate: 0.1, answerThreshold: 0.85, thresholdFixed: false },
   slaSweepCron: '* * * * *',
+  calibrationCron: '0 4 * * 1',
   timers: { autoCloseDays: 3, staleAfterHours: 24 },
   log: createMemoryLogger(),
   digests: { cron: '0 9 * * 1', places: [], timeZone: 'Europe/London', links: createLinkSigner(Buffer.alloc(32)) },

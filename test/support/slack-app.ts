@@ -1,3 +1,4 @@
+import type { Store } from '../../src/store/open-store.ts';
 import { type SlackApiFake, startSlackApiFake } from '../fakes/slack-api.ts';
 import { nowSeconds, slackSignature, testSigningSecret } from './slack-signing.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
@@ -27,18 +28,24 @@ export interface SlackTestApp {
   close(): Promise<void>;
 }
 
-/** The real app with Slack configured against a fake Web API (`api`: one already set up, failures and all). */
+/**
+ * The real app with Slack configured against a fake Web API (`api`: one already set up, failures and all),
+ * over its own store or a given one (a second replica on the same database). Closing it closes the API too.
+ */
 export async function startSlackTestApp(
   env: Record<string, string> = {},
-  given?: { api?: SlackApiFake },
+  given?: { api?: SlackApiFake; store?: Store },
 ): Promise<SlackTestApp> {
   const api = given?.api ?? (await startSlackApiFake());
-  const app = await startTestApp({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: testSigningSecret,
-    SLACK_API_URL: api.apiUrl,
-    ...env,
-  });
+  const app = await startTestApp(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: testSigningSecret,
+      SLACK_API_URL: api.apiUrl,
+      ...env,
+    },
+    given?.store,
+  );
   const send: SlackTestApp['send'] = async (body, contentType, options = {}) => {
     const timestamp = options.timestamp ?? nowSeconds();
     const signature = options.unsigned ? {} : slackSignature(body, timestamp, options.secret);

@@ -37,10 +37,13 @@ async function createServerStore(url: string): Promise<Store> {
 }
 
 /**
- * A real database of its own on the test server, migrated, and its URL (for a desk process to open too);
- * dropped when the store is closed.
+ * A real database of its own on the test server, migrated (unless told not to: a test of migrating it), and its
+ * URL (for a desk process to open too); dropped when the store is closed.
  */
-export async function createServerDatabase(url: string): Promise<{ url: string; store: Store }> {
+export async function createServerDatabase(
+  url: string,
+  options: { migrate?: boolean } = {},
+): Promise<{ url: string; store: Store }> {
   const name = `tierdesk_test_${randomBytes(5).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -48,7 +51,7 @@ export async function createServerDatabase(url: string): Promise<{ url: string; 
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
   const store = openPostgres(dbUrl.toString());
-  await store.migrate();
+  if (options.migrate !== false) await store.migrate();
   return {
     url: dbUrl.toString(),
     store: {

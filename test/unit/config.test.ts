@@ -36,7 +36,7 @@ describe('loadConfig', () => {
       },
       coeTimeZone: 'Europe/London',
       digest: { cron: '0 9 * * 1', places: [] },
-      jobs: { enabled: true, slaSweepCron: '* * * * *' },
+      jobs: { enabled: true, slaSweepCron: '* * * * *', calibrationCron: '0 4 * * 1' },
       rateLimitPerMinute: 30,
       logLevel: 'info',
     });
@@ -115,11 +115,12 @@ describe('loadConfig', () => {
         STALE_AFTER_HOURS: '48',
         JOBS_ENABLED: 'false',
         SLA_SWEEP_CRON: '*/5 * * * *',
+        CALIBRATION_CRON: '0 5 * * 1',
         ADMINS: 'local:ann, slack:T1:U2',
       }),
     ).toMatchObject({
       timers: { autoCloseDays: 7, staleAfterHours: 48 },
-      jobs: { enabled: false, slaSweepCron: '*/5 * * * *' },
+      jobs: { enabled: false, slaSweepCron: '*/5 * * * *', calibrationCron: '0 5 * * 1' },
       admins: [
         { platform: 'local', workspace: 'local', userId: 'ann' },
         { platform: 'slack', workspace: 'T1', userId: 'U2' },

@@ -6,12 +6,13 @@ import { type DecisionSettings, recalibrate } from './answer-decision.ts';
 const minAgeMs = 6 * 24 * 3_600_000;
 
 /**
- * Mondays at 04:00: refits the answer decision to the week's outcomes. pg-boss runs it on one replica; the
- * others pick the stored result up within a minute (knowledge-services.ts).
+ * On `cron` (CALIBRATION_CRON, Mondays at 04:00 by default): refits the answer decision to the week's outcomes,
+ * unless a refit is younger than six days. pg-boss runs it on one replica; the others pick the stored result up
+ * within a minute (knowledge-services.ts).
  */
-export const calibrationJob = (settings: DecisionSettings): JobSpec => ({
+export const calibrationJob = (settings: DecisionSettings, cron: string): JobSpec => ({
   name: 'answer-calibration',
-  cron: '0 4 * * 1',
+  cron,
   run: (ctx) =>
     oneRefitAtATime(ctx.db, async (tx) => {
       const latest = await latestCalibration(tx);

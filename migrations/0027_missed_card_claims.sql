@@ -1,0 +1,1 @@
+ALTER TABLE "tickets" ADD COLUMN "queue_card_claimed_at" timestamp with time zone;
