@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withPrintableText } from '../../src/inbound.ts';
+import { claimDelivery } from '../../src/store/deliveries.ts';
 import { digestPostsOf } from '../../src/store/digest-posts.ts';
 import type { Store } from '../../src/store/open-store.ts';
 import { keepOutbound } from '../../src/store/outbound-messages.ts';
 import { outboundMessages, people } from '../../src/store/schema.ts';
 import { insertTicket } from '../../src/store/tickets.ts';
 import { fakeTeam, type SlackApiFake, startSlackApiFake } from '../fakes/slack-api.ts';
+import { messageImEnvelope } from '../fixtures/slack-payloads.ts';
+import { abandonClaims } from '../support/abandoned-claims.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 
@@ -100,5 +104,28 @@ describe('scheduled work fired in two replicas at once', () => {
     await both('missed-queue-cards');
     expect(posted('C0QUEUE', 'Printer jams on floor 3')).toHaveLength(1);
     expect(posted('C0QUEUE', 'Badge reader refuses everyone')).toHaveLength(1);
+  });
+
+  it('handles an event its desk died handling once', async () => {
+    // The desk that took it died right after claiming it (see lost-deliveries.test.ts), a lease ago.
+    const event = messageImEnvelope({
+      user: 'U0PAT',
+      text: 'ticket the scanner in hr is offline',
+      ts: '1710000000.000900',
+      eventId: 'EvRep1',
+    });
+    const handle = one.app.desk.handle;
+    one.app.desk.handle = async (inbound) => {
+      const taken = withPrintableText(inbound);
+      if (taken.deliveryId) await claimDelivery(store.db, { ...taken, deliveryId: taken.deliveryId });
+      return [];
+    };
+    await one.event(event);
+    one.app.desk.handle = handle;
+    await abandonClaims(store);
+    await both('lost-deliveries');
+    await both('lost-deliveries');
+    expect(posted('DU0PAT', 'opened ticket')).toHaveLength(1);
+    expect(posted('C0QUEUE', 'the scanner in hr is offline')).toHaveLength(1);
   });
 });
