@@ -9,9 +9,10 @@ import { dbRestarts } from './db-restarts.ts';
 import { forgedRequests } from './forged-requests.ts';
 import { hostileBodies } from './hostile-bodies.ts';
 import { killUnderLoad } from './kill-under-load.ts';
+import { logSecrets } from './log-secrets.ts';
 import type { Scenario } from './scenario.ts';
 
-const scenarios: Scenario[] = [dbRestarts, killUnderLoad, crashMidSweep, hostileBodies, forgedRequests];
+const scenarios: Scenario[] = [dbRestarts, killUnderLoad, crashMidSweep, hostileBodies, forgedRequests, logSecrets];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !scenarios.some((s) => s.name === name));
