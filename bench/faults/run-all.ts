@@ -6,11 +6,24 @@
  */
 import { crashMidSweep } from './crash-mid-sweep.ts';
 import { dbRestarts } from './db-restarts.ts';
+import { forgedRequests } from './forged-requests.ts';
+import { hostileBodies } from './hostile-bodies.ts';
 import { killUnderLoad } from './kill-under-load.ts';
+import { logSecrets } from './log-secrets.ts';
 import { replicas } from './replicas.ts';
+import { retryStorm } from './retry-storm.ts';
 import type { Scenario } from './scenario.ts';
 
-const scenarios: Scenario[] = [dbRestarts, killUnderLoad, crashMidSweep, replicas];
+const scenarios: Scenario[] = [
+  dbRestarts,
+  killUnderLoad,
+  crashMidSweep,
+  replicas,
+  hostileBodies,
+  forgedRequests,
+  logSecrets,
+  retryStorm,
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !scenarios.some((s) => s.name === name));
