@@ -16,7 +16,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import type { Inbound } from '../inbound.ts';
 import type { Attachment, PlaceRef, Posted } from '../model/identity.ts';
 import { priorities } from '../model/priorities.ts';
 import { roles } from '../model/roles.ts';
@@ -181,34 +180,6 @@ export const ticketEvents = pgTable(
 );
 
 /**
- * A delivery id seen once is never handled again (platform retries, double submits), unless its handling
- * failed: then it is released, and the platform's retry is handled as if it were the first.
- */
-export const deliveries = pgTable(
-  'deliveries',
-  {
-    platform: text('platform').notNull(),
-    /** The sender's workspace and id, then the platform's delivery id: a client-chosen id is theirs alone. */
-    deliveryId: text('delivery_id').notNull(),
-    receivedAt: at('received_at').notNull().defaultNow(),
-    releasedAt: at('released_at'),
-    /** Set when its handling ended; a claim with neither this nor `releasedAt` is in flight, or lost with its process. */
-    handledAt: at('handled_at'),
-    /**
-     * The event itself while it is being handled, so that one lost with its process (a Slack event is
-     * acknowledged before it is handled, and nobody sends it again) can be handled by another; cleared when
-     * its handling ends.
-     */
-    payload: jsonb('payload').$type<Inbound>(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.platform, t.deliveryId] }),
-    // The few claims still unfinished, found each minute without reading every delivery ever received.
-    index('deliveries_unfinished').on(t.receivedAt).where(sql`${t.handledAt} is null and ${t.releasedAt} is null`),
-  ],
-);
-
-/**
  * What a platform needs to post into a conversation later (Teams: a ConversationReference). Opaque to the
  * core: only the adapter that wrote a reference reads it. Keys are the adapter's own (`conversation:…`,
  * `person:…`).
@@ -253,6 +224,7 @@ export const queuePlaces = pgTable('queue_places', {
   setAt: at('set_at').notNull().defaultNow(),
 });
 
+export * from './delivery-schema.ts';
 export * from './digest-schema.ts';
 export * from './knowledge-schema.ts';
 export * from './outbound-schema.ts';
