@@ -6,6 +6,7 @@
  * and leave nothing behind; `odd` bodies are well-formed but strange (unicode tricks, control characters,
  * long text, extra and nested fields) and may be answered, but never with a 5xx.
  */
+import { seededRandom } from '../../src/knowledge/eval/seeded-random.ts';
 export interface FuzzedBody {
   path: string;
   contentType: string;
@@ -16,18 +17,6 @@ export interface FuzzedBody {
 }
 
 export type Random = () => number;
-
-/** mulberry32: small, fast and good enough to pick cases from. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const paths = ['/api/local/messages', '/api/local/actions', '/api/local/forms'] as const;
 const json = 'application/json';
