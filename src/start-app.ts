@@ -23,6 +23,7 @@ import type { Logger } from './log.ts';
 import { mountPlatforms } from './mount-platforms.ts';
 import type { Outbox, Outboxes } from './outbox.ts';
 import type { Platform } from './platform.ts';
+import { scheduledJobs } from './scheduled-jobs.ts';
 import { createLinkSigner, type LinkSigner } from './signed-link.ts';
 import { readSlaPolicies } from './sla/read-sla-policies.ts';
 import { type SweepReport, sweepTickets } from './sla-monitor/sweep.ts';
@@ -188,11 +189,7 @@ export async function startApp({ config, store, clock = systemClock, log, platfo
     for (const m of mounted) await m.stop().catch(() => undefined);
     throw err;
   }
-  // Every feature's scheduled work, and the desk's own: taking over events whose desk died handling them.
-  const scheduled = [
-    ...registry.jobs.map((job) => ({ ...job, run: () => job.run(ctx) })),
-    { name: 'lost-deliveries', cron: '* * * * *', run: () => desk.recover() },
-  ];
+  const scheduled = scheduledJobs(registry, ctx, desk);
   const { port } = server.address() as AddressInfo;
   const shownHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
   const adapters = mounted.map((m) => m.label);

@@ -211,6 +211,8 @@ const table: Record<string, string[]> = {
     'unchanged-references.ts',
   ],
   'unchanged-references.ts': ['platform.ts (types)'],
+  // Which work is scheduled: the features' and the desk's own.
+  'scheduled-jobs.ts': ['commands/ (types)', 'desk.ts (types)', 'desk-context.ts (types)', 'jobs/ (types)', 'store/'],
   'start-app.ts': ['*'],
   'main.ts': ['*'],
 };

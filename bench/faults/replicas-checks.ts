@@ -69,3 +69,11 @@ export async function jobRunsSince(db: Db, jobs: string[], since: Date): Promise
   }
   return seen;
 }
+
+/** The jobs the desks scheduled, as pg-boss keeps them: the desk's own list, so none can be left out here. */
+export async function scheduledJobs(db: Db): Promise<{ name: string; cron: string }[]> {
+  return (await db.execute(sql`select name, cron from pgboss.schedule order by name`)) as unknown as {
+    name: string;
+    cron: string;
+  }[];
+}

@@ -5,6 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/store/db.ts';
+import { claimDelivery, claimLeaseSeconds } from '../../src/store/deliveries.ts';
 import { keepOutbound } from '../../src/store/outbound-messages.ts';
 import {
   answerCalibrations,
@@ -32,6 +33,8 @@ export interface Seeded {
   breached: { id: number; subject: string }[];
   unannounced: { id: number; subject: string }[];
   outbox: string[];
+  /** People whose event a desk took and died handling (a kill -9): each is owed one late reply. */
+  orphaned: string[];
 }
 
 const minutes = (n: number) => n * 60_000;
@@ -39,7 +42,7 @@ const named = ['U0AMY', 'U0BEN', 'U0CAL', 'U0DOT'];
 
 /** Everything each job will find due at its next run, as of `now`. */
 export async function seedDueWork(db: Db, now: Date, perJob: number): Promise<Seeded> {
-  const seeded: Seeded = { people: [], breached: [], unannounced: [], outbox: [] };
+  const seeded: Seeded = { people: [], breached: [], unannounced: [], outbox: [], orphaned: [] };
   for (const userId of named) {
     const [person] = await db
       .insert(people)
@@ -101,7 +104,15 @@ export async function seedDueWork(db: Db, now: Date, perJob: number): Promise<Se
       nextAttemptAt: new Date(now.getTime() - minutes(1)),
     });
     seeded.outbox.push(text);
+    const userId = `U0LOST${n}`;
+    const from = { platform: 'slack', workspace: fakeTeam.id, userId };
+    const place = { platform: 'slack', workspace: fakeTeam.id, channel: `D${userId}` };
+    const deliveryId = `message:D${userId}:1800000000.00010${n}`;
+    await claimDelivery(db, { kind: 'message', from, place, text: 'how do I connect to the vpn?', deliveryId });
+    seeded.orphaned.push(userId);
   }
+  // Claimed a lease ago and never finished, as a desk killed mid-event leaves them.
+  await db.execute(sql`update deliveries set received_at = now() - make_interval(secs => ${claimLeaseSeconds + 1})`);
   return seeded;
 }
 
@@ -145,6 +156,13 @@ export async function workDone(db: Db, api: SlackApiFake, seeded: Seeded): Promi
       pieces: [{ name: 'this week’s refit', done: refits.filter((r) => !r.requestedBy).length }],
     },
     { job: 'pulse-surveys', pieces: pulse },
+    {
+      job: 'lost-deliveries',
+      pieces: seeded.orphaned.map((userId) => ({
+        name: `late reply to ${userId}`,
+        done: inChannel(userId, 'Sorry for the wait').length,
+      })),
+    },
     {
       job: 'missed-queue-cards',
       pieces: seeded.unannounced.map((t) => ({

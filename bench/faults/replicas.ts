@@ -6,7 +6,9 @@
  * What must hold: the migrations were applied once (each once in drizzle's table) and no desk failed to start;
  * every desk serves; each piece of due work was done exactly once across them: one escalation per breached
  * ticket, one digest per place and week, one pulse DM per person, one post per kept outbox message, one card
- * per ticket whose card went missing, one calibration refit for the week (replicas-work.ts).
+ * per ticket whose card went missing, one calibration refit for the week, one late reply per event lost with
+ * its desk (replicas-work.ts). The jobs are those the desks scheduled, read from pg-boss: a new job without
+ * due work here is reported as a problem.
  *
  * The database is a throwaway one on the Postgres at `--server` (postgres://postgres@127.0.0.1:5432/postgres),
  * dropped at the end. `npx tsx bench/faults/replicas.ts` runs it alone; `npm run bench:faults` with the others.
@@ -21,19 +23,11 @@ import postgres from 'postgres';
 import { openPostgres } from '../../src/store/open-store.ts';
 import { startSlackApiFake } from '../../test/fakes/slack-api.ts';
 import { testSigningSecret } from '../../test/support/slack-signing.ts';
-import { jobRunsSince, migrationCounts, serves } from './replicas-checks.ts';
+import { jobRunsSince, migrationCounts, scheduledJobs, serves } from './replicas-checks.ts';
 import { places, pulseYaml, seedDueWork, workDone } from './replicas-work.ts';
 import type { Scenario, ScenarioReport } from './scenario.ts';
 import { faultDeskEnv, type SupervisedDesk, superviseDesk } from './supervised-desk.ts';
 
-const jobs = [
-  'sla-sweep',
-  'outbox-retry',
-  'weekly-digest',
-  'answer-calibration',
-  'pulse-surveys',
-  'missed-queue-cards',
-];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface ReplicasOptions {
@@ -75,6 +69,10 @@ export async function runReplicas(options: ReplicasOptions): Promise<ScenarioRep
     const migrations = await migrationCounts(store.db);
     const serving = await Promise.all(desks.map((d) => serves(d.url() ?? '')));
 
+    // Every job the desks scheduled that comes due each minute here; the others are named, not waited for.
+    const schedules = await scheduledJobs(store.db);
+    const jobs = schedules.filter((j) => j.cron === '* * * * *').map((j) => j.name);
+    const notDue = schedules.filter((j) => j.cron !== '* * * * *');
     const seededAt = new Date();
     const seeded = await seedDueWork(store.db, seededAt, 3);
     // Each job completes `periods` runs after the work was put there (a run, once a minute, between them).
@@ -95,6 +93,10 @@ export async function runReplicas(options: ReplicasOptions): Promise<ScenarioRep
     ];
     let problems = failedToStart.length + migrations.repeated + (migrations.rows === migrations.expected ? 0 : 1);
     problems += serving.filter((s) => !s).length + desks.reduce((n, d) => n + d.exits.length, 0);
+    const unchecked = jobs.filter((j) => !work.some((w) => w.job === j));
+    problems += unchecked.length;
+    for (const job of unchecked) lines.push(`  ${job}: scheduled, but this scenario gives it no due work to check`);
+    for (const { name, cron } of notDue) lines.push(`  ${name}: not due in these minutes (${cron}); not checked`);
     for (const { job, pieces } of work) {
       const seen = runs.get(job);
       const done = pieces.filter((p) => p.done >= 1).length;

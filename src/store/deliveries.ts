@@ -90,3 +90,29 @@ export async function takeOrphanedDeliveries(db: DbOrTx, limit: number): Promise
     .map((r) => r.payload)
     .filter((p): p is Inbound & { deliveryId: string } => typeof p?.deliveryId === 'string');
 }
+
+/**
+ * How long a finished delivery's id is kept. Platforms send an event again within minutes (Slack for an
+ * hour at most) and people resend within a day, so past this a repeat cannot come, and the row is only
+ * bulk. What a delivery opened keeps its key (`tickets.opened_by_delivery`) either way.
+ */
+export const deliveryRetentionDays = 30;
+
+/**
+ * Forgets finished deliveries (handled, or released and never tried again) claimed over
+ * `deliveryRetentionDays` ago. Claims still unfinished stay for `lost-deliveries`. One statement: run daily it
+ * meets a day's deliveries, and it locks only the rows it deletes, so new claims go on meanwhile. Returns how
+ * many were forgotten.
+ */
+export async function pruneDeliveries(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .delete(deliveries)
+    .where(
+      and(
+        lt(deliveries.receivedAt, sql`now() - make_interval(days => ${deliveryRetentionDays})`),
+        or(isNotNull(deliveries.handledAt), isNotNull(deliveries.releasedAt)),
+      ),
+    )
+    .returning({ id: deliveries.deliveryId });
+  return rows.length;
+}

@@ -3,17 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { startJobs } from '../../src/jobs/job-runner.ts';
 import { createMemoryLogger } from '../../src/log.ts';
+import { scheduledJobNames } from '../../src/scheduled-jobs.ts';
+import { shippedRegistry } from '../support/shipped-registry.ts';
 import { createServerDatabase } from '../support/test-store.ts';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-const names = [
-  'sla-sweep',
-  'outbox-retry',
-  'weekly-digest',
-  'answer-calibration',
-  'pulse-surveys',
-  'missed-queue-cards',
-];
+// Every job the shipped desk schedules, so a new one is covered as soon as it exists.
+const names = scheduledJobNames(shippedRegistry);
 
 /**
  * Three replicas starting their job runners at once on a new database, each with its own pg-boss pool as its
