@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
 import { loadEvalData } from './article-variants.ts';
 import { ensureBuild } from './build-check.ts';
 import { deskProcess, freePort, processTree, type Runner, type SpawnOptions, spawnDesk } from './desk-spawn.ts';
+import { scratchDatabases } from './scratch-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,27 +57,21 @@ interface Reading {
   perSecond?: number;
 }
 
-const admin = postgres(values['database-url'], { max: 1, onnotice: () => {} });
+const databases = scratchDatabases(values['database-url'], 'tierdesk_bench_memory');
 
-async function storeEnv(store: string, n: number): Promise<{ env: Record<string, string>; done: () => Promise<void> }> {
+async function storeEnv(store: string): Promise<{ env: Record<string, string>; done: () => Promise<void> }> {
   if (store === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'tierdesk-memory-'));
     return { env: { DATA_DIR: dir }, done: () => rm(dir, { recursive: true, force: true }) };
   }
-  const name = `tierdesk_bench_memory_${process.pid}_${n}`;
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(values['database-url']);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    done: () => admin.unsafe(`drop database if exists ${name} with (force)`).then(() => undefined),
-  };
+  // Dropped with the others at the end of the run.
+  return { env: { DATABASE_URL: await databases.create() }, done: async () => undefined };
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(runner: Runner, store: string, embeddings: string, n: number, spawnOptions: SpawnOptions) {
-  const { env, done } = await storeEnv(store, n);
+async function measure(runner: Runner, store: string, embeddings: string, spawnOptions: SpawnOptions) {
+  const { env, done } = await storeEnv(store);
   const port = await freePort();
   const desk = spawnDesk(
     runner,
@@ -157,17 +151,16 @@ if (values.checkout) {
   checkouts.push([values.checkout, { nodeOptions, checkout: values.checkout }]);
   if (runners.includes('js')) await ensureBuild(values.checkout);
 }
-let n = 0;
 try {
   for (const store of values.stores.split(','))
     for (const embeddings of values.embeddings.split(','))
       for (const [label, spawnOptions] of checkouts)
         for (const runner of runners) {
-          const readings = await measure(runner, store, embeddings, n++, spawnOptions);
+          const readings = await measure(runner, store, embeddings, spawnOptions);
           results.push({ runner, store, embeddings, checkout: label, readings });
         }
 } finally {
-  await admin.end();
+  await databases.dropAll();
 }
 
 if (values.json) console.log(JSON.stringify(results));
