@@ -27,9 +27,19 @@ import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
 
 /** What adapters call: the desk decides, replies come back as neutral messages. */
+/** What `take` did with an event: see Desk.take. */
+export type Taken = 'taken' | 'repeat' | 'untaken';
+
 export interface Desk {
+  /**
+   * Takes an event to handle later, for an adapter that acknowledges events before handling them (Slack):
+   * its claim is stored with the event at once, so one waiting its turn when the desk dies is left for
+   * `recover`, not lost. `taken`: hand it to `handle` with `{ taken: true }`; `repeat`: seen before, drop
+   * it; `untaken`: the store failed, so `handle` it as usual (it claims it itself). Never throws.
+   */
+  take(inbound: Inbound): Promise<Taken>;
   /** Handles one inbound event and returns the direct replies. Never throws. */
-  handle(inbound: Inbound): Promise<Message[]>;
+  handle(inbound: Inbound, options?: { taken?: boolean }): Promise<Message[]>;
   /**
    * Handles again the events whose desk died handling them (kill -9, a crash: store/deliveries.ts), sending
    * the replies to each person directly, since the conversation that brought the event is gone. Returns how
@@ -163,12 +173,27 @@ export function createDesk(ctx: DeskContext, registry: Registry, limits: DeskLim
     return orphans.length;
   }
 
+  async function take(received: Inbound): Promise<Taken> {
+    const inbound = withPrintableText(received);
+    const { deliveryId } = inbound;
+    if (!deliveryId) return 'untaken';
+    try {
+      if (await claimDelivery(ctx.db, { ...inbound, deliveryId })) return 'taken';
+      ctx.log.info('repeated delivery ignored', { platform: inbound.from.platform, delivery: deliveryId });
+      return 'repeat';
+    } catch (err) {
+      ctx.log.warn('delivery not taken; handling will claim it', { platform: inbound.from.platform, err });
+      return 'untaken';
+    }
+  }
+
   return {
     recover,
-    handle(received) {
+    take,
+    handle(received, options = {}) {
       // Every line logged while handling this event carries its delivery id (or one made up for it).
       const event = received.deliveryId ?? newErrorReference();
-      return withLogContext({ event }, () => handleOne(withPrintableText(received)));
+      return withLogContext({ event }, () => handleOne(withPrintableText(received), options.taken === true));
     },
     record,
     async posted(remember, posted) {

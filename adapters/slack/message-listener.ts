@@ -11,7 +11,7 @@ import type { SlackContext } from './slack-context.ts';
  * quiet otherwise.
  */
 export function listenToMessages(app: App, slack: SlackContext, names: DisplayNames): void {
-  const handle = async (raw: unknown, body: unknown, botUserId: string | undefined) => {
+  const arrive = async (raw: unknown, body: unknown, botUserId: string | undefined) => {
     if (!isWritten(raw)) return;
     const parsed = messageEvent.safeParse(raw);
     if (!parsed.success) return slack.log.warn('slack message event not understood', { problem: parsed.error.message });
@@ -34,12 +34,18 @@ export function listenToMessages(app: App, slack: SlackContext, names: DisplayNa
       // app_mention and as a channel message, or re-sent under a new event id, is handled once.
       deliveryId: `message:${event.channel}:${event.ts}`,
     };
-    await slack.reply(inbound.place, await slack.desk.handle(inbound));
+    // Slack has its ack already and will not send the event again: it is taken (stored with its claim) before
+    // it waits its turn, so a desk dying meanwhile leaves it for another to handle (desk.recover).
+    const taken = await slack.desk.take(inbound);
+    if (taken === 'repeat') return;
+    await slack.work.queue('message', async () =>
+      slack.reply(inbound.place, await slack.desk.handle(inbound, { taken: taken === 'taken' })),
+    );
   };
   app.event('message', ({ event, body, context }) =>
-    slack.work.queue('message', () => handle(event, body, context.botUserId)),
+    slack.work.track('message', arrive(event, body, context.botUserId)),
   );
   app.event('app_mention', ({ event, body, context }) =>
-    slack.work.queue('message', () => handle(event, body, context.botUserId)),
+    slack.work.track('message', arrive(event, body, context.botUserId)),
   );
 }

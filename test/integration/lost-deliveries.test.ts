@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/open-store.ts';
 import { deliveries, tickets } from '../../src/store/schema.ts';
 import { messageImEnvelope } from '../fixtures/slack-payloads.ts';
 import { abandonClaims } from '../support/abandoned-claims.ts';
+import { nowSeconds, slackSignature } from '../support/slack-signing.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -72,6 +73,43 @@ describe('events whose desk died handling them', () => {
     expect(slack.api.messagesIn('DU0PAT')).toHaveLength(said.length);
     // Its words are kept only while it is being handled.
     expect(await unfinished(app.store)).toEqual([{ payload: null, handledAt: expect.any(Date) }]);
+  });
+
+  it('handles again Slack DMs still waiting their turn when their desk died', async () => {
+    slack = await startSlackTestApp();
+    const { app, api } = slack;
+    // The desk is stuck on its first events (a slow service); the others wait their turn behind them. Each was
+    // acknowledged on arrival, so Slack will not send any of them again.
+    const handle = app.desk.handle;
+    const stuck: (() => void)[] = [];
+    app.desk.handle = () => new Promise((resolve) => stuck.push(() => resolve([])));
+    const users = Array.from({ length: 10 }, (_, i) => `U0WAIT${i}`);
+    for (const [i, user] of users.entries()) {
+      const ts = `${1710000100 + i}.000100`;
+      const body = JSON.stringify(
+        messageImEnvelope({ user, text: `my monitor ${i} flickers`, ts, eventId: `EvWait${i}` }),
+      );
+      // Sent as Slack sends it, without waiting for the desk to go idle (it will not, stuck).
+      const res = await fetch(new URL('/slack/events', app.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...slackSignature(body, nowSeconds()) },
+        body,
+      });
+      expect(res.status).toBe(200);
+    }
+    await expect.poll(() => app.store.db.$count(deliveries), { timeout: 5000 }).toBe(users.length);
+    expect(stuck.length).toBeLessThan(users.length);
+    // It dies: whatever it was doing, and whatever still waited, is never finished.
+    app.desk.handle = async () => [];
+    for (const release of stuck) release();
+    await app.idle();
+    app.desk.handle = handle;
+    await abandonClaims(app.store);
+
+    expect(await app.runJob('lost-deliveries')).toBe(users.length);
+    for (const user of users) {
+      expect(api.messagesIn(`D${user}`)[0]?.text).toMatch(/restarted while it was working on "my monitor \d flickers"/);
+    }
   });
 
   it('leaves an event alone while its lease runs, and finds the ticket its desk had opened before dying', async () => {
