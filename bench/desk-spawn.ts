@@ -1,8 +1,9 @@
 /**
  * Starts the real desk process for the start-up and memory benches, the way `npm start` runs it (through
- * tsx, or the compiled build in dist/), and reads what it costs from outside: the time until `/healthz`
- * first answers 200, its log lines with their arrival times, and the resident memory of its whole process
- * tree from /proc (tsx runs the desk as a child of its own, plus esbuild services, all of which count).
+ * tsx, or the compiled build in dist/ with the node options of the checkout's `npm start`), and reads what
+ * it costs from outside: the time until `/healthz` first answers 200, its log lines with their arrival
+ * times, and the resident memory of its whole process tree from /proc (tsx runs the desk as a child of its
+ * own, plus esbuild services, all of which count).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,10 +16,17 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** How the desk's code is run: transpiled on the fly by tsx, or compiled ahead by `npm run build`. */
 export type Runner = 'tsx' | 'js';
 
+/** The options `npm start` gives node in the checkout at `at` (its package.json), as that checkout runs. */
+function startFlags(at: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(at, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (scripts?.start ?? '').split(/\s+/);
+  return words.slice(1, words.indexOf('dist/src/main.js')).filter((w) => w.startsWith('--'));
+}
+
 const commandOf = (runner: Runner, nodeOptions: readonly string[], at: string): [string, string[]] =>
   runner === 'tsx'
     ? [join(at, 'node_modules', '.bin', 'tsx'), [...nodeOptions, 'src/main.ts']]
-    : [process.execPath, [...nodeOptions, join(at, 'dist', 'src', 'main.js')]];
+    : [process.execPath, [...startFlags(at), ...nodeOptions, join(at, 'dist', 'src', 'main.js')]];
 
 export interface LogLine {
   /** Milliseconds after the spawn when the line arrived. */

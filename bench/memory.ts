@@ -1,7 +1,7 @@
 /**
  * `npm run bench:memory [-- --questions 1000,10000,50000,100000] [--stores pglite,postgres]
  * [--embeddings true,false] [--runners js,tsx] [--users 5000] [--concurrency 4] [--node-options …]
- * [--checkout <dir>] [--also-node-options …] [--json]`: the resident memory of the real desk process, read from /proc (VmRSS, and
+ * [--checkout <dir>] [--also-node-options …] [--also-env KEY=value,…] [--json]`: the resident memory of the real desk process, read from /proc (VmRSS, and
  * VmHWM for the peak), at idle after start-up, after its first question (the bundled model loads then),
  * and after each count of questions asked through POST /api/local/messages by many distinct people. Each
  * configuration runs on a fresh store; side by side they separate the parts: PGlite (against Postgres),
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     'node-options': { type: 'string', default: '' },
     checkout: { type: 'string' },
     'also-node-options': { type: 'string' },
+    'also-env': { type: 'string' },
     'database-url': {
       type: 'string',
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
@@ -70,7 +71,10 @@ async function storeEnv(store: string): Promise<{ env: Record<string, string>; d
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(runner: Runner, store: string, embeddings: string, spawnOptions: SpawnOptions) {
+type Variant = SpawnOptions & { env?: Record<string, string> };
+
+async function measure(runner: Runner, store: string, embeddings: string, variant: Variant) {
+  const { env: extra, ...spawnOptions } = variant;
   const { env, done } = await storeEnv(store);
   const port = await freePort();
   const desk = spawnDesk(
@@ -83,6 +87,7 @@ async function measure(runner: Runner, store: string, embeddings: string, spawnO
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'info',
       KNOWLEDGE_DIR: './knowledge',
+      ...extra,
     },
     spawnOptions,
   );
@@ -143,10 +148,15 @@ async function measure(runner: Runner, store: string, embeddings: string, spawnO
 }
 
 const results: { runner: Runner; store: string; embeddings: string; checkout: string; readings: Reading[] }[] = [];
-const checkouts: [string, SpawnOptions][] = [['this', { nodeOptions }]];
+const checkouts: [string, Variant][] = [['this', { nodeOptions }]];
 // A second set of node options on this checkout, measured alongside (`--max-semi-space-size=2`).
 if (values['also-node-options'])
   checkouts.push([`node ${values['also-node-options']}`, { nodeOptions: values['also-node-options'].split(' ') }]);
+// The same again with environment variables for the process (`MALLOC_ARENA_MAX=2`).
+if (values['also-env']) {
+  const env = Object.fromEntries(values['also-env'].split(',').map((kv) => kv.split('=', 2) as [string, string]));
+  checkouts.push([values['also-env'], { nodeOptions, env }]);
+}
 if (values.checkout) {
   checkouts.push([values.checkout, { nodeOptions, checkout: values.checkout }]);
   if (runners.includes('js')) await ensureBuild(values.checkout);
@@ -154,9 +164,9 @@ if (values.checkout) {
 try {
   for (const store of values.stores.split(','))
     for (const embeddings of values.embeddings.split(','))
-      for (const [label, spawnOptions] of checkouts)
+      for (const [label, variant] of checkouts)
         for (const runner of runners) {
-          const readings = await measure(runner, store, embeddings, spawnOptions);
+          const readings = await measure(runner, store, embeddings, variant);
           results.push({ runner, store, embeddings, checkout: label, readings });
         }
 } finally {

@@ -127,12 +127,37 @@ async function pump() {
   }
 }
 
+/**
+ * How many characters of articles go to the model in one call. The model's working memory grows to fit its
+ * largest call and is never given back: eight article openings of 1,000 characters at once left the thread
+ * 41 MB larger for good, one or two at a time 7 MB, and took no longer (about 12 ms a text either way).
+ */
+const charsPerTurn = 1500;
+
+/** `texts` cut into calls of at most `textsPerTurn` texts and, past the first text of each, `charsPerTurn`. */
+export function turnsOf(texts: readonly string[]): string[][] {
+  const turns: string[][] = [];
+  let turn: string[] = [];
+  let chars = 0;
+  for (const text of texts) {
+    if (turn.length > 0 && (turn.length === textsPerTurn || chars + text.length > charsPerTurn)) {
+      turns.push(turn);
+      turn = [];
+      chars = 0;
+    }
+    turn.push(text);
+    chars += text.length;
+  }
+  if (turn.length > 0) turns.push(turn);
+  return turns;
+}
+
 /** Embeds texts a few at a time, in order; stops early (undefined) when `signal` is aborted. */
 export async function embedTexts(texts: readonly string[], signal?: AbortSignal): Promise<number[][] | undefined> {
   const vectors: number[][] = [];
-  for (let i = 0; i < texts.length; i += textsPerTurn) {
+  for (const turn of turnsOf(texts)) {
     if (signal?.aborted) return undefined;
-    vectors.push(...(await schedule(texts.slice(i, i + textsPerTurn), false)));
+    vectors.push(...(await schedule(turn, false)));
   }
   return vectors;
 }
