@@ -8,8 +8,8 @@ import type { Store } from '../../src/store/open-store.ts';
 import { deliveries, tickets } from '../../src/store/schema.ts';
 import { messageImEnvelope } from '../fixtures/slack-payloads.ts';
 import { abandonClaims } from '../support/abandoned-claims.ts';
-import { nowSeconds, slackSignature } from '../support/slack-signing.ts';
 import { type SlackTestApp, startSlackTestApp } from '../support/slack-app.ts';
+import { nowSeconds, slackSignature } from '../support/slack-signing.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
