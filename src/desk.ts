@@ -26,10 +26,10 @@ import {
 import { findPerson, upsertPerson } from './store/people.ts';
 import { findQueuePlace } from './store/queue-places.ts';
 
-/** What adapters call: the desk decides, replies come back as neutral messages. */
 /** What `take` did with an event: see Desk.take. */
 export type Taken = 'taken' | 'repeat' | 'untaken';
 
+/** What adapters call: the desk decides, replies come back as neutral messages. */
 export interface Desk {
   /**
    * Takes an event to handle later, for an adapter that acknowledges events before handling them (Slack):
