@@ -1,9 +1,10 @@
 /**
  * `npm run bench:memory [-- --questions 1000,10000,50000,100000] [--stores pglite,postgres]
  * [--embeddings true,false] [--runners js,tsx] [--users 5000] [--concurrency 4] [--node-options …]
- * [--checkout <dir>] [--also-node-options …] [--also-env KEY=value,…] [--json]`: the resident memory of the real desk process, read from /proc (VmRSS, and
- * VmHWM for the peak), at idle after start-up, after its first question (the bundled model loads then),
- * and after each count of questions asked through POST /api/local/messages by many distinct people. Each
+ * [--checkout <dir>] [--also-node-options …] [--also-env KEY=value,…] [--json]`: the resident memory of
+ * the real desk process, read from /proc (VmRSS, and VmHWM for the peak), at idle after start-up, after
+ * its first question (the bundled model loads then), and after each count of questions asked through
+ * POST /api/local/messages by many distinct people. Each
  * configuration runs on a fresh store; side by side they separate the parts: PGlite (against Postgres),
  * the model (LOCAL_EMBEDDINGS=false), tsx (against the compiled build). Growth between the later counts,
  * once warmed up, is what a leak looks like. `--checkout` runs another checkout's desk as well, labelled

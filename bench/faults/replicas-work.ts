@@ -112,7 +112,10 @@ export async function seedDueWork(db: Db, now: Date, perJob: number): Promise<Se
     seeded.orphaned.push(userId);
   }
   // Claimed a lease ago and never finished, as a desk killed mid-event leaves them.
-  await db.execute(sql`update deliveries set received_at = now() - make_interval(secs => ${claimLeaseSeconds + 1})`);
+  await db.execute(
+    sql`update deliveries set received_at = now() - make_interval(secs => ${claimLeaseSeconds + 1})
+      where delivery_id like ${'%/message:DU0LOST%'}`,
+  );
   return seeded;
 }
 
