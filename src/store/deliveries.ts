@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Inbound } from '../inbound.ts';
 import type { PersonRef } from '../model/identity.ts';
 import type { DbOrTx } from './db.ts';
@@ -101,18 +102,18 @@ export const deliveryRetentionDays = 30;
 /**
  * Forgets finished deliveries (handled, or released and never tried again) claimed over
  * `deliveryRetentionDays` ago. Claims still unfinished stay for `lost-deliveries`. One statement: run daily it
- * meets a day's deliveries, and it locks only the rows it deletes, so new claims go on meanwhile. Returns how
- * many were forgotten.
+ * meets a day's deliveries, and it locks only the rows it deletes, so new claims go on meanwhile. Only the
+ * count comes back, not the rows: a first run may meet years of them. Returns how many were forgotten.
  */
 export async function pruneDeliveries(db: DbOrTx): Promise<number> {
-  const rows = await db
-    .delete(deliveries)
-    .where(
-      and(
-        lt(deliveries.receivedAt, sql`now() - make_interval(days => ${deliveryRetentionDays})`),
-        or(isNotNull(deliveries.handledAt), isNotNull(deliveries.releasedAt)),
-      ),
-    )
-    .returning({ id: deliveries.deliveryId });
-  return rows.length;
+  const result = (await db.execute(sql`
+    with forgotten as (
+      delete from ${deliveries}
+      where received_at < now() - make_interval(days => ${deliveryRetentionDays})
+        and (handled_at is not null or released_at is not null)
+      returning 1)
+    select count(*)::int as n from forgotten`)) as unknown;
+  // The two drivers wrap rows differently (postgres-js an array, PGlite `{ rows }`).
+  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  return z.array(z.object({ n: z.coerce.number().int() })).parse(rows)[0]?.n ?? 0;
 }
