@@ -1,17 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../store/db.ts';
 
-/**
- * Runs one aggregate query and checks its rows. The two drivers hand rows back in different wrappers
- * (postgres-js an array, PGlite `{ rows }`) and may give a count as a string: the schema settles both, and a
- * query that no longer returns what the report expects fails here, by name, instead of as a NaN later.
- */
-export async function queryRows<T extends z.ZodType>(db: DbOrTx, query: SQL, row: T): Promise<z.infer<T>[]> {
-  const result = (await db.execute(query)) as unknown;
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  return z.array(row).parse(rows);
-}
+/** Every metric's query runs through the store's checked raw query. */
+export { queryRows } from '../store/query-rows.ts';
 
 /** A count or a sum: never null (`coalesce` in the query), a number whichever driver reads it. */
 export const count = z.coerce.number().int();

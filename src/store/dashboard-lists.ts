@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tier } from '../model/tiers.ts';
 import type { DbOrTx } from './db.ts';
+import { queryRows } from './query-rows.ts';
 import { slaBreaches, tickets } from './schema.ts';
 
 /** The dashboard's narrowing: tickets opened on one platform (people on it), and/or one tier. */
@@ -67,7 +68,9 @@ export async function listLowScores(db: DbOrTx, from: Date, to: Date, filter: Li
   const onPlatform = filter.platform === undefined ? sql`true` : sql`p.platform = ${filter.platform}`;
   // A pulse answer is about the desk, not a ticket of any tier: narrowing to a tier leaves it out.
   const inTier = filter.tier === undefined ? sql`true` : sql`t.tier = ${filter.tier}`;
-  const result = (await db.execute(sql`
+  const rows = await queryRows(
+    db,
+    sql`
     with standing as (
       select distinct on (s.ask_id, s.question) s.ask_id, s.score, s.answered_at from survey_answers s
       join survey_asks a on a.id = s.ask_id
@@ -81,17 +84,15 @@ export async function listLowScores(db: DbOrTx, from: Date, to: Date, filter: Li
     from standing st join survey_asks a on a.id = st.ask_id join people p on p.id = a.person_id
       left join tickets t on t.id = a.ticket_id left join pulse_runs r on r.id = a.run_id
     where st.score <= 2 and ${onPlatform} and ${inTier}
-    order by st.answered_at, a.id`)) as unknown;
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  return z
-    .array(lowRow)
-    .parse(rows)
-    .map((r) => ({
-      kind: r.kind,
-      score: r.score,
-      answeredAt: r.answered_at,
-      name: r.name,
-      ticketId: r.ticket_id,
-      comment: r.comment,
-    }));
+    order by st.answered_at, a.id`,
+    lowRow,
+  );
+  return rows.map((r) => ({
+    kind: r.kind,
+    score: r.score,
+    answeredAt: r.answered_at,
+    name: r.name,
+    ticketId: r.ticket_id,
+    comment: r.comment,
+  }));
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Inbound } from '../inbound.ts';
 import type { PersonRef } from '../model/identity.ts';
 import type { DbOrTx } from './db.ts';
+import { queryRows } from './query-rows.ts';
 import { deliveries } from './schema.ts';
 
 /**
@@ -106,14 +107,16 @@ export const deliveryRetentionDays = 30;
  * count comes back, not the rows: a first run may meet years of them. Returns how many were forgotten.
  */
 export async function pruneDeliveries(db: DbOrTx): Promise<number> {
-  const result = (await db.execute(sql`
+  const [forgotten] = await queryRows(
+    db,
+    sql`
     with forgotten as (
       delete from ${deliveries}
       where received_at < now() - make_interval(days => ${deliveryRetentionDays})
         and (handled_at is not null or released_at is not null)
       returning 1)
-    select count(*)::int as n from forgotten`)) as unknown;
-  // The two drivers wrap rows differently (postgres-js an array, PGlite `{ rows }`).
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  return z.array(z.object({ n: z.coerce.number().int() })).parse(rows)[0]?.n ?? 0;
+    select count(*)::int as n from forgotten`,
+    z.object({ n: z.coerce.number().int() }),
+  );
+  return forgotten?.n ?? 0;
 }
