@@ -62,7 +62,10 @@ describe('ranking by meaning with the bundled model', () => {
   });
 
   it('embeds every article once in the background, stores the vectors, and says so at start-up', async () => {
-    expect(await embeddingsSettled(withMeaning)).toMatchObject({
+    const settled = await embeddingsSettled(withMeaning);
+    // Named first, so a failure says why the articles were not embedded.
+    expect(settled?.reason).toBeUndefined();
+    expect(settled).toMatchObject({
       embedded: articleFiles.length,
       failed: 0,
       model: localModelName,

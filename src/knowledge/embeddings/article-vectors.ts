@@ -85,10 +85,11 @@ export function createArticleVectors(embedder: Embedder, cache: EmbeddingCache, 
 
     async function embedBatch(batch: Version[]): Promise<number[][] | undefined> {
       if (stopping.signal.aborted) return undefined;
-      const outcome = await embedder.embedArticles(
-        batch.map((v) => v.article),
-        stopping.signal,
-      );
+      const articles = batch.map((v) => v.article);
+      let outcome = await embedder.embedArticles(articles, stopping.signal);
+      // A model thread that died mid-batch (it starts again at the next call) or a passing failure is worth
+      // one more try now: otherwise these articles rank by words alone until the next reload or start.
+      if (!outcome.ok && !stopping.signal.aborted) outcome = await embedder.embedArticles(articles, stopping.signal);
       if (!outcome.ok) {
         reason = outcome.reason;
         return undefined;

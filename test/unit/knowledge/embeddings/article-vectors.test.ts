@@ -88,6 +88,9 @@ describe('article vectors', () => {
     await vectors.attach(createKnowledgeBase(articles, defaultThresholds), articles);
     calls[0]?.answer({ ok: false, reason: 'http_error 500' });
     await settle();
+    // Tried once more at once, then left for later.
+    calls[1]?.answer({ ok: false, reason: 'http_error 500' });
+    await settle();
     expect(await vectors.embedQuestion('vpn?')).toBeUndefined();
     expect(questions()).toBe(0);
     expect(log.lines).toContainEqual(
@@ -95,10 +98,28 @@ describe('article vectors', () => {
     );
 
     await vectors.attach(createKnowledgeBase(articles, defaultThresholds), articles);
+    expect(calls).toHaveLength(3);
+    calls[2]?.answer();
+    await settle();
+    expect(await vectors.embedQuestion('vpn?')).toEqual([1, 0]);
+  });
+
+  it('tries a failed batch once more at once, so a model thread that died mid-batch costs no article its vector', async () => {
+    const { embedder, calls } = heldEmbedder();
+    const cache = memoryCache();
+    const log = createMemoryLogger();
+    const vectors = createArticleVectors(embedder, cache, log);
+    const articles = [article('vpn'), article('printer')];
+    await vectors.attach(createKnowledgeBase(articles, defaultThresholds), articles);
+    calls[0]?.answer({ ok: false, reason: "local model: the model's thread stopped (exit 1)" });
+    await settle();
     expect(calls).toHaveLength(2);
     calls[1]?.answer();
     await settle();
-    expect(await vectors.embedQuestion('vpn?')).toEqual([1, 0]);
+    expect(cache.rows.map((r) => r.articleId)).toEqual(['vpn', 'printer']);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: 'article embeddings updated', embedded: 2, failed: 0 }),
+    );
   });
 
   it('stops without storing what arrives after it was told to stop', async () => {
