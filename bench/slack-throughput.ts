@@ -1,12 +1,13 @@
 /**
  * `npm run bench:slack-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json --postgres <url>
- * --before <checkout>]`: how many Slack
+ * --before <checkout> --bare-only]`: how many Slack
  * DMs a second the desk answers, against a bare Bolt app (bench/bare-slack-app.ts) on the same machine in the
  * same run. Both run in child processes pointed at one local fake of the Slack Web API; both get the same
  * open-loop stream of signed `message.im` envelopes (a new person and ts each, real support questions). A
  * reply's latency runs from sending its event to its chat.postMessage reaching the fake. The desk runs as in
  * production (bench/desk-child.ts); its event-loop delay per stage comes from its own /metrics. `--before`
- * also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change.
+ * also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change;
+ * `--bare-only` runs the bare app alone, to find its ceiling.
  */
 
 import { startSlackApiFake } from '../test/fakes/slack-api.ts';
@@ -26,8 +27,8 @@ const api = await startSlackApiFake({
   },
 });
 const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: testSigningSecret, SLACK_API_URL: api.apiUrl };
-const desk = await startDesk(slackEnv, undefined, options.postgres);
-const before = options.before ? await startDesk(slackEnv, options.before, options.postgres) : undefined;
+const desk = options.bareOnly ? undefined : await startDesk(slackEnv, undefined, options.postgres);
+const before = options.before && !options.bareOnly ? await startDesk(slackEnv, options.before, options.postgres) : undefined;
 const bare = await startChild('bench/bare-slack-app.ts', slackEnv);
 
 /** Person `n` of the run: a user id of Slack's shape, so their DM channel is `D` + it. */

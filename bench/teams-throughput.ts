@@ -1,13 +1,14 @@
 /**
  * `npm run bench:teams-throughput [-- --rates 10,20,40,80 --seconds 20 --repeats 3 --json --postgres <url>
- * --before <checkout>]`: how many Teams
+ * --before <checkout> --bare-only]`: how many Teams
  * messages a second the desk answers, against a bare CloudAdapter bot (bench/bare-teams-bot.ts) on the same
  * machine in the same run. Both run in child processes without Bot Framework credentials (the desk with
  * TEAMS_ALLOW_UNAUTHENTICATED=true) and reply to the activities' serviceUrl, one local fake of the Bot
  * Connector; both get the same open-loop stream of 1:1 message activities (a new person each, real support
  * questions). A reply's latency runs from sending its activity to its reply reaching the fake. The desk runs
  * as in production (bench/desk-child.ts); its event-loop delay per stage comes from its own /metrics.
- * `--before` also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change.
+ * `--before` also runs the desk from another checkout (a `git worktree` of an earlier commit), to measure a change;
+ * `--bare-only` runs the bare bot alone, to find its ceiling.
  */
 
 import { startBotConnectorFake } from '../test/fakes/bot-connector.ts';
@@ -26,8 +27,8 @@ const connector = await startBotConnectorFake({
   },
 });
 const teamsEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' };
-const desk = await startDesk(teamsEnv, undefined, options.postgres);
-const before = options.before ? await startDesk(teamsEnv, options.before, options.postgres) : undefined;
+const desk = options.bareOnly ? undefined : await startDesk(teamsEnv, undefined, options.postgres);
+const before = options.before && !options.bareOnly ? await startDesk(teamsEnv, options.before, options.postgres) : undefined;
 const bare = await startChild('bench/bare-teams-bot.ts', {});
 
 function sender(app: ChildApp) {

@@ -29,6 +29,8 @@ export interface LadderOptions {
   before: string | undefined;
   /** A Postgres server the desks get a new database each on, instead of embedded PGlite. */
   postgres: string | undefined;
+  /** Only the bare app: how far it goes, at rates the desk would only drown in. */
+  bareOnly: boolean;
 }
 
 export function ladderOptions(): LadderOptions {
@@ -40,6 +42,7 @@ export function ladderOptions(): LadderOptions {
       json: { type: 'boolean', default: false },
       before: { type: 'string' },
       postgres: { type: 'string' },
+      'bare-only': { type: 'boolean', default: false },
     },
   });
   return {
@@ -49,6 +52,7 @@ export function ladderOptions(): LadderOptions {
     json: values.json,
     before: values.before,
     postgres: values.postgres,
+    bareOnly: values['bare-only'],
   };
 }
 
@@ -158,7 +162,8 @@ export function printSummary(s: ReturnType<typeof summarize>, repeats: number) {
  */
 export async function compareWithBare(run: {
   options: LadderOptions;
-  desk: ChildApp;
+  /** Undefined with --bare-only. */
+  desk: ChildApp | undefined;
   before: ChildApp | undefined;
   bare: ChildApp;
   bareName: string;
@@ -169,7 +174,7 @@ export async function compareWithBare(run: {
   const { options, desk, before, bare } = run;
   // The bare app goes last: every other app is measured against it.
   const apps: AppUnderLoad[] = [
-    { name: 'desk', send: run.send(desk), loopDelay: () => scrapeDesk(desk.url) },
+    ...(desk ? [{ name: 'desk', send: run.send(desk), loopDelay: () => scrapeDesk(desk.url) }] : []),
     ...(before ? [{ name: 'desk (before)', send: run.send(before), loopDelay: () => scrapeDesk(before.url) }] : []),
     { name: run.bareName, send: run.send(bare) },
   ];
@@ -181,7 +186,7 @@ export async function compareWithBare(run: {
     if (options.json) console.log(JSON.stringify({ rows, ...summary }));
     else printSummary(summary, options.repeats);
   } finally {
-    await desk.stop();
+    await desk?.stop();
     await before?.stop();
     await bare.stop();
     await run.fake.close();
