@@ -28,7 +28,8 @@ const api = await startSlackApiFake({
 });
 const slackEnv = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: testSigningSecret, SLACK_API_URL: api.apiUrl };
 const desk = options.bareOnly ? undefined : await startDesk(slackEnv, undefined, options.postgres);
-const before = options.before && !options.bareOnly ? await startDesk(slackEnv, options.before, options.postgres) : undefined;
+const before =
+  options.before && !options.bareOnly ? await startDesk(slackEnv, options.before, options.postgres) : undefined;
 const bare = await startChild('bench/bare-slack-app.ts', slackEnv);
 
 /** Person `n` of the run: a user id of Slack's shape, so their DM channel is `D` + it. */

@@ -28,7 +28,8 @@ const connector = await startBotConnectorFake({
 });
 const teamsEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true' };
 const desk = options.bareOnly ? undefined : await startDesk(teamsEnv, undefined, options.postgres);
-const before = options.before && !options.bareOnly ? await startDesk(teamsEnv, options.before, options.postgres) : undefined;
+const before =
+  options.before && !options.bareOnly ? await startDesk(teamsEnv, options.before, options.postgres) : undefined;
 const bare = await startChild('bench/bare-teams-bot.ts', {});
 
 function sender(app: ChildApp) {
