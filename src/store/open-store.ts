@@ -12,6 +12,7 @@ import type { Db } from './db.ts';
 import { migrationsFolder, withMigrationLock } from './migrate.ts';
 import { openPgliteFolder } from './pglite-folder.ts';
 import * as schema from './schema.ts';
+import { watchForSilence } from './silence-watch.ts';
 
 export interface Store {
   db: Db;
@@ -66,7 +67,17 @@ const failFast = {
   backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
 };
 
+/**
+ * How long a connection may wait for any answer before the server is asked whether it is there at all
+ * (silence-watch.ts), and how long that question may take: together within a person's ~5 s.
+ */
+const silence = { stallMs: 3000, probeMs: 1500 };
+
+/** One server by host and port: a unix socket or a list of hosts to fail over between is not watched. */
+const watchable = (url: string) => !/^postgres(ql)?:\/\/[^/]*,/.test(url) && !/[?&]host=/.test(url);
+
 export function openPostgres(url: string): Store {
+  const watch = watchable(url) ? watchForSilence(silence) : undefined;
   // Errors and notices go through our own handling; postgres' default prints NOTICEs to the console. JIT is
   // off: the metrics' queries are short aggregates whose estimated cost (a subquery per row) sets off JIT,
   // and compiling them took 2–3 s of a 3.5 s query on a year of data (npm run bench:digest). work_mem is
@@ -76,13 +87,17 @@ export function openPostgres(url: string): Store {
     onnotice: () => {},
     connection: { jit: 'off', work_mem: '32MB' },
     ...failFast,
+    ...(watch ? { socket: watch.socket } : {}),
   });
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     kind: 'postgres',
     jobConnection: { connectionString: url },
     migrate: () => migratePostgres(url),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      watch?.stop();
+      await client.end({ timeout: 5 });
+    },
   };
 }
 
