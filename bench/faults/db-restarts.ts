@@ -15,8 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { asksToTryAgain, type ChatRequest, startChatLoad } from './chat-load.ts';
+import { startChatLoad } from './chat-load.ts';
+import { type Outage, outageHeld, outageLines, ticketsStored } from './outage-report.ts';
 import type { Scenario, ScenarioReport } from './scenario.ts';
 import { faultDeskEnv, superviseDesk } from './supervised-desk.ts';
 import { createCluster, type StopMode } from './throwaway-cluster.ts';
@@ -45,15 +45,10 @@ export const defaultDbRestartOptions: DbRestartOptions = {
   stallMs: 1000,
 };
 
-const answerWithinMs = 5000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Outage {
+interface RestartOutage extends Outage {
   mode: StopMode;
-  /** When the stall before the stop began (the stop itself when there is none). */
-  from: number;
-  /** When the cluster accepted connections again. */
-  to: number;
 }
 
 export async function runDbRestarts(options: DbRestartOptions = defaultDbRestartOptions): Promise<ScenarioReport> {
@@ -63,7 +58,7 @@ export async function runDbRestarts(options: DbRestartOptions = defaultDbRestart
   try {
     const desk = await superviseDesk(faultDeskEnv(cluster.url));
     const load = startChatLoad(desk.url, { perSecond: options.perSecond, runId });
-    const outages: Outage[] = [];
+    const outages: RestartOutage[] = [];
     try {
       await sleep(options.upMs);
       for (let i = 0; i < options.restarts; i++) {
@@ -85,70 +80,24 @@ export async function runDbRestarts(options: DbRestartOptions = defaultDbRestart
     const stored = await ticketsStored(cluster.url, runId);
     if (options.dump)
       await writeFile(options.dump, JSON.stringify({ outages, requests: load.requests, log: desk.output() }));
-    lines.push(...summarise(options, outages, load.requests, stored, desk.exits.length));
+    const run = { outages, requests: load.requests, stored, exits: desk.exits.length };
+    lines.push(did(options, outages, load.requests.length), ...outageLines(run));
     for (const exit of desk.exits)
       lines.push(`  exit ${exit.code ?? exit.signal}: ${exit.tail.replace(/\n/g, '\n    ')}`);
-    return { name: 'db-restarts', lines, ok: verdict(outages, load.requests, stored, desk.exits.length) };
+    return { name: 'db-restarts', lines, ok: outageHeld(run) };
   } finally {
     await cluster.destroy();
   }
 }
 
-/** Ticket ids whose subject carries this run's token, by token. */
-async function ticketsStored(url: string, runId: string): Promise<Map<string, number>> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const rows = await sql<{ id: number; subject: string }[]>`
-      select id, subject from tickets where subject like ${`%${runId}-%`}`;
-    const found = new Map<string, number>();
-    for (const row of rows) {
-      const token = new RegExp(`${runId}-\\d+`).exec(row.subject)?.[0];
-      if (token) found.set(token, row.id);
-    }
-    return found;
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
-
-const during = (outages: Outage[], r: ChatRequest) => outages.some((o) => r.sentAt >= o.from && r.sentAt <= o.to);
-const within = (r: ChatRequest, ms: number) => r.answeredAt !== undefined && r.answeredAt - r.sentAt <= ms;
-const acknowledged = (requests: ChatRequest[]) => requests.filter((r) => r.ticketId !== undefined);
-const lost = (requests: ChatRequest[], stored: Map<string, number>) =>
-  acknowledged(requests).filter((r) => stored.get(r.token) !== r.ticketId);
-
-function summarise(
-  options: DbRestartOptions,
-  outages: Outage[],
-  requests: ChatRequest[],
-  stored: Map<string, number>,
-  exits: number,
-): string[] {
-  const inOutage = requests.filter((r) => during(outages, r));
-  const fast = inOutage.filter((r) => within(r, answerWithinMs));
-  const unanswered = inOutage.filter((r) => r.answeredAt === undefined);
-  const acked = acknowledged(requests);
-  const unacked = [...stored.keys()].filter((t) => !acked.some((r) => r.token === t)).length;
+function did(options: DbRestartOptions, outages: RestartOutage[], requests: number): string {
   const outageMs = outages.map((o) => o.to - o.from);
-  return [
+  return (
     `did: ${outages.length} restarts (${outages.filter((o) => o.mode === 'fast').length} fast, ` +
-      `${outages.filter((o) => o.mode === 'immediate').length} immediate), ${options.stallMs} ms of stalled ticket writes then ${options.downMs} ms down each ` +
-      `(${Math.min(...outageMs)}–${Math.max(...outageMs)} ms until it accepted connections), ` +
-      `${requests.length} requests at ${options.perSecond}/s`,
-    `process exits: ${exits}`,
-    `requests during outage: ${inOutage.length}; answered within 5 s: ${fast.length} ` +
-      `(asked to try again: ${inOutage.filter(asksToTryAgain).length}); no answer within 15 s: ${unanswered.length}`,
-    `all requests: answered ${requests.filter((r) => r.answeredAt !== undefined).length}, ` +
-      `over 5 s ${requests.filter((r) => !within(r, answerWithinMs)).length}, ` +
-      `unanswered ${requests.filter((r) => r.answeredAt === undefined).length}`,
-    `tickets acknowledged: ${acked.length}; found in the database: ${acked.length - lost(requests, stored).length}; ` +
-      `lost: ${lost(requests, stored).length} (stored but not acknowledged: ${unacked})`,
-  ];
-}
-
-function verdict(outages: Outage[], requests: ChatRequest[], stored: Map<string, number>, exits: number): boolean {
-  const inOutage = requests.filter((r) => during(outages, r));
-  return exits === 0 && inOutage.every((r) => within(r, answerWithinMs)) && lost(requests, stored).length === 0;
+    `${outages.filter((o) => o.mode === 'immediate').length} immediate), ${options.stallMs} ms of stalled ticket writes then ${options.downMs} ms down each ` +
+    `(${Math.min(...outageMs)}–${Math.max(...outageMs)} ms until it accepted connections), ` +
+    `${requests} requests at ${options.perSecond}/s`
+  );
 }
 
 export const dbRestarts: Scenario = {

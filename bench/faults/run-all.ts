@@ -5,6 +5,7 @@
  * line in the list below.
  */
 import { crashMidSweep } from './crash-mid-sweep.ts';
+import { dbPartitions } from './db-partitions.ts';
 import { dbRestarts } from './db-restarts.ts';
 import { forgedRequests } from './forged-requests.ts';
 import { hostileBodies } from './hostile-bodies.ts';
@@ -16,6 +17,7 @@ import type { Scenario } from './scenario.ts';
 
 const scenarios: Scenario[] = [
   dbRestarts,
+  dbPartitions,
   killUnderLoad,
   crashMidSweep,
   replicas,

@@ -12,7 +12,7 @@ import type { Db } from './db.ts';
 import { migrationsFolder, withMigrationLock } from './migrate.ts';
 import { openPgliteFolder } from './pglite-folder.ts';
 import * as schema from './schema.ts';
-import { watchForSilence } from './silence-watch.ts';
+import { type SilenceWatch, watchForSilence } from './silence-watch.ts';
 
 export interface Store {
   db: Db;
@@ -67,11 +67,15 @@ const failFast = {
   backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
 };
 
+/** While the server is known away, no backoff: each attempt fails at once, with its queued query. */
+const backoffUnless = (watch: SilenceWatch | undefined) => (retries: number) =>
+  watch?.away() ? 0 : failFast.backoff(retries);
+
 /**
  * How long a connection may wait for any answer before the server is asked whether it is there at all
  * (silence-watch.ts), and how long that question may take: together within a person's ~5 s.
  */
-const silence = { stallMs: 3000, probeMs: 1500 };
+const silence = { stallMs: 2500, probeMs: 1000 };
 
 /** One server by host and port: a unix socket or a list of hosts to fail over between is not watched. */
 const watchable = (url: string) => !/^postgres(ql)?:\/\/[^/]*,/.test(url) && !/[?&]host=/.test(url);
@@ -87,7 +91,7 @@ export function openPostgres(url: string): Store {
     onnotice: () => {},
     connection: { jit: 'off', work_mem: '32MB' },
     ...failFast,
-    ...(watch ? { socket: watch.socket } : {}),
+    ...(watch ? { socket: watch.socket, backoff: backoffUnless(watch) } : {}),
   });
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,

@@ -8,7 +8,7 @@ import net from 'node:net';
  * of the server (a new connection asking whether it speaks TLS, which Postgres answers with one byte and
  * does not log). When the probe gets no answer either, every watched connection to that server is dead the
  * same way: each is closed with ETIMEDOUT, its queries fail as "database unreachable" (the person hears
- * "try again in a moment"), and the pool connects afresh, failing fast until the server is back.
+ * "try again in a moment"), and new connections fail the same at once until a probe is answered again.
  *
  * A slow query the server is still working on is left alone: the probe is answered. Bytes are counted on
  * the TCP socket itself, so TLS connections are watched the same.
@@ -16,6 +16,8 @@ import net from 'node:net';
 export interface SilenceWatch {
   /** postgres.js' `socket` option: a connected socket to the server, watched while it is open. */
   socket(options: { host: readonly string[]; port: readonly number[] }): net.Socket;
+  /** Whether the server is known to be away: the pool then tries again at once, failing at once. */
+  away(): boolean;
   stop(): void;
 }
 
@@ -50,12 +52,19 @@ export function probe(host: string, port: number, ms: number): Promise<boolean> 
   });
 }
 
+/** One watch per pool, and a pool reaches one server (open-store.ts watches only such pools). */
 export function watchForSilence(o: { stallMs: number; probeMs: number; tickMs?: number }): SilenceWatch {
   const watched = new Set<Watched>();
   let probing = false;
+  /**
+   * Set while the server is known away (silent, or refusing connections): a new connection fails at once
+   * rather than after connect_timeout, and every tick probes for the server's return. postgres.js gives
+   * each connection attempt one queued query; under load, queries queued behind 2 s attempts spaced by the
+   * reconnect backoff waited far longer than a person would (npm run bench:faults db-partitions).
+   */
+  let away: { host: string; port: number; error: Error } | undefined;
 
-  const tick = async () => {
-    const now = Date.now();
+  const stalledSocket = (now: number) => {
     let stalled: net.Socket | undefined;
     for (const w of watched) {
       const { bytesRead, bytesWritten } = w.socket;
@@ -71,38 +80,59 @@ export function watchForSilence(o: { stallMs: number; probeMs: number; tickMs?: 
       else w.waitingSince = undefined;
       if (w.waitingSince !== undefined && now - w.waitingSince >= o.stallMs) stalled = w.socket;
     }
-    if (!stalled || probing) return;
-    probing = true;
-    try {
-      const { remoteAddress: host, remotePort: port } = stalled;
-      if (host && port && (await probe(host, port, o.probeMs))) {
-        // The server is there: what was written has been answered or is being worked on.
-        for (const w of watched) {
-          w.answered = w.socket.bytesWritten;
-          w.waitingSince = undefined;
-        }
-        return;
-      }
-      const silent = Object.assign(new Error(`the database at ${host}:${port} stopped answering`), {
-        code: 'ETIMEDOUT',
-      });
-      for (const w of watched)
-        if (w.socket.remoteAddress === host && w.socket.remotePort === port) w.socket.destroy(silent);
-    } finally {
-      probing = false;
-    }
+    return stalled;
   };
-  const timer = setInterval(() => void tick(), o.tickMs ?? 250);
+
+  const check = async () => {
+    if (away) {
+      if (await probe(away.host, away.port, o.probeMs)) away = undefined;
+      return;
+    }
+    const stalled = stalledSocket(Date.now());
+    const { remoteAddress: host, remotePort: port } = stalled ?? {};
+    if (!host || !port) return;
+    if (await probe(host, port, o.probeMs)) {
+      // The server is there: what was written has been answered or is being worked on.
+      for (const w of watched) {
+        w.answered = w.socket.bytesWritten;
+        w.waitingSince = undefined;
+      }
+      return;
+    }
+    const error = Object.assign(new Error(`the database at ${host}:${port} stopped answering`), { code: 'ETIMEDOUT' });
+    away = { host, port, error };
+    for (const w of watched) w.socket.destroy(error);
+  };
+  const timer = setInterval(() => {
+    if (probing) return;
+    probing = true;
+    void check().finally(() => {
+      probing = false;
+    });
+  }, o.tickMs ?? 250);
   timer.unref();
 
   return {
     socket({ host, port }) {
-      const socket = net.connect({ host: host[0] ?? 'localhost', port: port[0] ?? 5432 });
+      if (away) {
+        // Fails once postgres.js has its listeners on it (it awaits this function first, so not in a
+        // nextTick, which runs before that); its first write then finds it closed.
+        const socket = new net.Socket();
+        const { error } = away;
+        setImmediate(() => socket.destroy(error));
+        return socket;
+      }
+      const to = { host: host[0] ?? 'localhost', port: port[0] ?? 5432 };
+      const socket = net.connect(to);
       const w: Watched = { socket, read: 0, written: 0, answered: 0, waitingSince: undefined };
       watched.add(w);
       socket.once('close', () => watched.delete(w));
+      socket.once('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ECONNREFUSED') away ??= { ...to, error: err };
+      });
       return socket;
     },
+    away: () => away !== undefined,
     stop: () => clearInterval(timer),
   };
 }
