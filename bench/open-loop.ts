@@ -6,10 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-/** Real support questions from the shared evaluation sets, interleaved so each stage mixes all of them. */
-export function loadQuestions(dir = '/work/shared/eval'): string[] {
+/**
+ * Real support questions from the shared evaluation sets (../shared/eval beside the checkout, as the other
+ * benches read them), interleaved so each stage mixes all of them.
+ */
+export function loadQuestions(dir = new URL('../../shared/eval/', import.meta.url)): string[] {
   const sets = ['stackfaq', 'banking77', 'hint3-sofmattress'].map((name) =>
-    readFileSync(`${dir}/${name}/queries.jsonl`, 'utf8')
+    readFileSync(new URL(`${name}/queries.jsonl`, dir), 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => String((JSON.parse(line) as { query: string }).query)),
