@@ -15,7 +15,7 @@ import net from 'node:net';
  */
 export interface SilenceWatch {
   /** postgres.js' `socket` option: a connected socket to the server, watched while it is open. */
-  socket(options: { host: readonly string[]; port: readonly number[] }): net.Socket;
+  socket(options: { host: readonly string[]; port: readonly number[]; path?: string | false }): net.Socket;
   /** Whether the server is known to be away: the pool then tries again at once, failing at once. */
   away(): boolean;
   stop(): void;
@@ -113,7 +113,9 @@ export function watchForSilence(o: { stallMs: number; probeMs: number; tickMs?: 
   timer.unref();
 
   return {
-    socket({ host, port }) {
+    socket({ host, port, path }) {
+      // A unix socket (PGHOST=/var/run/postgresql) is a server on this machine: nothing to partition.
+      if (path) return net.connect(path);
       if (away) {
         // Fails once postgres.js has its listeners on it (it awaits this function first, so not in a
         // nextTick, which runs before that); its first write then finds it closed.
