@@ -77,8 +77,9 @@ const backoffUnless = (watch: SilenceWatch | undefined) => (retries: number) =>
  */
 const silence = { stallMs: 2500, probeMs: 1000 };
 
-/** One server by host and port: a unix socket or a list of hosts to fail over between is not watched. */
-const watchable = (url: string) => !/^postgres(ql)?:\/\/[^/]*,/.test(url) && !/[?&]host=/.test(url);
+/** A list of hosts to fail over between is not watched (the watch probes one server); a unix socket is
+ * connected unwatched by the watch itself. */
+const watchable = (url: string) => !/^postgres(ql)?:\/\/[^/]*,/.test(url);
 
 export function openPostgres(url: string): Store {
   const watch = watchable(url) ? watchForSilence(silence) : undefined;
