@@ -77,8 +77,10 @@ const backoffUnless = (watch: SilenceWatch | undefined) => (retries: number) =>
  */
 const silence = { stallMs: 2500, probeMs: 1000 };
 
-/** A list of hosts to fail over between is not watched (the watch probes one server); a unix socket is
- * connected unwatched by the watch itself. */
+/**
+ * A list of hosts to fail over between is not watched (the watch probes one server); a unix socket is
+ * connected unwatched by the watch itself.
+ */
 const watchable = (url: string) => !/^postgres(ql)?:\/\/[^/]*,/.test(url);
 
 export function openPostgres(url: string): Store {
