@@ -3,7 +3,7 @@
  * (what `ToBotFromChannelOpenIdMetadataUrl` points at), and RS256 tokens signed with its key the way the
  * channel signs the requests it sends to a bot.
  */
-import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createSign, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -34,21 +34,25 @@ export async function startIdentityFake(): Promise<IdentityFake> {
   const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = 'tierdesk-test-key';
   const jwk = trusted.publicKey.export({ format: 'jwk' });
+  // botframework-connector caches each metadata URL's keys for the whole process (a day): test files share
+  // a process (vitest.config.ts), and a later fake on a reused port would meet the earlier fake's key and
+  // answer 401. A path of its own gives every fake a URL no earlier one had.
+  const root = `/${randomBytes(6).toString('hex')}/v1/.well-known`;
   const server = createServer((req, res) => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
-    if (req.url === '/v1/.well-known/openidconfiguration') {
+    if (req.url === `${root}/openidconfiguration`) {
       return res.end(
         JSON.stringify({
           issuer: botFrameworkIssuer,
           authorization_endpoint: `${base}/v1/auth`,
-          jwks_uri: `${base}/v1/.well-known/keys`,
+          jwks_uri: `${base}${root}/keys`,
           id_token_signing_alg_values_supported: ['RS256'],
           token_endpoint_auth_methods_supported: ['private_key_jwt'],
         }),
       );
     }
-    if (req.url === '/v1/.well-known/keys') {
+    if (req.url === `${root}/keys`) {
       return res.end(
         JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }),
       );
@@ -59,7 +63,7 @@ export async function startIdentityFake(): Promise<IdentityFake> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    metadataUrl: `${base}/v1/.well-known/openidconfiguration`,
+    metadataUrl: `${base}${root}/openidconfiguration`,
     token(claims, key = 'trusted') {
       const now = Math.floor(Date.now() / 1000);
       const payload = {
