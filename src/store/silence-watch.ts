@@ -114,7 +114,7 @@ export function watchForSilence(o: { stallMs: number; probeMs: number; tickMs?: 
 
   return {
     socket({ host, port, path }) {
-      // A unix socket (PGHOST=/var/run/postgresql) is a server on this machine: nothing to partition.
+      // A unix socket (a host that is a folder) is a server on this machine: nothing to partition.
       if (path) return net.connect(path);
       if (away) {
         // Fails once postgres.js has its listeners on it (it awaits this function first, so not in a
